@@ -1,0 +1,76 @@
+/** Legal status of a document, as recorded in its front matter. */
+export type DocumentStatus = 'in-force' | 'amended' | 'replaced';
+
+/** One knowledge document (a legal text or a practical guide), split into sections. */
+export interface KnowledgeDocument {
+  id: string;
+  title: string;
+  /** Số hiệu, e.g. `20/2023/QH15`; empty for the project's own guides. */
+  number: string;
+  issuer: string;
+  issued?: string;
+  effective?: string;
+  status: DocumentStatus;
+  replacedBy?: string;
+  source?: string;
+  topics: string[];
+  /** Path relative to the knowledge directory, for error messages. */
+  file: string;
+  sections: Section[];
+}
+
+/** A retrievable unit: an article (`Điều 22`) of a legal text, or a heading of a guide. */
+export interface Section {
+  docId: string;
+  /** Short, citable label: `Điều 22`, `Phụ lục I, mục II.7`, or the guide heading. */
+  label: string;
+  /** The full heading line as written, without the `#` marks. */
+  heading: string;
+  /** Body text (Markdown stripped of the heading), NFC. */
+  text: string;
+  /** 1-based line of the heading in its file. */
+  line: number;
+}
+
+/** What a citation shows a user: enough to find the text and judge whether it still applies. */
+export interface Citation {
+  docId: string;
+  number: string;
+  title: string;
+  section: string;
+  status: DocumentStatus;
+  url: string;
+  /** For a replaced document: what replaced it, when known. */
+  replacedBy?: { docId: string; number: string; title: string };
+}
+
+/** A sentence of the answer, attributed to one citation (1-based marker `[n]`). */
+export interface AnswerSentence {
+  text: string;
+  citation: number;
+}
+
+/** The structured result of answering a question; `dialogs/` renders it in Vietnamese. */
+export interface AnswerResult {
+  question: string;
+  /** The query actually searched (differs from `question` for a follow-up). */
+  query: string;
+  answered: boolean;
+  sentences: AnswerSentence[];
+  citations: Citation[];
+  /** Topics to suggest when nothing was found. */
+  suggestions: string[];
+  /** Confidence of the best passage, 0..1. */
+  confidence: number;
+}
+
+/** Context carried between turns of one conversation, to understand short follow-ups. */
+export interface AskContext {
+  previousQuery?: string;
+}
+
+/** The question-answering port used by the bot and the CLIs. */
+export interface QuestionAnswerer {
+  /** Answers one question; never throws for bad user text (empty input gives `answered: false`). */
+  ask(question: string, context?: AskContext): Promise<AnswerResult>;
+}
