@@ -1,0 +1,15 @@
+export { openSqliteDatabase } from './sqlite-database';
+export type { SqliteDatabase, SqliteDatabaseOptions } from './sqlite-database';
+export { runMigrations } from './sqlite-migrations';
+export type { Migration } from './sqlite-migrations';
+export { SqliteStorage } from './sqlite-storage';
+export { SqliteFeedbackStore } from './sqlite-feedback-store';
+export type { SqliteFeedbackStoreOptions } from './sqlite-feedback-store';
+export type {
+  AnswerRecord,
+  FeedbackStore,
+  NewAnswer,
+  UnansweredQuestion,
+  Vote,
+  VoteInput,
+} from './feedback-store';

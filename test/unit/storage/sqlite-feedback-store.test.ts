@@ -1,0 +1,122 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { InvalidInputError, NotFoundError } from '../../../src/errors';
+import type { Citation } from '../../../src/knowledge/types';
+import {
+  openSqliteDatabase,
+  SqliteFeedbackStore,
+  type NewAnswer,
+  type SqliteDatabase,
+  type VoteInput,
+} from '../../../src/storage';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const citation: Citation = {
+  docId: 'luat-gddt-2023',
+  number: '20/2023/QH15',
+  title: 'Luật Giao dịch điện tử',
+  section: 'Điều 23',
+  status: 'in-force',
+  url: 'https://vbpl.vn/example',
+};
+
+const answer = (over: Partial<NewAnswer> = {}): NewAnswer => ({
+  conversationId: 'conv-1',
+  userId: 'user-1',
+  channelId: 'msteams',
+  question: 'Chữ ký số có giá trị như chữ ký tay không?',
+  query: 'Chữ ký số có giá trị như chữ ký tay không?',
+  answered: true,
+  citations: [citation],
+  ...over,
+});
+
+describe('SqliteFeedbackStore', () => {
+  const tmp = makeTempDir();
+  const file = path.join(tmp.dir, 'feedback.sqlite');
+  let db: SqliteDatabase;
+  let store: SqliteFeedbackStore;
+  let clock = new Date('2025-03-01T08:00:00Z');
+
+  const rows = (sql: string): unknown[] => {
+    const raw = new Database(file, { readonly: true });
+    try {
+      return raw.prepare(sql).all();
+    } finally {
+      raw.close();
+    }
+  };
+
+  beforeAll(() => {
+    db = openSqliteDatabase({ file });
+    store = new SqliteFeedbackStore(db, { now: () => clock });
+  });
+  afterAll(() => {
+    db.close();
+    tmp.remove();
+  });
+
+  it('records an answer with a unique id and reads it back', async () => {
+    const a = await store.recordAnswer(answer());
+    const b = await store.recordAnswer(answer());
+    expect(a.id).not.toBe(b.id);
+    expect(await store.getAnswer(a.id)).toEqual({ ...answer(), id: a.id, createdAt: clock });
+    expect(rows(`SELECT answered, citations FROM answers WHERE id = '${a.id}'`)).toEqual([
+      { answered: 1, citations: JSON.stringify([citation]) },
+    ]);
+  });
+
+  it('keeps one vote per user per answer, the latest replacing the first', async () => {
+    const a = await store.recordAnswer(answer());
+    const vote: VoteInput = { answerId: a.id, conversationId: 'conv-1', userId: 'u9', vote: 'up' };
+    expect(await store.recordVote(vote)).toBe('recorded');
+    expect(await store.recordVote({ ...vote, vote: 'down' })).toBe('replaced');
+    expect(await store.recordVote({ ...vote, userId: 'u10' })).toBe('recorded');
+    expect(
+      rows(`SELECT user_id, vote FROM answer_votes WHERE answer_id = '${a.id}' ORDER BY user_id`),
+    ).toEqual([
+      { user_id: 'u10', vote: 'up' },
+      { user_id: 'u9', vote: 'down' },
+    ]);
+  });
+
+  it.each([
+    ['unknown answer id', { answerId: 'f0f0f0f0-0000-4000-8000-000000000000' }, NotFoundError],
+    ['answer from another conversation', { conversationId: 'conv-2' }, NotFoundError],
+    ['vote value not up/down', { vote: 'sideways' }, InvalidInputError],
+    ['vote of the wrong type', { vote: 1 }, InvalidInputError],
+    ['answer id of the wrong type', { answerId: { $ne: null } }, InvalidInputError],
+    ['empty user id', { userId: '  ' }, InvalidInputError],
+  ])('rejects a forged vote (%s) and stores nothing', async (_case, over, errorClass) => {
+    const a = await store.recordAnswer(answer());
+    const before = rows('SELECT * FROM answer_votes');
+    const forged = { answerId: a.id, conversationId: 'conv-1', userId: 'u1', vote: 'up', ...over };
+    await expect(store.recordVote(forged as VoteInput)).rejects.toBeInstanceOf(errorClass);
+    expect(rows('SELECT * FROM answer_votes')).toEqual(before);
+  });
+
+  it('rejects a malformed answer record', async () => {
+    await expect(
+      store.recordAnswer({ ...answer(), conversationId: '' } as NewAnswer),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it('lists unanswered questions grouped, most recent first, since a date', async () => {
+    clock = new Date('2025-03-02T08:00:00Z');
+    await store.recordAnswer(answer({ answered: false, question: 'Lương hưu bao nhiêu?' }));
+    clock = new Date('2025-03-03T08:00:00Z');
+    await store.recordAnswer(answer({ answered: false, question: 'Thời tiết mai thế nào?' }));
+    clock = new Date('2025-03-04T08:00:00Z');
+    await store.recordAnswer(answer({ answered: false, question: 'Lương hưu bao nhiêu?' }));
+    expect(await store.listUnanswered()).toEqual([
+      { question: 'Lương hưu bao nhiêu?', times: 2, lastAskedAt: clock },
+      {
+        question: 'Thời tiết mai thế nào?',
+        times: 1,
+        lastAskedAt: new Date('2025-03-03T08:00:00Z'),
+      },
+    ]);
+    expect(await store.listUnanswered({ since: new Date('2025-03-03T12:00:00Z') })).toHaveLength(1);
+    expect(await store.listUnanswered({ limit: 1 })).toHaveLength(1);
+  });
+});
