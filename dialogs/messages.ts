@@ -1,0 +1,45 @@
+import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
+import type { AnswerResult } from '../src/knowledge/types';
+import { feedbackCard } from './feedback-card';
+import { renderAnswer, suggestedTopics } from './render-answer';
+import { EXAMPLE_QUESTIONS, texts } from './texts';
+
+/** A reply the bot can pass to `context.sendActivity`. */
+export type Reply = Partial<Activity>;
+
+const imBack = (text: string): CardAction => ({
+  type: ActionTypes.ImBack,
+  title: text,
+  value: text,
+});
+
+/** A plain text reply, rendered as Markdown. */
+export function textReply(text: string): Reply {
+  return { type: 'message', text, textFormat: 'markdown' };
+}
+
+function withSuggestions(text: string, suggestions: readonly string[]): Reply {
+  return { ...textReply(text), suggestedActions: { actions: suggestions.map(imBack), to: [] } };
+}
+
+/** Greeting for someone who joined: what the assistant does, and example questions to tap. */
+export function welcomeReply(): Reply {
+  return withSuggestions(texts.welcome, EXAMPLE_QUESTIONS);
+}
+
+/** How to use the assistant, with example questions to tap. */
+export function helpReply(maxMessageChars: number): Reply {
+  return withSuggestions(texts.help(maxMessageChars), EXAMPLE_QUESTIONS);
+}
+
+/**
+ * An answer: the rendered text, then 👍/👎 buttons carrying `answerId` when something was found,
+ * or topic suggestions to tap when nothing was.
+ */
+export function answerReply(result: AnswerResult, answerId: string): Reply {
+  const text = renderAnswer(result);
+  if (!result.answered || result.sentences.length === 0) {
+    return withSuggestions(text, suggestedTopics(result));
+  }
+  return { ...textReply(text), attachments: [feedbackCard(answerId)] };
+}

@@ -1,0 +1,89 @@
+import type { AnswerResult, Citation } from '../src/knowledge/types';
+import { DEFAULT_TOPICS, texts } from './texts';
+
+const MAX_SUGGESTIONS = 3;
+
+/** The topics to offer when nothing was found: the answerer's, or sensible defaults. */
+export function suggestedTopics(result: AnswerResult): string[] {
+  const own = result.suggestions.map((s) => s.trim()).filter((s) => s.length > 0);
+  return (own.length > 0 ? own : [...DEFAULT_TOPICS]).slice(0, MAX_SUGGESTIONS);
+}
+
+/** `Điều 22 [1].` rather than `Điều 22. [1]`: the marker goes before closing punctuation. */
+function withMarker(text: string, n: number): string {
+  const trimmed = text.trim();
+  const match = /^(.*?)([.!?…:;]+)$/su.exec(trimmed);
+  return match ? `${match[1]} [${n}]${match[2]}` : `${trimmed} [${n}]`;
+}
+
+function answerParagraph(result: AnswerResult): string {
+  return result.sentences.map((s) => withMarker(s.text, s.citation)).join(' ');
+}
+
+function citationLabel(c: Citation, n: number): string {
+  const doc = c.number ? `${c.number} — ${c.title}` : c.title;
+  return c.section ? `[${n}] ${doc}, ${c.section}` : `[${n}] ${doc}`;
+}
+
+/** The ⚠️ line for a citation whose document is not simply in force, or undefined. */
+export function statusWarning(c: Citation): string | undefined {
+  const doc = c.number || c.title;
+  if (c.status === 'replaced') return texts.replacedWarning(doc, c.replacedBy);
+  if (c.status === 'amended') return texts.amendedWarning(doc);
+  return undefined;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+}
+
+/** A link whose text is the readable URL and whose target is safely percent-encoded. */
+function markdownLink(url: string): string {
+  let readable = url;
+  try {
+    readable = decodeURI(url);
+  } catch {
+    // Keep the URL as written when it is not valid percent-encoding.
+  }
+  const href = encodeURI(readable).replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return `[${escapeMarkdown(readable)}](${href})`;
+}
+
+/**
+ * Renders an answer as Markdown that Teams and Web Chat display: the sentences with markers
+ * `[1]`, `[2]`, then "Nguồn:" with one item per citation (number — title, section; the link; a ⚠️
+ * line when the document is replaced or amended). A result that is not answered says so honestly
+ * and lists two or three topics to try.
+ */
+export function renderAnswer(result: AnswerResult): string {
+  if (!result.answered || result.sentences.length === 0) {
+    const topics = suggestedTopics(result).map((t) => `- ${t}`);
+    return [texts.notFound, `${texts.notFoundSuggest}\n${topics.join('\n')}`].join('\n\n');
+  }
+  const sources = result.citations.map((c, i) => {
+    const lines = [`- ${citationLabel(c, i + 1)}`];
+    if (c.url) lines.push(`  - ${markdownLink(c.url)}`);
+    const warning = statusWarning(c);
+    if (warning) lines.push(`  - ${warning}`);
+    return lines.join('\n');
+  });
+  return [answerParagraph(result), `**${texts.sourcesHeading}**\n${sources.join('\n')}`].join(
+    '\n\n',
+  );
+}
+
+/** The same content as {@link renderAnswer}, as plain text for a terminal. */
+export function renderAnswerPlain(result: AnswerResult): string {
+  if (!result.answered || result.sentences.length === 0) {
+    const topics = suggestedTopics(result).map((t) => `  • ${t}`);
+    return [texts.notFound, `${texts.notFoundSuggest}\n${topics.join('\n')}`].join('\n\n');
+  }
+  const sources = result.citations.map((c, i) => {
+    const lines = [citationLabel(c, i + 1)];
+    if (c.url) lines.push(`    ${c.url}`);
+    const warning = statusWarning(c);
+    if (warning) lines.push(`    ${warning}`);
+    return lines.join('\n');
+  });
+  return [answerParagraph(result), `${texts.sourcesHeading}\n${sources.join('\n')}`].join('\n\n');
+}
