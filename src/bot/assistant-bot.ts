@@ -1,0 +1,218 @@
+import {
+  ActivityHandler,
+  type TurnContext,
+  type Activity,
+  type ConversationState,
+  type InvokeResponse,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import {
+  answerReply,
+  feedbackPayloadSchema,
+  helpReply,
+  textReply,
+  texts,
+  welcomeReply,
+} from '../../dialogs';
+import { InvalidInputError, NotFoundError } from '../errors';
+import type { QuestionAnswerer } from '../knowledge/types';
+import type { Logger } from '../logger';
+import type { FeedbackStore } from '../storage';
+import { classifyText } from './text-input';
+import { turnLogger } from './turn-logger';
+
+/** Outcome of one question, as counted by the answers metric. */
+export type AnswerOutcome = 'answered' | 'not_found';
+
+/** What the bot reports to metrics; the server's Prometheus metrics implement it. */
+export interface AnswerMetrics {
+  recordAnswer(outcome: AnswerOutcome): void;
+}
+
+/** Dependencies of {@link AssistantBot}. */
+export interface AssistantBotOptions {
+  answerer: QuestionAnswerer;
+  feedbackStore: FeedbackStore;
+  conversationState: ConversationState;
+  metrics: AnswerMetrics;
+  logger: Logger;
+  /** Longest question accepted, in characters (code points). */
+  maxMessageChars: number;
+}
+
+/** Per-conversation memory, kept in conversation state. */
+interface AskState {
+  /** The query of the last answered question, so a short follow-up can be understood. */
+  lastQuery?: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The Q&A assistant. Routes each activity:
+ * - members added (other than the bot): welcome with example questions;
+ * - a help command: help text;
+ * - a feedback payload in `value` (card button): validated, stored, thanked;
+ * - text: checked (empty, too long, unreadable), then asked, recorded and answered with citations
+ *   and 👍/👎 buttons; attachments without text get a "text only" message;
+ * - anything else (typing, events, reactions, unknown invokes): ignored; invokes get a 200.
+ * Bad input gets a Vietnamese message and changes nothing.
+ */
+export class AssistantBot extends ActivityHandler {
+  private readonly askState: StatePropertyAccessor<AskState>;
+
+  constructor(private readonly options: AssistantBotOptions) {
+    super();
+    this.askState = options.conversationState.createProperty<AskState>('ask');
+    this.onMembersAdded(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  /** Runs the turn, then saves conversation state once (not on failure: see onTurnError). */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.options.conversationState.saveChanges(context, false);
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    turnLogger(context, this.options.logger).debug(
+      { invokeName: context.activity.name },
+      'invoke ignored',
+    );
+    return { status: 200 };
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const botId = context.activity.recipient?.id;
+    const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+    if (joined.length > 0) await context.sendActivity(welcomeReply());
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const log = turnLogger(context, this.options.logger);
+    const rawText = messageText(activity);
+    const hasText = rawText.trim().length > 0;
+
+    if (activity.value !== undefined && activity.value !== null) {
+      const looksLikeFeedback = isRecord(activity.value) && activity.value.type === 'feedback';
+      if (looksLikeFeedback || !hasText) return this.handleFeedback(context, log);
+    }
+    if (!hasText && (activity.attachments?.length ?? 0) > 0) {
+      log.info({ attachments: activity.attachments?.length }, 'attachments without text');
+      await context.sendActivity(textReply(texts.attachmentsOnly));
+      return;
+    }
+
+    const input = classifyText(rawText, this.options.maxMessageChars);
+    switch (input.kind) {
+      case 'empty':
+        await context.sendActivity(textReply(texts.emptyQuestion));
+        return;
+      case 'too-long':
+        log.info({ chars: input.chars }, 'question too long');
+        await context.sendActivity(
+          textReply(texts.tooLong(this.options.maxMessageChars, input.chars)),
+        );
+        return;
+      case 'unreadable':
+        log.info('unreadable message');
+        await context.sendActivity(textReply(texts.unreadable));
+        return;
+      case 'help':
+        await context.sendActivity(helpReply(this.options.maxMessageChars));
+        return;
+      case 'question':
+        await this.answer(context, input.text, log);
+    }
+  }
+
+  private async answer(context: TurnContext, question: string, log: Logger): Promise<void> {
+    const activity = context.activity;
+    const state = await this.askState.get(context, {});
+    const started = performance.now();
+    const result = await this.options.answerer.ask(question, {
+      previousQuery: state.lastQuery,
+    });
+    const record = await this.options.feedbackStore.recordAnswer({
+      conversationId: activity.conversation.id,
+      userId: activity.from?.id ?? 'unknown',
+      channelId: activity.channelId,
+      question,
+      query: result.query,
+      answered: result.answered,
+      citations: result.citations,
+    });
+    if (result.answered) await this.askState.set(context, { ...state, lastQuery: result.query });
+    this.options.metrics.recordAnswer(result.answered ? 'answered' : 'not_found');
+    log.info(
+      {
+        answerId: record.id,
+        answered: result.answered,
+        confidence: result.confidence,
+        citations: result.citations.map((c) => `${c.docId}#${c.section}`),
+        ms: Math.round(performance.now() - started),
+      },
+      'question answered',
+    );
+    log.debug({ question, query: result.query }, 'question text');
+    await context.sendActivity(answerReply(result, record.id));
+  }
+
+  private async handleFeedback(context: TurnContext, log: Logger): Promise<void> {
+    const activity = context.activity;
+    const parsed = feedbackPayloadSchema.safeParse(activity.value);
+    if (!parsed.success) {
+      log.warn('malformed feedback payload rejected');
+      await context.sendActivity(textReply(texts.feedbackInvalid));
+      return;
+    }
+    try {
+      const outcome = await this.options.feedbackStore.recordVote({
+        answerId: parsed.data.answerId,
+        conversationId: activity.conversation.id,
+        userId: activity.from?.id ?? '',
+        vote: parsed.data.vote,
+      });
+      log.info({ answerId: parsed.data.answerId, vote: parsed.data.vote, outcome }, 'feedback');
+      await context.sendActivity(
+        textReply(
+          outcome === 'replaced' ? texts.feedbackUpdated : texts.feedbackThanks[parsed.data.vote],
+        ),
+      );
+    } catch (err) {
+      if (!(err instanceof NotFoundError || err instanceof InvalidInputError)) throw err;
+      log.warn({ answerId: parsed.data.answerId, reason: err.message }, 'feedback rejected');
+      await context.sendActivity(textReply(texts.feedbackInvalid));
+    }
+  }
+}
+
+/** The message text without an @mention of the bot (Teams channels), or '' when absent. */
+function messageText(activity: Activity): string {
+  if (typeof activity.text !== 'string') return '';
+  const botId = activity.recipient?.id;
+  let text = activity.text;
+  // Entities come from the client: check their shape rather than trusting it.
+  for (const entity of Array.isArray(activity.entities) ? activity.entities : []) {
+    const mention = entity as { type?: unknown; text?: unknown; mentioned?: { id?: unknown } };
+    if (
+      botId &&
+      mention.type === 'mention' &&
+      isRecord(mention.mentioned) &&
+      mention.mentioned.id === botId &&
+      typeof mention.text === 'string' &&
+      mention.text.length > 0
+    ) {
+      text = text.replace(mention.text, ' ');
+    }
+  }
+  return text;
+}
