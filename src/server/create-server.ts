@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import type { TurnContext } from 'botbuilder';
+import * as restify from 'restify';
+import { TURN_LOGGER_KEY } from '../bot';
+import type { Logger } from '../logger';
+import { parseActivity } from './activity-schema';
+import { createBotAuthentication, resolveAuthMode, type AuthSettings } from './bot-authentication';
+import { readJsonBody } from './http-body';
+import { HttpCloudAdapter } from './http-cloud-adapter';
+import type { BotMetrics } from './metrics';
+
+/** The bot run for each turn: an `ActivityHandler` or anything with its `run`. */
+export interface TurnHandler {
+  run(context: TurnContext): Promise<void>;
+}
+
+/** Dependencies and settings of {@link createServer}. */
+export interface BotServerOptions {
+  bot: TurnHandler;
+  /** The adapter's `onTurnError`: the one catch-all per turn (see `createTurnErrorHandler`). */
+  onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  auth: AuthSettings;
+  host: string;
+  /** 0 picks a free port; read the bound one from `listen()` or `address`. */
+  port: number;
+  logger: Logger;
+  metrics: BotMetrics;
+  /** True once the server can answer questions (knowledge index loaded); drives `/readyz`. */
+  isReady: () => boolean;
+  /** Largest accepted request body; default 256 KB. */
+  maxBodyBytes?: number;
+}
+
+/** A started-or-startable bot server. */
+export interface BotServer {
+  /** Binds to host:port; resolves with the bound address. */
+  listen(): Promise<AddressInfo>;
+  /** Stops accepting connections and waits (briefly) for open ones to finish. */
+  close(): Promise<void>;
+  /** The bound address once listening. */
+  readonly address: AddressInfo | undefined;
+  /** `http://host:port` once listening. */
+  readonly url: string;
+}
+
+const DEFAULT_MAX_BODY = 256 * 1024;
+const CLOSE_GRACE_MS = 2000;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+function writeJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  const data = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(data),
+  });
+  res.end(data);
+}
+
+/**
+ * The bot's HTTP server (restify + botbuilder `CloudAdapter`):
+ * - `POST /api/messages`: Bot Framework activities. Replies go to the activity's `serviceUrl`, or
+ *   inline as `{ activities: [...] }` for `deliveryMode: "expectReplies"`. Bad input gets a status
+ *   (400, 401, 413, 415) and `{ error, message, requestId }`; nothing bad reaches the bot.
+ * - `GET /healthz` (process up), `GET /readyz` (503 until `isReady()`), `GET /metrics`.
+ *
+ * Throws `ConfigError` when authentication is not configured and `host` is not loopback (unless
+ * `auth.allowAnonymous`). Every response carries an `x-request-id` header.
+ */
+export function createServer(options: BotServerOptions): BotServer {
+  const log = options.logger.child({ component: 'server' });
+  const authMode = resolveAuthMode(options.host, options.auth);
+  const adapter = new HttpCloudAdapter(createBotAuthentication(options.auth));
+  adapter.onTurnError = options.onTurnError;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const requestIds = new WeakMap<object, string>();
+  const requestIdOf = (req: object): string => requestIds.get(req) ?? 'unknown';
+
+  const server = restify.createServer({
+    name: 'tro-ly-cds',
+    log: options.logger.child({ component: 'restify' }) as never,
+    handleUncaughtExceptions: false,
+  });
+
+  server.pre((req, res, next) => {
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    requestIds.set(req, id);
+    res.setHeader('x-request-id', id);
+    return next();
+  });
+
+  // Errors restify raises itself (unknown route, wrong method, a rejected handler) get the same
+  // JSON shape as ours.
+  server.on('restifyError', (req, _res, err, callback) => {
+    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status >= 500) log.error({ err, requestId: requestIdOf(req) }, 'request failed');
+    err.toJSON = () => ({
+      error: status === 404 ? 'not_found' : status === 405 ? 'method_not_allowed' : 'error',
+      message: status >= 500 ? 'Internal server error' : err.message,
+      requestId: requestIdOf(req),
+    });
+    return callback();
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    writeJson(res, 200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (req, res) => {
+    let ready = false;
+    try {
+      ready = options.isReady();
+    } catch (err) {
+      log.error({ err, requestId: requestIdOf(req) }, 'readiness check failed');
+    }
+    writeJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready' });
+  });
+
+  server.get('/metrics', async (req, res) => {
+    try {
+      const text = await options.metrics.registry.metrics();
+      res.writeHead(200, { 'Content-Type': options.metrics.registry.contentType });
+      res.end(text);
+    } catch (err) {
+      log.error({ err, requestId: requestIdOf(req) }, 'metrics failed');
+      writeJson(res, 500, {
+        error: 'internal_error',
+        message: 'Metrics unavailable',
+        requestId: requestIdOf(req),
+      });
+    }
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    const requestId = requestIdOf(req);
+    const reqLog = log.child({ requestId });
+    const fail = (status: number, error: string, message: string) => {
+      reqLog.info({ status, error }, 'request rejected');
+      writeJson(res, status, { error, message, requestId });
+    };
+    const authHeader = req.headers.authorization ?? '';
+    let turnStarted = false;
+    try {
+      if (authMode === 'authenticated' && authHeader.trim() === '') {
+        req.resume();
+        return fail(401, 'unauthorized', 'Missing Authorization header');
+      }
+      const body = await readJsonBody(req, maxBody);
+      if (!body.ok) {
+        if (body.status === 413) res.setHeader('Connection', 'close');
+        return fail(body.status, body.error, body.message);
+      }
+      const parsed = parseActivity(body.value);
+      if (!parsed.ok) return fail(400, 'invalid_activity', parsed.message);
+
+      const activity = parsed.activity;
+      const turnLog = reqLog.child({
+        conversationId: activity.conversation.id,
+        activityId: activity.id,
+        activityType: activity.type,
+        channelId: activity.channelId,
+      });
+      turnLog.debug({ text: activity.text }, 'activity received');
+      const started = performance.now();
+      const result = await adapter.processParsedActivity(authHeader, activity, async (context) => {
+        turnStarted = true;
+        context.turnState.set(TURN_LOGGER_KEY, turnLog);
+        await options.bot.run(context);
+      });
+      const seconds = (performance.now() - started) / 1000;
+      options.metrics.recordTurn(activity.type, seconds);
+      const status = result?.status ?? 200;
+      turnLog.info({ status, ms: Math.round(seconds * 1000) }, 'turn processed');
+      if (result?.body !== undefined) {
+        writeJson(res, status, result.body);
+      } else {
+        res.writeHead(status);
+        res.end();
+      }
+    } catch (err) {
+      const statusCode = (err as { statusCode?: unknown }).statusCode;
+      if (statusCode === 401 || statusCode === 403) {
+        reqLog.warn({ reason: (err as Error).message }, 'authentication failed');
+        return fail(statusCode, 'unauthorized', 'Request is not authorized');
+      }
+      if (!turnStarted && authMode === 'authenticated') {
+        // Token validation needs the identity provider's keys; failing to fetch them is an outage
+        // on our side, not a bad request.
+        reqLog.error({ err }, 'could not validate the request token');
+        return fail(
+          503,
+          'auth_unavailable',
+          'Could not validate the request token; try again later',
+        );
+      }
+      reqLog.error({ err }, 'request failed');
+      writeJson(res, 500, { error: 'internal_error', message: 'Internal server error', requestId });
+    }
+  });
+
+  let address: AddressInfo | undefined;
+  let listening = false;
+
+  return {
+    get address() {
+      return address;
+    },
+    get url() {
+      if (!address) return '';
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${host}:${address.port}`;
+    },
+    listen() {
+      return new Promise<AddressInfo>((resolve, reject) => {
+        const onError = (err: Error) => reject(err);
+        server.server.once('error', onError);
+        server.listen(options.port, options.host, () => {
+          server.server.off('error', onError);
+          listening = true;
+          address = server.address() as AddressInfo;
+          if (authMode === 'anonymous') {
+            log.warn(
+              { host: options.host, allowAnonymous: options.auth.allowAnonymous },
+              'Bot Framework authentication is OFF (no MicrosoftAppId): any caller that can reach ' +
+                'this address can talk to the bot',
+            );
+          }
+          log.info({ address: address.address, port: address.port, authMode }, 'server listening');
+          resolve(address);
+        });
+      });
+    },
+    close() {
+      if (!listening) return Promise.resolve();
+      listening = false;
+      return new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.server.closeAllConnections(), CLOSE_GRACE_MS);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          log.info('server closed');
+          resolve();
+        });
+        server.server.closeIdleConnections();
+      });
+    },
+  };
+}
