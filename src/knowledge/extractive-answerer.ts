@@ -1,0 +1,183 @@
+import { FOLDED_PREFIX, type VietnameseAnalyzer } from '../language';
+import type { Passage, Retriever } from './retriever';
+import type {
+  AnswerResult,
+  AnswerSentence,
+  AskContext,
+  Citation,
+  KnowledgeDocument,
+  QuestionAnswerer,
+} from './types';
+import type { LexicalIndex } from './lexical-index';
+
+export interface ExtractiveAnswererOptions {
+  retriever: Retriever;
+  analyzer: VietnameseAnalyzer;
+  /** For term weights (idf). */
+  lexical: LexicalIndex;
+  documents: KnowledgeDocument[];
+  /** Topic id → Vietnamese name, for suggestions. */
+  topics: Record<string, string>;
+  /** Below this coverage of the question by the best passage, the answer is "not found". */
+  minScore: number;
+  maxCitations: number;
+}
+
+const MAX_SENTENCES_FIRST = 2;
+/** A further passage is cited only when it scores this close to the best one. */
+const SECOND_PASSAGE_RATIO = 0.75;
+const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
+
+/**
+ * The offline answer writer: picks the best passages, quotes the sentences in them that answer
+ * the question, and cites each one. Says "not found" (with topic suggestions) when the best
+ * passage covers too little of the question.
+ */
+export class ExtractiveAnswerer implements QuestionAnswerer {
+  private readonly byId: Map<string, KnowledgeDocument>;
+
+  constructor(private readonly options: ExtractiveAnswererOptions) {
+    this.byId = new Map(options.documents.map((d) => [d.id, d]));
+  }
+
+  async ask(question: string, context: AskContext = {}): Promise<AnswerResult> {
+    const trimmed = question.trim();
+    const empty: AnswerResult = {
+      question: trimmed,
+      query: '',
+      answered: false,
+      sentences: [],
+      citations: [],
+      suggestions: this.suggest([]),
+      confidence: 0,
+    };
+    if (!/[\p{L}\p{N}]/u.test(trimmed)) return empty;
+
+    const retrieval = await this.options.retriever.retrieve(trimmed, {
+      previousQuery: context.previousQuery,
+      limit: 5,
+    });
+    const { query, passages } = retrieval;
+    const best = passages[0];
+    const confidence = best ? this.coverage(query.coreTerms, best) : 0;
+    if (!best || confidence < this.options.minScore) {
+      return { ...empty, query: query.text, confidence, suggestions: this.suggest(passages) };
+    }
+
+    const weights = this.termWeights(query.terms.map((t) => t.term));
+    const chosen: Passage[] = [best];
+    for (const p of passages.slice(1)) {
+      if (chosen.length >= this.options.maxCitations) break;
+      if (p.score < best.score * SECOND_PASSAGE_RATIO) break;
+      if (this.coverage(query.coreTerms, p) < this.options.minScore) continue;
+      chosen.push(p);
+    }
+
+    const citations: Citation[] = [];
+    const sentences: AnswerSentence[] = [];
+    chosen.forEach((passage, i) => {
+      const picked = this.bestSentences(passage, weights, i === 0 ? MAX_SENTENCES_FIRST : 1);
+      if (picked.length === 0) return;
+      citations.push(this.cite(passage));
+      for (const text of picked) sentences.push({ text, citation: citations.length });
+    });
+
+    return {
+      question: trimmed,
+      query: query.text,
+      answered: sentences.length > 0,
+      sentences,
+      citations,
+      suggestions: [],
+      confidence,
+    };
+  }
+
+  /** Share of the question's words (weighted by rarity) found in the passage. */
+  private coverage(coreTerms: string[], passage: Passage): number {
+    if (coreTerms.length === 0) return 0;
+    const terms = new Set(
+      this.options.analyzer.terms(
+        `${passage.section.heading}. ${passage.document.title} ${passage.document.number}. ${passage.section.text}`,
+      ),
+    );
+    let total = 0;
+    let found = 0;
+    for (const term of coreTerms) {
+      const w = this.weight(term);
+      total += w;
+      if (terms.has(term)) found += w;
+    }
+    return total > 0 ? found / total : 0;
+  }
+
+  private weight(term: string): number {
+    const n = this.options.lexical.size;
+    const df = this.options.lexical.documentFrequency(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private termWeights(terms: string[]): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const t of terms) if (t.startsWith(FOLDED_PREFIX)) out.set(t, this.weight(t));
+    return out;
+  }
+
+  private bestSentences(passage: Passage, weights: Map<string, number>, max: number): string[] {
+    const sentences = splitSentences(passage.section.text);
+    const scored = sentences.map((text, position) => {
+      const terms = new Set(this.options.analyzer.terms(text).filter((t) => weights.has(t)));
+      let score = 0;
+      for (const t of terms) score += weights.get(t)!;
+      // The first sentence of a section is written to stand alone: prefer it on ties.
+      if (position === 0) score *= 1.15;
+      return { text, position, score };
+    });
+    return scored
+      .filter((s) => s.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, max)
+      .sort((a, b) => a.position - b.position)
+      .map((s) => s.text);
+  }
+
+  private cite(passage: Passage): Citation {
+    const doc = passage.document;
+    const replacement = doc.replacedBy ? this.byId.get(doc.replacedBy) : undefined;
+    return {
+      docId: doc.id,
+      number: doc.number,
+      title: doc.title,
+      section: passage.section.label,
+      status: doc.status,
+      url: doc.source ?? '',
+      replacedBy: replacement
+        ? { docId: replacement.id, number: replacement.number, title: replacement.title }
+        : undefined,
+    };
+  }
+
+  private suggest(passages: Passage[]): string[] {
+    const ids: string[] = [];
+    for (const p of passages) for (const t of p.document.topics) if (!ids.includes(t)) ids.push(t);
+    for (const t of FALLBACK_TOPICS) if (!ids.includes(t)) ids.push(t);
+    return ids
+      .map((id) => this.options.topics[id])
+      .filter((name): name is string => Boolean(name))
+      .slice(0, 3);
+  }
+}
+
+/** Splits a section into sentences and list items, without Markdown markers. */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .flatMap((line) => line.split(/(?<=[.!?;])\s+(?=[\p{Lu}\d"“(])/u))
+    .map((s) =>
+      s
+        .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+        .replace(/\*\*|__|`/g, '')
+        .trim(),
+    )
+    .filter((s) => /[\p{L}\p{N}]/u.test(s) && !/^#/.test(s));
+}

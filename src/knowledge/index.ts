@@ -1,0 +1,26 @@
+export type {
+  AnswerResult,
+  AnswerSentence,
+  AskContext,
+  Citation,
+  DocumentStatus,
+  KnowledgeDocument,
+  QuestionAnswerer,
+  Section,
+} from './types';
+export {
+  buildLexicalIndex,
+  INDEX_FORMAT_VERSION,
+  openKnowledgeBase,
+  type KnowledgeBase,
+  type KnowledgeBaseOptions,
+  type KnowledgeBaseStats,
+  type ProgressListener,
+} from './knowledge-base';
+export { loadKnowledgeCorpus, type KnowledgeCorpus } from './loader';
+export { sectionLabel } from './markdown-document';
+export { HybridRetriever, type Passage, type Retrieval, type Retriever } from './retriever';
+export type { Embedder } from './embedder';
+export { OpenAiEmbedder } from './openai-embedder';
+export { ExtractiveAnswerer, splitSentences } from './extractive-answerer';
+export { DenseIndex } from './dense-index';

@@ -1,0 +1,55 @@
+import OpenAI from 'openai';
+import { UpstreamError } from '../errors';
+import type { Embedder } from './embedder';
+
+export interface OpenAiEmbedderOptions {
+  apiKey: string;
+  /** An OpenAI-compatible server, e.g. `http://127.0.0.1:8080/v1`; default is OpenAI. */
+  baseUrl?: string;
+  model: string;
+  timeoutMs: number;
+  /** Test seam: an already built client. */
+  client?: OpenAI;
+}
+
+/** `Embedder` over the OpenAI embeddings API (`POST {baseUrl}/embeddings`). */
+export class OpenAiEmbedder implements Embedder {
+  readonly model: string;
+  private readonly client: OpenAI;
+
+  constructor(options: OpenAiEmbedderOptions) {
+    this.model = options.model;
+    this.client =
+      options.client ??
+      new OpenAI({
+        apiKey: options.apiKey,
+        baseURL: options.baseUrl,
+        timeout: options.timeoutMs,
+        maxRetries: 1,
+      });
+  }
+
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    if (texts.length === 0) return [];
+    let response: OpenAI.Embeddings.CreateEmbeddingResponse;
+    try {
+      response = await this.client.embeddings.create({ model: this.model, input: texts });
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      throw new UpstreamError(`embedding request failed: ${(error as Error).message}`, status, {
+        cause: error,
+      });
+    }
+    const out: Float32Array[] = new Array(texts.length);
+    for (const item of response.data) {
+      if (!Array.isArray(item.embedding) || item.index < 0 || item.index >= texts.length) {
+        throw new UpstreamError('embedding response is malformed');
+      }
+      out[item.index] = Float32Array.from(item.embedding);
+    }
+    for (let i = 0; i < texts.length; i++) {
+      if (!out[i]) throw new UpstreamError(`embedding response lacks item ${i}`);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,142 @@
+import {
+  foldDiacritics,
+  looksLikeFollowUp,
+  normalizeText,
+  stripFollowUpMarkers,
+  stripQuestionFrames,
+  type VietnameseAnalyzer,
+} from '../language';
+import type { WeightedTerm } from './lexical-index';
+
+/** A question turned into weighted search terms, ready for the index. */
+export interface BuiltQuery {
+  /** The query as understood, in words (for a follow-up: previous query + this question). */
+  text: string;
+  terms: WeightedTerm[];
+  /** Folded syllables and bigrams of the question itself, to measure how well a passage covers it. */
+  coreTerms: string[];
+  /** Documents the question names explicitly ("theo Nghị định 30/2020"); search only those. */
+  documents?: Set<number>;
+  followUp: boolean;
+}
+
+export interface NamedDocument {
+  title: string;
+  number: string;
+}
+
+/** Weight of the previous question's terms when a follow-up is completed with them. */
+const PREVIOUS_WEIGHT = 0.5;
+const KIND_WORDS: [RegExp, RegExp][] = [
+  [/^(?:nghi dinh|nd)$/, /NĐ/],
+  [/^(?:quyet dinh|qd)$/, /QĐ/],
+  [/^(?:nghi quyet|nq)$/, /NQ/],
+  [/^(?:thong tu|tt)$/, /TT/],
+  [/^luat$/, /QH/],
+];
+
+/**
+ * Builds queries: strips question framing, detects documents named in the question (by title or
+ * by number such as `30/2020` or `NĐ 30`), and completes short follow-ups with the previous query.
+ */
+export class QueryBuilder {
+  private readonly titles: { phrase: string; doc: number }[];
+
+  constructor(
+    private readonly analyzer: VietnameseAnalyzer,
+    private readonly documents: NamedDocument[],
+  ) {
+    this.titles = documents
+      .map((d, doc) => ({ phrase: analyzer.syllables(d.title).map(foldDiacritics).join(' '), doc }))
+      .filter((t) => t.phrase.includes(' '))
+      // Longer titles first, so "bộ luật dân sự" wins over a shorter title it contains.
+      .sort((a, b) => b.phrase.length - a.phrase.length);
+  }
+
+  build(question: string, previousQuery?: string): BuiltQuery {
+    const normalized = normalizeText(question);
+    const all = this.analyzer.syllables(normalized);
+    const followUp = Boolean(previousQuery) && looksLikeFollowUp(all);
+    let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
+    const folded = syllables.map(foldDiacritics);
+    const coreTerms = [
+      ...new Set([
+        ...folded.map((f) => '~' + f),
+        ...folded.slice(1).map((f, i) => `~${folded[i]}_${f}`),
+      ]),
+    ];
+    const named = this.namedDocuments(syllables, normalized);
+    if (named.phrase) {
+      const remaining = removePhrase(syllables, named.phrase);
+      if (remaining.length > 0) syllables = remaining;
+    }
+    const own = syllables.join(' ');
+    const terms = this.weigh(own, 1);
+    let text = own;
+    if (followUp && previousQuery) {
+      for (const t of this.weigh(previousQuery, PREVIOUS_WEIGHT)) {
+        const existing = terms.find((x) => x.term === t.term);
+        if (!existing) terms.push(t);
+      }
+      text = `${previousQuery} | ${own}`;
+    }
+    return {
+      text,
+      terms,
+      coreTerms,
+      documents: named.docs.size > 0 ? named.docs : undefined,
+      followUp,
+    };
+  }
+
+  private weigh(text: string, weight: number): WeightedTerm[] {
+    const unique = new Set(this.analyzer.terms(text, { query: true }));
+    return [...unique].map((term) => ({ term, weight }));
+  }
+
+  private namedDocuments(syllables: string[], text: string): { docs: Set<number>; phrase?: string } {
+    const docs = new Set<number>();
+    const folded = ` ${syllables.map(foldDiacritics).join(' ')} `;
+    let phrase: string | undefined;
+    for (const t of this.titles) {
+      if (folded.includes(` ${t.phrase} `)) {
+        docs.add(t.doc);
+        phrase = t.phrase;
+        break;
+      }
+    }
+    // Numbers: "30/2020", "68/2024/NĐ-CP", or a kind word followed by a number ("NĐ 30").
+    for (const m of text.matchAll(/(\d{1,4})\s*\/\s*(\d{4})/g)) {
+      this.documents.forEach((d, i) => {
+        if (d.number.startsWith(`${m[1]}/${m[2]}`)) docs.add(i);
+      });
+    }
+    if (docs.size === 0) {
+      const words = syllables.map(foldDiacritics);
+      for (let i = 0; i + 1 < words.length; i++) {
+        const two = `${words[i]} ${words[i + 1]}`;
+        for (const [kind, marker] of KIND_WORDS) {
+          const single = kind.test(words[i]!) ? words[i + 1] : undefined;
+          const double = kind.test(two) ? words[i + 2] : undefined;
+          const num = [single, double].find((w) => w && /^\d+$/.test(w));
+          if (!num) continue;
+          this.documents.forEach((d, j) => {
+            if (d.number.startsWith(`${num}/`) && marker.test(d.number)) docs.add(j);
+          });
+        }
+      }
+    }
+    return { docs, phrase };
+  }
+}
+
+function removePhrase(syllables: string[], phrase: string): string[] {
+  const parts = phrase.split(' ');
+  const folded = syllables.map(foldDiacritics);
+  for (let i = 0; i + parts.length <= folded.length; i++) {
+    if (parts.every((p, j) => folded[i + j] === p)) {
+      return [...syllables.slice(0, i), ...syllables.slice(i + parts.length)];
+    }
+  }
+  return syllables;
+}

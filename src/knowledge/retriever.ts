@@ -1,0 +1,141 @@
+import type { Logger } from '../logger';
+import type { VietnameseAnalyzer } from '../language';
+import type { DenseIndex } from './dense-index';
+import type { Embedder } from './embedder';
+import { LexicalIndex, type IndexInput, type LexicalIndexParams } from './lexical-index';
+import { QueryBuilder, type BuiltQuery } from './query-builder';
+import type { KnowledgeDocument, Section } from './types';
+
+/** A retrieved section with the document it belongs to. */
+export interface Passage {
+  document: KnowledgeDocument;
+  section: Section;
+  /** Fused ranking score (lexical BM25F, or reciprocal-rank fusion when dense is on). */
+  score: number;
+  /** BM25F score alone; 0 when only the dense side found it. */
+  lexicalScore: number;
+}
+
+export interface Retrieval {
+  query: BuiltQuery;
+  passages: Passage[];
+}
+
+export interface RetrieveOptions {
+  previousQuery?: string;
+  limit?: number;
+}
+
+/** Port: finds the sections that best answer a question. */
+export interface Retriever {
+  retrieve(question: string, options?: RetrieveOptions): Promise<Retrieval>;
+}
+
+/** Turns documents into index inputs: one unit per section, grouped by document. */
+export function indexInputs(documents: KnowledgeDocument[], analyzer: VietnameseAnalyzer): IndexInput[] {
+  const inputs: IndexInput[] = [];
+  documents.forEach((doc, group) => {
+    for (const section of doc.sections) {
+      inputs.push({
+        body: analyzer.terms(section.text),
+        title: analyzer.terms(`${section.heading}. ${doc.title}`),
+        group,
+      });
+    }
+  });
+  return inputs;
+}
+
+export interface HybridRetrieverOptions {
+  documents: KnowledgeDocument[];
+  analyzer: VietnameseAnalyzer;
+  lexical: LexicalIndex;
+  /** Weight of the document-level prior (0 disables it). */
+  documentPriorWeight?: number;
+  dense?: { embedder: Embedder; index: DenseIndex };
+  logger?: Logger;
+}
+
+const RRF_K = 60;
+const CANDIDATES = 50;
+
+/**
+ * Lexical BM25F retrieval with a document prior and documents named in the question; when an
+ * embedder is configured, dense cosine hits are fused by reciprocal rank. A failing embedder
+ * degrades to lexical results, never to an error.
+ */
+export class HybridRetriever implements Retriever {
+  private readonly sections: { document: KnowledgeDocument; section: Section }[] = [];
+  private readonly builder: QueryBuilder;
+
+  constructor(private readonly options: HybridRetrieverOptions) {
+    for (const document of options.documents) {
+      for (const section of document.sections) this.sections.push({ document, section });
+    }
+    if (this.sections.length !== options.lexical.size) {
+      throw new Error('lexical index does not match the documents');
+    }
+    this.builder = new QueryBuilder(options.analyzer, options.documents);
+  }
+
+  get lexical(): LexicalIndex {
+    return this.options.lexical;
+  }
+
+  get analyzer(): VietnameseAnalyzer {
+    return this.options.analyzer;
+  }
+
+  async retrieve(question: string, options: RetrieveOptions = {}): Promise<Retrieval> {
+    const limit = options.limit ?? 10;
+    const query = this.builder.build(question, options.previousQuery);
+    const lexical = this.options.lexical;
+    const priorWeight = this.options.documentPriorWeight ?? 1;
+    const hits = lexical.search(query.terms, {
+      limit: Math.max(limit, CANDIDATES),
+      groups: query.documents,
+      groupPrior: priorWeight > 0 ? lexical.scoreGroups(query.terms) : undefined,
+      groupPriorWeight: priorWeight,
+    });
+    const lexicalScore = new Map(hits.map((h) => [h.index, h.score]));
+    let ranked = hits.map((h) => ({ index: h.index, score: h.score }));
+
+    const dense = this.options.dense;
+    if (dense && query.terms.length > 0) {
+      try {
+        const [vector] = await dense.embedder.embed([query.text]);
+        const allowed = query.documents;
+        const denseHits = dense.index.search(vector!, CANDIDATES, (i) => {
+          if (!allowed) return true;
+          const doc = this.sections[i]!.document;
+          return allowed.has(this.options.documents.indexOf(doc));
+        });
+        ranked = fuse([hits, denseHits]);
+      } catch (error) {
+        this.options.logger?.warn({ err: error }, 'dense retrieval failed; using lexical results');
+      }
+    }
+
+    const passages = ranked.slice(0, limit).map(({ index, score }) => ({
+      ...this.sections[index]!,
+      score,
+      lexicalScore: lexicalScore.get(index) ?? 0,
+    }));
+    return { query, passages };
+  }
+}
+
+/** Reciprocal-rank fusion of several ranked lists. */
+export function fuse(lists: { index: number }[][]): { index: number; score: number }[] {
+  const scores = new Map<number, number>();
+  for (const list of lists) {
+    list.forEach((hit, rank) => {
+      scores.set(hit.index, (scores.get(hit.index) ?? 0) + 1 / (RRF_K + rank + 1));
+    });
+  }
+  return [...scores]
+    .map(([index, score]) => ({ index, score }))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
+}
+
+export type { LexicalIndexParams };

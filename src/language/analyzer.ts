@@ -1,0 +1,130 @@
+import { abbreviationKey, EMPTY_GLOSSARY, type Glossary } from './glossary';
+import { memoize } from './memo';
+import { canonicalSyllable, foldDiacritics, hasDiacritics, stripControls } from './normalize';
+import { isVietnameseSyllable, unifyIY } from './syllable';
+
+/** Prefix of folded (diacritic-free) terms, so `~chu` (from chữ) never collides with `chu`. */
+export const FOLDED_PREFIX = '~';
+const WORD = /[\p{L}\p{N}]+(?:[&.][\p{L}\p{N}]+)*/gu;
+const JOINER = /[&.]/;
+/** Punctuation between two words that ends a phrase: no bigram is made across it. */
+const BREAK = /[.,;:!?()[\]{}"“”\n]/;
+
+/** Canonical lowercase syllable of one run of letters/digits: tone placed, i/y unified. */
+const syllableOf = memoize((part) => unifyIY(canonicalSyllable(part).toLowerCase()));
+
+export interface AnalyzeOptions {
+  /**
+   * Query side: accented terms are emitted only when the text carries diacritics (a query typed
+   * without them must not be judged on accented terms it could never match), and synonym groups
+   * from the glossary are expanded.
+   */
+  query?: boolean;
+}
+
+/**
+ * The Vietnamese analyzer shared by indexing and querying: NFC and canonical tone placement,
+ * i/y unification, lowercase syllables plus syllable bigrams, each in an accented form and a
+ * folded form (`~`-prefixed), and abbreviation expansion from the glossary.
+ */
+export class VietnameseAnalyzer {
+  private readonly abbreviations = new Map<string, string[][]>();
+  private readonly synonyms: { phrase: string; others: string[][] }[] = [];
+
+  constructor(glossary: Glossary = EMPTY_GLOSSARY) {
+    for (const { abbr, full } of glossary.abbreviations) {
+      const key = abbreviationKey(abbr);
+      const list = this.abbreviations.get(key) ?? [];
+      list.push(this.syllables(full));
+      this.abbreviations.set(key, list);
+    }
+    for (const group of glossary.synonyms) {
+      const phrases = group.map((p) => this.syllables(p)).filter((p) => p.length > 0);
+      for (const phrase of phrases) {
+        this.synonyms.push({
+          phrase: ` ${phrase.map(foldDiacritics).join(' ')} `,
+          others: phrases.filter((p) => p !== phrase),
+        });
+      }
+    }
+  }
+
+  /** Lowercase canonical syllables of a text, in order. */
+  syllables(text: string): string[] {
+    return this.phrases(text).main.flat();
+  }
+
+  /** Index or query terms of a text (with repeats, in order: callers count frequencies). */
+  terms(text: string, options: AnalyzeOptions = {}): string[] {
+    const { main, expansions } = this.phrases(text);
+    if (options.query) expansions.push(...this.synonymsIn(main.flat()));
+    const accented = !options.query || hasDiacritics(text);
+    const out: string[] = [];
+    for (const phrase of main) emitPhrase(phrase, accented, out);
+    for (const phrase of expansions) emitPhrase(phrase, accented, out);
+    return out;
+  }
+
+  /** Splits a text into phrases of syllables (broken at punctuation) plus abbreviation expansions. */
+  private phrases(text: string): { main: string[][]; expansions: string[][] } {
+    const clean = stripControls(text.normalize('NFC'));
+    const main: string[][] = [];
+    const expansions: string[][] = [];
+    let current: string[] = [];
+    let last = 0;
+    for (const m of clean.matchAll(WORD)) {
+      const word = m[0];
+      const at = m.index ?? 0;
+      if (current.length > 0 && BREAK.test(clean.slice(last, at))) {
+        main.push(current);
+        current = [];
+      }
+      last = at + word.length;
+      const found = this.expansionsOf(word);
+      if (found) expansions.push(...found);
+      if (JOINER.test(word)) {
+        for (const part of word.split(JOINER)) if (part) current.push(syllableOf(part));
+      } else {
+        current.push(syllableOf(word));
+      }
+    }
+    if (current.length > 0) main.push(current);
+    return { main, expansions };
+  }
+
+  private expansionsOf(word: string): string[][] | undefined {
+    if (this.abbreviations.size === 0 || word.length > 12) return undefined;
+    const list = this.abbreviations.get(abbreviationKey(word));
+    if (!list) return undefined;
+    // A lowercase word that is also an ordinary syllable ("ca", "tu") is not an abbreviation.
+    const capitals = word.replace(/[^\p{Lu}]/gu, '').length;
+    if (capitals < 2 && isVietnameseSyllable(word)) return undefined;
+    return list;
+  }
+
+  private synonymsIn(syllables: string[]): string[][] {
+    if (this.synonyms.length === 0) return [];
+    const folded = ` ${syllables.map(foldDiacritics).join(' ')} `;
+    const found: string[][] = [];
+    for (const { phrase, others } of this.synonyms) {
+      if (folded.includes(phrase)) found.push(...others);
+    }
+    return found;
+  }
+}
+
+function emitPhrase(syllables: string[], accented: boolean, out: string[]): void {
+  let prev: string | undefined;
+  let prevFolded = '';
+  for (const s of syllables) {
+    const f = foldDiacritics(s);
+    if (accented) out.push(s);
+    out.push(FOLDED_PREFIX + f);
+    if (prev !== undefined) {
+      if (accented) out.push(prev + '_' + s);
+      out.push(FOLDED_PREFIX + prevFolded + '_' + f);
+    }
+    prev = s;
+    prevFolded = f;
+  }
+}

@@ -1,0 +1,11 @@
+export { VietnameseAnalyzer, FOLDED_PREFIX, type AnalyzeOptions } from './analyzer';
+export { abbreviationKey, EMPTY_GLOSSARY, type Glossary, type GlossaryEntry } from './glossary';
+export {
+  canonicalSyllable,
+  foldDiacritics,
+  hasDiacritics,
+  normalizeText,
+  stripControls,
+} from './normalize';
+export { isVietnameseSyllable, unifyIY } from './syllable';
+export { looksLikeFollowUp, stripFollowUpMarkers, stripQuestionFrames } from './question';

@@ -1,0 +1,91 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { openKnowledgeBase, type KnowledgeBase } from '../../../src/knowledge';
+
+const logger = pino({ level: 'silent' });
+let kb: KnowledgeBase;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-data-'));
+  kb = await openKnowledgeBase({
+    knowledgeDir: path.resolve('knowledge'),
+    dataDir,
+    logger,
+    minScore: 0.22,
+    maxCitations: 3,
+  });
+});
+
+describe('ExtractiveAnswerer over the shipped knowledge', () => {
+  it.each([
+    'Chữ ký số có giá trị như chữ ký tay không?',
+    'chu ky so co gia tri nhu chu ky tay ko',
+    'CHỮ KÝ SỐ CÓ GIÁ TRỊ NHƯ CHỮ KÝ TAY KHÔNG',
+  ])('answers %p citing Luật GDĐT Điều 23', async (question) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.citations[0]).toMatchObject({
+      docId: 'luat-giao-dich-dien-tu-2023',
+      number: '20/2023/QH15',
+      section: 'Điều 23',
+      status: 'in-force',
+    });
+    expect(result.sentences.length).toBeGreaterThan(0);
+    expect(result.sentences.every((s) => s.citation >= 1 && s.citation <= result.citations.length)).toBe(true);
+  });
+
+  it('says it did not find an answer, with topic suggestions, for an out-of-scope question', async () => {
+    const result = await kb.answerer.ask('Công thức nấu phở bò ngon nhất là gì?');
+    expect(result.answered).toBe(false);
+    expect(result.citations).toEqual([]);
+    expect(result.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(result.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('refuses empty and symbol-only input without searching', async () => {
+    for (const q of ['', '   ', '🙂🙂', '???']) {
+      const result = await kb.answerer.ask(q);
+      expect(result.answered).toBe(false);
+    }
+  });
+
+  it('understands a short follow-up in the context of the previous question', async () => {
+    const first = await kb.answerer.ask('Chứng thư chữ ký số chuyên dùng công vụ có thời hạn tối đa bao lâu?');
+    expect(first.citations[0]).toMatchObject({ docId: 'nd-68-2024', section: 'Điều 9' });
+    const follow = await kb.answerer.ask('còn chữ ký số công cộng thì sao?', {
+      previousQuery: first.query,
+    });
+    expect(follow.answered).toBe(true);
+    expect(follow.citations.map((c) => c.docId)).toContain('nd-23-2025');
+  });
+
+  it('names the replacement when it cites a document no longer in force', async () => {
+    const result = await kb.answerer.ask('Nghị định 130/2018/NĐ-CP còn hiệu lực không?');
+    const cited = result.citations.find((c) => c.docId === 'nd-130-2018');
+    expect(cited).toMatchObject({ status: 'replaced', replacedBy: { docId: 'nd-68-2024' } });
+  });
+
+  it('restricts the search to a document named by its number', async () => {
+    const result = await kb.answerer.ask('NĐ 30 quy định giấy tờ ký bằng mực màu gì?');
+    expect(result.citations[0]).toMatchObject({ docId: 'nd-30-2020', section: 'Điều 13' });
+  });
+
+  it('reuses the index cached under the data directory on the next start', async () => {
+    const again = await openKnowledgeBase({
+      knowledgeDir: path.resolve('knowledge'),
+      dataDir,
+      logger,
+      minScore: 0.22,
+      maxCitations: 3,
+    });
+    expect(kb.stats.fromCache).toBe(false);
+    expect(again.stats.fromCache).toBe(true);
+    expect(again.stats.sections).toBe(kb.stats.sections);
+    const a = await kb.answerer.ask('Văn bản hỏa tốc phải đăng ký khi nào?');
+    const b = await again.answerer.ask('Văn bản hỏa tốc phải đăng ký khi nào?');
+    expect(b).toEqual(a);
+  });
+});

@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import {
+  canonicalSyllable,
+  foldDiacritics,
+  looksLikeFollowUp,
+  normalizeText,
+  stripQuestionFrames,
+  VietnameseAnalyzer,
+} from '../../../src/language';
+
+const glossary = {
+  abbreviations: [
+    { abbr: 'CĐS', full: 'chuyển đổi số' },
+    { abbr: 'TTHC', full: 'thủ tục hành chính' },
+    { abbr: 'QLVB&ĐH', full: 'quản lý văn bản và điều hành' },
+    { abbr: 'CA', full: 'tổ chức cung cấp dịch vụ chứng thực' },
+  ],
+  synonyms: [['thư điện tử', 'email']],
+};
+const analyzer = new VietnameseAnalyzer(glossary);
+
+describe('normalisation', () => {
+  it.each([
+    ['hoà', 'hòa'],
+    ['thuý', 'thúy'],
+    ['quý', 'qúy'],
+    ['khoẻ', 'khỏe'],
+    ['Hoà Bình', 'Hòa Bình'],
+    ['tuỳ', 'tùy'],
+  ])('places tone marks canonically: %s = %s', (a, b) => {
+    expect(normalizeText(a)).toBe(normalizeText(b));
+  });
+
+  it('keeps words whose tone needs no moving', () => {
+    for (const w of ['người', 'chuyển', 'giải', 'hoàn', 'ngoài', 'thuở']) {
+      expect(canonicalSyllable(w)).toBe(w);
+    }
+  });
+
+  it('folds diacritics with đ → d', () => {
+    expect(foldDiacritics('Chữ ký số Điều 22 đơn vị')).toBe('chu ky so dieu 22 don vi');
+  });
+
+  it('removes control characters and zero-width marks', () => {
+    expect(normalizeText('a\u0000b\u200bc\u0007 d')).toBe('a b c d');
+  });
+});
+
+describe('VietnameseAnalyzer', () => {
+  it('gives accented and folded syllables plus bigrams', () => {
+    expect(analyzer.terms('Chữ ký số')).toEqual([
+      'chữ',
+      '~chu',
+      'kí',
+      '~ki',
+      'chữ_kí',
+      '~chu_ki',
+      'số',
+      '~so',
+      'kí_số',
+      '~ki_so',
+    ]);
+  });
+
+  it('lets a query typed without diacritics match folded terms only', () => {
+    const query = analyzer.terms('chu ky so', { query: true });
+    expect(query).toEqual(['~chu', '~ki', '~chu_ki', '~so', '~ki_so']);
+    const doc = new Set(analyzer.terms('chữ ký số'));
+    expect(query.every((t) => doc.has(t))).toBe(true);
+  });
+
+  it('treats kí/ký and quy/qui alike', () => {
+    expect(analyzer.syllables('kí quy định lý')).toEqual(analyzer.syllables('ký qui định lí'));
+  });
+
+  it('expands abbreviations from the glossary, typed in capitals or lowercase', () => {
+    for (const q of ['CĐS là gì', 'cds la gi', 'TTHC', 'phần mềm QLVB&ĐH']) {
+      const terms = analyzer.terms(q, { query: true });
+      expect(terms.some((t) => ['~chuyen_doi', '~thu_tuc', '~quan_li'].includes(t))).toBe(true);
+    }
+  });
+
+  it('does not expand an ordinary lowercase syllable that happens to be an abbreviation', () => {
+    expect(analyzer.terms('ca làm việc', { query: true })).not.toContain('~chung_thuc');
+    expect(analyzer.terms('CA là gì', { query: true })).toContain('~chung_thuc');
+  });
+
+  it('expands synonym groups on the query side only', () => {
+    expect(analyzer.terms('gửi email', { query: true })).toContain('~thu_dien');
+    expect(analyzer.terms('gửi email')).not.toContain('~thu_dien');
+  });
+
+  it('makes no bigram across punctuation', () => {
+    expect(analyzer.terms('ký số. Văn bản')).not.toContain('số_văn');
+  });
+
+  it('property: folding is idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        const once = foldDiacritics(s);
+        expect(foldDiacritics(once)).toBe(once);
+      }),
+    );
+  });
+
+  const vietnamese = fc.constantFrom(
+    ...'chữ ký số giá trị pháp lý hòa hoà thuý thúy quý qúy chuyển đổi Điều văn thư hỏa tốc khoẻ'.split(
+      ' ',
+    ),
+  );
+  it('property: NFC and NFD input give the same terms', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(vietnamese, fc.string()), { maxLength: 8 }), (words) => {
+        const text = words.join(' ');
+        expect(analyzer.terms(text.normalize('NFD'))).toEqual(
+          analyzer.terms(text.normalize('NFC')),
+        );
+      }),
+    );
+  });
+
+  it('property: old and new tone placement give the same terms', () => {
+    const pairs: [string, string][] = [
+      ['hòa', 'hoà'],
+      ['thúy', 'thuý'],
+      ['qúy', 'quý'],
+      ['khỏe', 'khoẻ'],
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pairs), { minLength: 1, maxLength: 5 }), (ps) => {
+        const left = ps.map((p) => p[0]).join(' ');
+        const right = ps.map((p) => p[1]).join(' ');
+        expect(analyzer.terms(left)).toEqual(analyzer.terms(right));
+      }),
+    );
+  });
+});
+
+describe('question helpers', () => {
+  it('strips question framing but never everything', () => {
+    const s = analyzer.syllables('Chữ ký số là gì, đúng hay sai?');
+    expect(stripQuestionFrames(s)).toEqual(['chữ', 'kí', 'số']);
+    expect(stripQuestionFrames(['là', 'gì'])).toEqual(['là', 'gì']);
+  });
+
+  it('recognises follow-ups', () => {
+    expect(looksLikeFollowUp(analyzer.syllables('còn chữ ký số công cộng thì sao?'))).toBe(true);
+    expect(looksLikeFollowUp(analyzer.syllables('con chu ky so cong cong thi sao'))).toBe(true);
+    expect(looksLikeFollowUp(analyzer.syllables('Chữ ký số có giá trị pháp lý không?'))).toBe(
+      false,
+    );
+  });
+});
