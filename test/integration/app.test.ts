@@ -1,0 +1,64 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startApp, type App } from '../../src/main';
+import { exchange, messageActivity, textsOf } from '../helpers/activities';
+import { LogCapture } from '../helpers/bot-harness';
+import { makeTempDir } from '../helpers/temp-dir';
+
+/** The real composition: real knowledge base, SQLite in a temp dir, HTTP on a free port. */
+describe('the assembled assistant', () => {
+  const tmp = makeTempDir('tro-ly-cds-app-');
+  const logs = new LogCapture();
+  let app: App;
+
+  beforeAll(async () => {
+    const config = loadConfig(
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: tmp.dir,
+        KNOWLEDGE_DIR: path.join(__dirname, '..', '..', 'knowledge'),
+      },
+      tmp.dir,
+    );
+    app = await startApp(config, createLogger('info', logs));
+  });
+  afterAll(async () => {
+    await app.close();
+    tmp.remove();
+  });
+
+  it('becomes ready once the knowledge base is loaded', async () => {
+    await app.ready;
+    const res = await fetch(`${app.server.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(fs.existsSync(path.join(tmp.dir, 'bot.sqlite'))).toBe(true);
+  });
+
+  it('answers a real question over HTTP citing the Law on E-Transactions', async () => {
+    const replies = await exchange(
+      app.server.url,
+      messageActivity('Chữ ký số có giá trị như chữ ký tay không?'),
+    );
+    const [text] = textsOf(replies);
+    expect(text).toContain('20/2023/QH15');
+    expect(text).toMatch(/\[1\]/);
+    expect(text).toContain('Nguồn:');
+  });
+
+  it('closes cleanly and only once', async () => {
+    const second = await startApp(
+      loadConfig({
+        PORT: '0',
+        DATA_DIR: path.join(tmp.dir, 'second'),
+        KNOWLEDGE_DIR: path.join(__dirname, '..', '..', 'knowledge'),
+      }),
+      createLogger('silent'),
+    );
+    await second.ready;
+    await Promise.all([second.close(), second.close()]);
+    await expect(fetch(`${second.server.url}/healthz`)).rejects.toThrow();
+  });
+});
