@@ -38,7 +38,7 @@ export function indexInputs(documents: KnowledgeDocument[], analyzer: Vietnamese
     for (const section of doc.sections) {
       inputs.push({
         body: analyzer.terms(section.text),
-        title: analyzer.terms(`${section.heading}. ${doc.title}`),
+        title: analyzer.terms(`${section.heading.replace(ARTICLE_PREFIX, '')}. ${doc.title}`),
         group,
       });
     }
@@ -57,6 +57,10 @@ export interface HybridRetrieverOptions {
 }
 
 const RRF_K = 60;
+/** Score factor of documents without a số hiệu (the project's practical guides). */
+const GUIDE_WEIGHT = 0.85;
+/** "Điều 22. " at the start of a heading: a number, not words to match. */
+const ARTICLE_PREFIX = /^Điều\s+\d+[a-zđ]?\.\s*/u;
 const CANDIDATES = 50;
 
 /**
@@ -97,6 +101,9 @@ export class HybridRetriever implements Retriever {
       groupPrior: priorWeight > 0 ? lexical.scoreGroups(query.terms) : undefined,
       groupPriorWeight: priorWeight,
     });
+    // A legal text outranks a guide that restates it: cite the source itself when both match.
+    for (const h of hits) if (!this.sections[h.index]!.document.number) h.score *= GUIDE_WEIGHT;
+    hits.sort((a, b) => b.score - a.score || a.index - b.index);
     const lexicalScore = new Map(hits.map((h) => [h.index, h.score]));
     let ranked = hits.map((h) => ({ index: h.index, score: h.score }));
 
