@@ -16,6 +16,7 @@ export {
   type KnowledgeBaseOptions,
   type KnowledgeBaseStats,
   type ProgressListener,
+  type ProgressPhase,
 } from './knowledge-base';
 export { loadKnowledgeCorpus, type KnowledgeCorpus } from './loader';
 export { sectionLabel } from './markdown-document';
