@@ -1,8 +1,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KnowledgeError } from '../../../src/errors';
+import { loadKnowledgeCorpus } from '../../../src/knowledge/loader';
 import { countSentences, loadQuizBank, type QuizSourceDocument } from '../../../src/quiz';
 import { makeTempDir } from '../../helpers/temp-dir';
+
+const KNOWLEDGE_DIR = path.join(__dirname, '../../../knowledge');
+
+describe('the real quiz bank', () => {
+  it('loads against the real knowledge documents and is big and varied enough', async () => {
+    const corpus = await loadKnowledgeCorpus(KNOWLEDGE_DIR);
+    const bank = await loadQuizBank(path.join(KNOWLEDGE_DIR, 'quiz'), corpus.documents);
+
+    expect(bank.topics.map((t) => t.id).sort()).toEqual([
+      'an-toan-thong-tin',
+      'cntt-trong-cong-viec',
+      'iso-va-mot-cua',
+      'kien-thuc-chung-cds',
+    ]);
+    expect(bank.questions.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(bank.questions.map((q) => q.id)).size).toBe(bank.questions.length);
+    for (const topic of bank.topics) expect(topic.questions.length).toBeGreaterThanOrEqual(30);
+
+    // The correct option must not sit at the same position everywhere.
+    const byIndex = new Map<number, number>();
+    for (const q of bank.questions) byIndex.set(q.answer, (byIndex.get(q.answer) ?? 0) + 1);
+    expect(byIndex.size).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...byIndex.values())).toBeLessThan(bank.questions.length * 0.5);
+  });
+});
 
 describe('loadQuizBank on bad files', () => {
   const documents: QuizSourceDocument[] = [
