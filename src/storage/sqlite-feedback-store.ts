@@ -52,15 +52,23 @@ const voteSchema = z.object({
   vote: z.enum(['up', 'down']),
 });
 
-const answerSchema = z.object({
-  conversationId: idText,
-  userId: idText,
-  channelId: idText,
-  question: z.string().max(100_000),
-  query: z.string().max(100_000),
-  answered: z.boolean(),
-  citations: z.array(z.looseObject({ docId: z.string(), number: z.string() })),
-});
+const isId = (v: unknown): boolean =>
+  typeof v === 'string' && v.trim().length > 0 && v.length <= 256;
+
+/** The bot builds answer records itself, so a cheap shape check is enough here. */
+function isValidAnswer(a: NewAnswer): boolean {
+  return (
+    typeof a === 'object' &&
+    a !== null &&
+    isId(a.conversationId) &&
+    isId(a.userId) &&
+    isId(a.channelId) &&
+    typeof a.question === 'string' &&
+    typeof a.query === 'string' &&
+    typeof a.answered === 'boolean' &&
+    Array.isArray(a.citations)
+  );
+}
 
 interface AnswerRow {
   id: string;
@@ -86,6 +94,11 @@ export interface SqliteFeedbackStoreOptions {
  */
 export class SqliteFeedbackStore implements FeedbackStore {
   private readonly now: () => Date;
+  private readonly pending: {
+    row: AnswerRow;
+    resolve: () => void;
+    reject: (err: unknown) => void;
+  }[] = [];
   private readonly insertAnswer: Statement<[AnswerRow]>;
   private readonly selectAnswer: Statement<[string], AnswerRow>;
   private readonly selectVote: Statement<[string, string], { vote: string }>;
@@ -125,10 +138,9 @@ export class SqliteFeedbackStore implements FeedbackStore {
   }
 
   async recordAnswer(answer: NewAnswer): Promise<AnswerRecord> {
-    const parsed = answerSchema.safeParse(answer);
-    if (!parsed.success) throw new InvalidInputError('Malformed answer record');
+    if (!isValidAnswer(answer)) throw new InvalidInputError('Malformed answer record');
     const record: AnswerRecord = { ...answer, id: randomUUID(), createdAt: this.now() };
-    this.insertAnswer.run({
+    const row: AnswerRow = {
       id: record.id,
       conversation_id: record.conversationId,
       user_id: record.userId,
@@ -138,14 +150,45 @@ export class SqliteFeedbackStore implements FeedbackStore {
       answered: record.answered ? 1 : 0,
       citations: JSON.stringify(record.citations),
       created_at: record.createdAt.toISOString(),
+    };
+    await new Promise<void>((resolve, reject) => {
+      this.pending.push({ row, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
     });
     return record;
+  }
+
+  /**
+   * Group commit: answers recorded during one event-loop turn are inserted in one transaction
+   * (one WAL commit instead of one per answer). Each caller's promise settles after its row is
+   * committed, so a resolved `recordAnswer` is durable as before.
+   */
+  private flush(): void {
+    const batch = this.pending.splice(0);
+    if (batch.length === 0) return;
+    try {
+      this.db.transaction(() => {
+        for (const item of batch) this.insertAnswer.run(item.row);
+      })();
+      for (const item of batch) item.resolve();
+    } catch {
+      // One bad row must not fail the others: retry them one by one.
+      for (const item of batch) {
+        try {
+          this.insertAnswer.run(item.row);
+          item.resolve();
+        } catch (err) {
+          item.reject(err);
+        }
+      }
+    }
   }
 
   async recordVote(input: VoteInput): Promise<'recorded' | 'replaced'> {
     const parsed = voteSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError('Malformed vote');
     const vote = parsed.data;
+    this.flush();
     return this.db.transaction(() => {
       const answer = this.selectAnswer.get(vote.answerId);
       if (!answer || answer.conversation_id !== vote.conversationId) {
@@ -160,6 +203,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
 
   async getAnswer(id: string): Promise<AnswerRecord | undefined> {
     if (typeof id !== 'string') return undefined;
+    this.flush();
     const row = this.selectAnswer.get(id);
     return row ? toRecord(row) : undefined;
   }
@@ -167,6 +211,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
   async listUnanswered(
     options: { since?: Date; limit?: number } = {},
   ): Promise<UnansweredQuestion[]> {
+    this.flush();
     const since = (options.since ?? new Date(0)).toISOString();
     const limit = Math.max(1, Math.min(options.limit ?? 100, 10_000));
     return this.selectUnanswered.all(since, limit).map((r) => ({

@@ -66,6 +66,20 @@ describe('SqliteFeedbackStore', () => {
     ]);
   });
 
+  it('commits answers recorded concurrently, each durable once its promise resolves', async () => {
+    const records = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => store.recordAnswer(answer({ userId: `batch-${i}` }))),
+    );
+    expect(new Set(records.map((r) => r.id)).size).toBe(25);
+    expect(rows("SELECT COUNT(*) AS n FROM answers WHERE user_id LIKE 'batch-%'")).toEqual([
+      { n: 25 },
+    ]);
+    const single = await store.recordAnswer(answer({ userId: 'single' }));
+    expect(rows(`SELECT user_id FROM answers WHERE id = '${single.id}'`)).toEqual([
+      { user_id: 'single' },
+    ]);
+  });
+
   it('keeps one vote per user per answer, the latest replacing the first', async () => {
     const a = await store.recordAnswer(answer());
     const vote: VoteInput = { answerId: a.id, conversationId: 'conv-1', userId: 'u9', vote: 'up' };
