@@ -1,0 +1,338 @@
+/**
+ * `npm run bench`: throughput and latency of the Q&A bot against a bare echo bot on the same
+ * restify + CloudAdapter stack, measured in the same run; server memory; index build time for
+ * 10,000 synthetic sections. Prints figures; exits non-zero only if a server fails to start.
+ *
+ * Options: --duration SECONDS (10), --connections N (20), --log-level LEVEL (warn).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { buildLexicalIndex, loadKnowledgeCorpus } from '../src/knowledge';
+import type { KnowledgeDocument, Section } from '../src/knowledge';
+import { VietnameseAnalyzer } from '../src/language';
+
+const ROOT = path.join(__dirname, '..');
+const KNOWLEDGE_DIR = path.join(ROOT, 'knowledge');
+const START_TIMEOUT_MS = 120_000;
+const WARMUP_SECONDS = 2;
+const SYNTHETIC_SECTIONS = 10_000;
+
+/** Real questions officials ask, across the corpus; one does not match anything (not_found). */
+const QUESTIONS = [
+  'Chữ ký số có giá trị pháp lý như chữ ký tay không?',
+  'Luật Giao dịch điện tử 2023 có hiệu lực từ ngày nào?',
+  'Chữ ký số chuyên dùng công vụ do cơ quan nào cung cấp?',
+  'Văn bản điện tử có giá trị pháp lý như văn bản giấy không?',
+  'Thể thức văn bản hành chính gồm những thành phần nào?',
+  'Cơ quan hành chính nào phải áp dụng ISO 9001:2015?',
+  'Hệ thống thông tin được phân loại theo mấy cấp độ?',
+  'Dữ liệu cá nhân nhạy cảm gồm những loại nào?',
+  'Hồ sơ điện tử được lưu trữ trong thời hạn bao lâu?',
+  'Bộ phận một cửa tiếp nhận hồ sơ thủ tục hành chính như thế nào?',
+  'Mật khẩu thư điện tử công vụ cần đặt thế nào cho an toàn?',
+  'Quy trình xử lý văn bản đến gồm những bước nào?',
+  'Những hành vi nào bị nghiêm cấm trong giao dịch điện tử?',
+  'Mục tiêu chuyển đổi số quốc gia đến năm 2025 là gì?',
+  'Nghị quyết 57 về khoa học công nghệ và chuyển đổi số có nội dung gì?',
+  'Làm thế nào để ký số văn bản trên hệ thống quản lý văn bản?',
+  'chu ky so co gia tri phap ly khong',
+  'Dịch vụ công trực tuyến toàn trình là gì?',
+  'Khi bị tấn công mạng cơ quan nhà nước phải báo cáo ai?',
+  'Giá xăng hôm nay bao nhiêu?',
+];
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
+}
+
+const DURATION = Number(option('duration', '10'));
+const CONNECTIONS = Number(option('connections', '20'));
+const LOG_LEVEL = option('log-level', 'warn');
+
+class StartError extends Error {}
+
+interface ChildServer {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  output: string[];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node --import tsx <script>` and keeps the tail of its output for error reports. */
+function spawnServer(
+  name: string,
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+): ChildServer {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    output.splice(0, Math.max(0, output.length - 40));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { name, url: `http://127.0.0.1:${port}`, child, output };
+}
+
+async function waitReady(server: ChildServer): Promise<void> {
+  const until = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < until) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      throw new StartError(
+        `${server.name} exited (${server.child.exitCode ?? server.child.signalCode}):\n  ${server.output.join('\n  ')}`,
+      );
+    }
+    try {
+      const res = await fetch(`${server.url}/readyz`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new StartError(`${server.name} not ready after ${START_TIMEOUT_MS / 1000} s`);
+}
+
+function activity(n: number): string {
+  return JSON.stringify({
+    type: 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'webchat',
+    conversation: { id: `bench-conv-${n % 200}` },
+    from: { id: `bench-user-${n % 200}`, name: 'Cán bộ' },
+    recipient: { id: 'bot', name: 'Trợ lý CĐS' },
+    deliveryMode: 'expectReplies',
+    text: QUESTIONS[n % QUESTIONS.length],
+  });
+}
+
+/** One expectReplies exchange; the reply text. */
+async function askOnce(url: string, n: number): Promise<string> {
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: activity(n),
+  });
+  const body = (await res.json()) as { activities?: { text?: string }[] };
+  return body.activities?.[0]?.text ?? `(HTTP ${res.status})`;
+}
+
+function load(url: string, seconds: number): Promise<autocannon.Result> {
+  let n = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${url}/api/messages`,
+        connections: CONNECTIONS,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (req) => ({ ...req, body: activity(n++) }),
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+async function rssMb(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('process_resident_memory_bytes '));
+  return line ? Number(line.split(' ')[1]) / 1024 / 1024 : NaN;
+}
+
+/** A small deterministic PRNG, so every run indexes the same synthetic corpus. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Builds the lexical index over 10,000 sections made of real sentences from the corpus. */
+async function indexBuildBench(): Promise<{ ms: number; sections: number; tokens: number }> {
+  const corpus = await loadKnowledgeCorpus(KNOWLEDGE_DIR);
+  const pool = corpus.documents
+    .flatMap((d) => d.sections.flatMap((s) => s.text.split(/(?<=[.!?;])\s+/u)))
+    .filter((s) => s.length > 20);
+  const random = prng(2024);
+  const pick = () => pool[Math.floor(random() * pool.length)]!;
+  const perDoc = 100;
+  const documents: KnowledgeDocument[] = [];
+  for (let d = 0; d < SYNTHETIC_SECTIONS / perDoc; d++) {
+    const docId = `synthetic-${d}`;
+    const sections: Section[] = [];
+    for (let s = 0; s < perDoc; s++) {
+      const sentences = Array.from({ length: 3 + Math.floor(random() * 6) }, pick);
+      const heading = `Điều ${s + 1}. ${pick().split(' ').slice(0, 8).join(' ')}`;
+      sections.push({
+        docId,
+        label: `Điều ${s + 1}`,
+        heading,
+        text: sentences.join(' '),
+        line: s + 1,
+      });
+    }
+    documents.push({
+      id: docId,
+      title: `Văn bản tổng hợp số ${d + 1}`,
+      number: `${d + 1}/2025/NĐ-CP`,
+      issuer: 'Chính phủ',
+      status: 'in-force',
+      topics: [],
+      file: `${docId}.md`,
+      sections,
+    });
+  }
+  const analyzer = new VietnameseAnalyzer(corpus.glossary);
+  const started = performance.now();
+  const { tokens } = buildLexicalIndex(documents, analyzer);
+  return { ms: performance.now() - started, sections: SYNTHETIC_SECTIONS, tokens };
+}
+
+function stop(server: ChildServer | undefined): Promise<void> {
+  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.child.kill('SIGKILL'), 5000);
+    server.child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.child.kill('SIGTERM');
+  });
+}
+
+const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits }) : 'n/a';
+const mark = (ok: boolean) => (ok ? '✓' : '✗ (below target)');
+
+async function main(): Promise<number> {
+  console.log(
+    `Trợ lý CĐS benchmark — Node ${process.version}, ${os.cpus().length} CPUs, ` +
+      `${CONNECTIONS} connections × ${DURATION} s, expectReplies, ${QUESTIONS.length} questions, ` +
+      `server log level ${LOG_LEVEL}\n`,
+  );
+
+  process.stdout.write(`Index build, ${fmt(SYNTHETIC_SECTIONS)} synthetic sections… `);
+  const index = await indexBuildBench();
+  console.log(`${fmt(index.ms / 1000, 2)} s (${fmt(index.tokens)} tokens)\n`);
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tro-ly-cds-bench-'));
+  let echo: ChildServer | undefined;
+  let qa: ChildServer | undefined;
+  try {
+    const [echoPort, qaPort] = [await freePort(), await freePort()];
+    echo = spawnServer(
+      'echo bot',
+      'bench/echo-bot.ts',
+      ['--port', String(echoPort), '--log-level', LOG_LEVEL],
+      process.env,
+      echoPort,
+    );
+    qa = spawnServer(
+      'Q&A bot',
+      'src/main.ts',
+      [],
+      {
+        ...process.env,
+        PORT: String(qaPort),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        KNOWLEDGE_DIR,
+        LOG_LEVEL,
+        MicrosoftAppId: '',
+        MicrosoftAppPassword: '',
+      },
+      qaPort,
+    );
+    await Promise.all([waitReady(echo), waitReady(qa)]);
+
+    const echoReply = await askOnce(echo.url, 0);
+    const qaReply = await askOnce(qa.url, 0);
+    if (!echoReply.startsWith('Echo:')) throw new StartError(`echo bot replied: ${echoReply}`);
+    if (!qaReply.includes('[1]')) throw new StartError(`Q&A bot did not cite: ${qaReply}`);
+
+    const rows: { name: string; result: autocannon.Result; rss: number }[] = [];
+    for (const server of [echo, qa]) {
+      process.stdout.write(`Loading ${server.name}… `);
+      await load(server.url, WARMUP_SECONDS);
+      const result = await load(server.url, DURATION);
+      rows.push({ name: server.name, result, rss: await rssMb(server.url) });
+      console.log('done');
+    }
+
+    console.log(
+      `\n${'server'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ` +
+        `${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)} ${'RSS MB'.padStart(7)}`,
+    );
+    for (const { name, result, rss } of rows) {
+      console.log(
+        `${name.padEnd(10)} ${fmt(result.requests.average).padStart(8)} ` +
+          `${fmt(result.latency.p50, 1).padStart(8)} ${fmt(result.latency.p99, 1).padStart(8)} ` +
+          `${fmt(result.non2xx).padStart(8)} ${fmt(result.errors).padStart(7)} ${fmt(rss).padStart(7)}`,
+      );
+    }
+    const [e, q] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    const ratio = q.result.requests.average / e.result.requests.average;
+    console.log('');
+    console.log(`Q&A / echo throughput: ${fmt(ratio, 2)}  (target ≥ 0.6) ${mark(ratio >= 0.6)}`);
+    console.log(
+      `Q&A p99 latency: ${fmt(q.result.latency.p99, 1)} ms  (target < 100 ms) ${mark(q.result.latency.p99 < 100)}`,
+    );
+    console.log(`Q&A server RSS: ${fmt(q.rss)} MB  (target < 300 MB) ${mark(q.rss < 300)}`);
+    console.log(
+      `Index build, ${fmt(index.sections)} synthetic sections: ${fmt(index.ms / 1000, 2)} s`,
+    );
+    return 0;
+  } catch (err) {
+    if (err instanceof StartError) {
+      console.error(`\nA server failed to start: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await Promise.all([stop(echo), stop(qa)]);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
