@@ -29,7 +29,7 @@ const schema = z.object({
   MicrosoftAppTenantId: optionalString,
   ALLOW_ANONYMOUS: bool.default(false),
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(2000),
-  ANSWER_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.22),
+  ANSWER_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.2),
   ANSWER_MAX_CITATIONS: z.coerce.number().int().min(1).max(5).default(3),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),

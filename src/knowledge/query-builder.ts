@@ -1,5 +1,8 @@
 import {
+  FOLDED_PREFIX,
   foldDiacritics,
+  hasDiacritics,
+  isFunctionWord,
   looksLikeFollowUp,
   normalizeText,
   stripFollowUpMarkers,
@@ -13,7 +16,7 @@ export interface BuiltQuery {
   /** The query as understood, in words (for a follow-up: previous query + this question). */
   text: string;
   terms: WeightedTerm[];
-  /** Folded syllables and bigrams of the question itself, to measure how well a passage covers it. */
+  /** Content syllables and bigrams of the question itself, to measure how well a passage covers it. */
   coreTerms: string[];
   /** Documents the question names explicitly ("theo Nghị định 30/2020"); search only those. */
   documents?: Set<number>;
@@ -58,13 +61,20 @@ export class QueryBuilder {
     const all = this.analyzer.syllables(normalized);
     const followUp = Boolean(previousQuery) && looksLikeFollowUp(all);
     let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
-    const folded = syllables.map(foldDiacritics);
-    const coreTerms = [
-      ...new Set([
-        ...folded.map((f) => '~' + f),
-        ...folded.slice(1).map((f, i) => `~${folded[i]}_${f}`),
-      ]),
-    ];
+    // Coverage terms: a syllable typed with diacritics must match exactly (phở is not phó);
+    // one typed without them matches by its folded form.
+    const exact = syllables.map((s) => (hasDiacritics(s) ? s : FOLDED_PREFIX + foldDiacritics(s)));
+    const pair = (i: number) =>
+      hasDiacritics(syllables[i - 1]!) && hasDiacritics(syllables[i]!)
+        ? `${syllables[i - 1]}_${syllables[i]}`
+        : `${FOLDED_PREFIX}${foldDiacritics(syllables[i - 1]!)}_${foldDiacritics(syllables[i]!)}`;
+    const content = syllables.map((s) => !isFunctionWord(s));
+    const core = new Set<string>();
+    syllables.forEach((_, i) => {
+      if (content[i]) core.add(exact[i]!);
+      if (i > 0 && (content[i] || content[i - 1])) core.add(pair(i));
+    });
+    const coreTerms = [...core];
     const named = this.namedDocuments(syllables, normalized);
     if (named.phrase) {
       const remaining = removePhrase(syllables, named.phrase);

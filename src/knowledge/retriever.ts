@@ -58,7 +58,7 @@ export interface HybridRetrieverOptions {
 
 const RRF_K = 60;
 /** Score factor of documents without a số hiệu (the project's practical guides). */
-const GUIDE_WEIGHT = 0.85;
+const GUIDE_WEIGHT = 0.6;
 /** "Điều 22. " at the start of a heading: a number, not words to match. */
 const ARTICLE_PREFIX = /^Điều\s+\d+[a-zđ]?\.\s*/u;
 const CANDIDATES = 50;

@@ -8,4 +8,9 @@ export {
   stripControls,
 } from './normalize';
 export { isVietnameseSyllable, unifyIY } from './syllable';
-export { looksLikeFollowUp, stripFollowUpMarkers, stripQuestionFrames } from './question';
+export {
+  isFunctionWord,
+  looksLikeFollowUp,
+  stripFollowUpMarkers,
+  stripQuestionFrames,
+} from './question';

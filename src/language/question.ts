@@ -1,52 +1,58 @@
-import { foldDiacritics } from './normalize';
+import { canonicalSyllable, foldDiacritics, hasDiacritics } from './normalize';
+import { unifyIY } from './syllable';
 
 /**
  * Phrases that frame a question without saying what it is about ("đúng hay sai", "là gì"). They
- * are removed from queries before retrieval. Matched on folded syllables, so typing without
- * diacritics works too.
+ * are removed from queries before retrieval. A syllable typed with diacritics must match exactly
+ * ("cơ thể" is not "có thể"); one typed without them matches the folded form.
  */
 const QUESTION_FRAMES = [
-  'dung hay sai',
-  'co phai',
-  'hay khong',
-  'phai khong',
-  'duoc khong',
-  'co duoc',
-  'theo quy dinh',
-  'quy dinh',
-  'phap luat',
-  'la gi',
-  'nhu the nao',
-  'the nao',
-  'bao nhieu',
-  'cho toi hoi',
-  'cho hoi',
-  'xin hoi',
-  'vay',
+  'đúng hay sai',
+  'có phải',
+  'hay không',
+  'phải không',
+  'được không',
+  'có được',
+  'theo quy định',
+  'quy định',
+  'pháp luật',
+  'là gì',
+  'như thế nào',
+  'thế nào',
+  'bao nhiêu',
+  'cho tôi hỏi',
+  'cho hỏi',
+  'xin hỏi',
+  'vậy',
   'ko',
-  'khi nao',
-  'bao gio',
-  'nhung gi',
-  'nhung nao',
-  'gom nhung',
-  'gom may',
+  'khi nào',
+  'bao giờ',
+  'những gì',
+  'gồm những',
+  'gồm mấy',
   'ra sao',
-  'o dau',
-  'nhu nao',
-  'co the',
-  'duoc hieu',
-  'gi',
-  'nao',
-];
+  'ở đâu',
+  'như nào',
+  'được hiểu',
+  'gì',
+  'nào',
+].map((f) => f.split(' ').map(canonical));
+
+function canonical(syllable: string): string {
+  return unifyIY(canonicalSyllable(syllable));
+}
+
+/** A typed syllable equals a listed word: exactly, or by folded form when typed without marks. */
+function sameWord(typed: string, listed: string): boolean {
+  return typed === listed || (!hasDiacritics(typed) && typed === foldDiacritics(listed));
+}
 
 /** Removes question framing phrases from a list of syllables (whole-syllable matches only). */
 export function stripQuestionFrames(syllables: string[]): string[] {
-  const folded = syllables.map(foldDiacritics);
   const keep = syllables.map(() => true);
-  for (const frame of QUESTION_FRAMES) {
-    const parts = frame.split(' ');
-    for (let i = 0; i + parts.length <= folded.length; i++) {
-      if (parts.every((p, j) => folded[i + j] === p)) {
+  for (const parts of QUESTION_FRAMES) {
+    for (let i = 0; i + parts.length <= syllables.length; i++) {
+      if (parts.every((p, j) => sameWord(syllables[i + j]!, p))) {
         for (let j = 0; j < parts.length; j++) keep[i + j] = false;
       }
     }
@@ -92,3 +98,24 @@ export function stripFollowUpMarkers(syllables: string[]): string[] {
   if (tail) out = out.slice(0, out.length - tail.split(' ').length);
   return out.length > 0 ? out : syllables;
 }
+
+/** Grammatical words that say nothing about the topic; ignored when judging coverage. */
+const FUNCTION_WORDS = new Set(
+  (
+    'thì là có được của và các những cho khi rồi với này đó ở trong về để mà hay hoặc bị đã sẽ ' +
+    'đang phải không ra vào từ theo tại như nếu một mấy tôi anh chị em bạn ai gì nào thế sao ' +
+    'nhé ạ ơi cần nên muốn làm hiện nay lại cũng đều thể'
+  )
+    .split(' ')
+    .map(canonical),
+);
+
+/** True for a grammatical word ("thì", "được", "của"), typed with or without diacritics. */
+export function isFunctionWord(syllable: string): boolean {
+  return (
+    FUNCTION_WORDS.has(syllable) ||
+    (!hasDiacritics(syllable) && FOLDED_FUNCTION_WORDS.has(syllable))
+  );
+}
+
+const FOLDED_FUNCTION_WORDS = new Set([...FUNCTION_WORDS].map(foldDiacritics));

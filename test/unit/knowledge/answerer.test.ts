@@ -14,7 +14,7 @@ beforeAll(async () => {
     knowledgeDir: path.resolve('knowledge'),
     dataDir,
     logger,
-    minScore: 0.22,
+    minScore: 0.2,
     maxCitations: 3,
   });
 });
@@ -78,7 +78,7 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       knowledgeDir: path.resolve('knowledge'),
       dataDir,
       logger,
-      minScore: 0.22,
+      minScore: 0.2,
       maxCitations: 3,
     });
     expect(kb.stats.fromCache).toBe(false);
