@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: throughput and latency of the Q&A bot against a bare echo bot on the same
  * restify + CloudAdapter stack, measured in the same run; server memory; index build time for
- * 10,000 synthetic sections. Prints figures; exits non-zero only if a server fails to start.
+ * 10,000 synthetic sections. The Q&A server is compiled and run as `npm start` runs it. Prints
+ * figures; exits non-zero only if a server fails to start.
  *
  * Options: --duration SECONDS (10), --connections N (20), --log-level LEVEL (warn).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -75,15 +76,26 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node --import tsx <script>` and keeps the tail of its output for error reports. */
+/** Compiles the app as `npm start` does (tsc → dist/), so the Q&A server runs as deployed. */
+function buildApp(): void {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    throw new StartError(`build failed:\n${result.stdout}${result.stderr}`);
+  }
+}
+
+/** Starts `node <nodeArgs>` and keeps the tail of its output for error reports. */
 function spawnServer(
   name: string,
-  script: string,
-  args: string[],
+  nodeArgs: string[],
   env: NodeJS.ProcessEnv,
   port: number,
 ): ChildServer {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -254,18 +266,29 @@ async function main(): Promise<number> {
   let echo: ChildServer | undefined;
   let qa: ChildServer | undefined;
   try {
+    process.stdout.write('Building (tsc -p tsconfig.build.json)… ');
+    buildApp();
+    console.log('done');
     const [echoPort, qaPort] = [await freePort(), await freePort()];
+    // The baseline runs from source through tsx's CommonJS hook: no per-request cost, and no
+    // loader thread (unlike `--import tsx`) to inflate its memory.
     echo = spawnServer(
       'echo bot',
-      'bench/echo-bot.ts',
-      ['--port', String(echoPort), '--log-level', LOG_LEVEL],
+      [
+        '--require',
+        'tsx/cjs',
+        'bench/echo-bot.ts',
+        '--port',
+        String(echoPort),
+        '--log-level',
+        LOG_LEVEL,
+      ],
       process.env,
       echoPort,
     );
     qa = spawnServer(
       'Q&A bot',
-      'src/main.ts',
-      [],
+      ['dist/src/main.js'],
       {
         ...process.env,
         PORT: String(qaPort),
