@@ -14,3 +14,36 @@ export {
   type QuizBankTopic,
   type QuizSourceDocument,
 } from './quiz-bank-loader';
+export {
+  contestAudienceSchema,
+  contestFileSchema,
+  contestTiebreakSchema,
+  personRoleSchema,
+  type ContestAudience,
+  type ContestFile,
+  type ContestReviewPolicy,
+  type ContestTiebreak,
+  type PersonRole,
+} from './contest-schema';
+export { contestFromFile, loadContests } from './contest-loader';
+export {
+  checkContestStart,
+  contestPhase,
+  isInAudience,
+  reviewAllowed,
+  type Contest,
+  type ContestCandidate,
+  type ContestStartCheck,
+  type ContestStartInput,
+  type ContestStartRejection,
+} from './contest-rules';
+export { assertSeed, createRng, MAX_SEED, randomIndex, shuffleInPlace, type Rng } from './prng';
+export {
+  drawProblems,
+  drawQuestions,
+  type ContestDrawSpec,
+  type DrawSpec,
+  type PlannedQuestion,
+  type PracticeDrawSpec,
+} from './draw';
+export { findQuestion } from './question-lookup';

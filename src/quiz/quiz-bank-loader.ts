@@ -1,8 +1,7 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
 import { KnowledgeError } from '../errors';
 import { quizFileSchema, type QuizQuestion } from './quiz-bank-schema';
+import { parseYaml, pushSchemaIssues, readYamlFiles } from './yaml-file';
 
 /** The part of a knowledge document the quiz bank needs to resolve `source` references. */
 export interface QuizSourceDocument {
@@ -42,13 +41,11 @@ export async function loadQuizBank(
 ): Promise<QuizBank> {
   const problems: string[] = [];
   const prefix = path.basename(quizDir);
-  let names: string[];
-  try {
-    names = (await fs.readdir(quizDir)).filter((f) => /\.ya?ml$/.test(f)).sort();
-  } catch {
-    throw new KnowledgeError([`${prefix}:1: directory not found`]);
+  const files = await readYamlFiles(quizDir, problems);
+  if (!files) throw new KnowledgeError([`${prefix}:1: directory not found`]);
+  if (files.length === 0 && problems.length === 0) {
+    problems.push(`${prefix}:1: no quiz file (*.yaml) found`);
   }
-  if (names.length === 0) problems.push(`${prefix}:1: no quiz file (*.yaml) found`);
 
   const sections = new Map<string, Set<string>>();
   for (const doc of documents) sections.set(doc.id, new Set(doc.sections.map((s) => s.label)));
@@ -56,32 +53,14 @@ export async function loadQuizBank(
   const topics: QuizBankTopic[] = [];
   const topicFiles = new Map<string, string>();
   const questionIds = new Map<string, string>();
-  for (const name of names) {
-    const file = `${prefix}/${name}`;
-    let source: string;
-    try {
-      source = await fs.readFile(path.join(quizDir, name), 'utf8');
-    } catch (error) {
-      problems.push(`${file}:1: cannot read (${(error as NodeJS.ErrnoException).code ?? error})`);
-      continue;
-    }
-    const counter = new LineCounter();
-    const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        problems.push(
-          `${file}:${counter.linePos(e.pos[0]).line}: YAML: ${e.message.split('\n')[0]}`,
-        );
-      }
-      continue;
-    }
-    const lineOf = (p: readonly PropertyKey[]) => lineOfPath(doc, counter, p);
-    const parsed = quizFileSchema.safeParse(doc.toJS());
+  for (const source of files) {
+    const { name, file } = source;
+    const yaml = parseYaml(source, problems);
+    if (!yaml) continue;
+    const lineOf = yaml.lineOf;
+    const parsed = quizFileSchema.safeParse(yaml.data);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const where = issue.path.map(String).join('.') || '(root)';
-        problems.push(`${file}:${lineOf(issue.path)}: ${where}: ${issue.message}`);
-      }
+      pushSchemaIssues(file, yaml, parsed.error, problems);
       continue;
     }
 
@@ -123,14 +102,4 @@ export async function loadQuizBank(
 
   if (problems.length > 0) throw new KnowledgeError(problems);
   return { topics, questions: topics.flatMap((t) => t.questions) };
-}
-
-/** 1-based line of the deepest node along `p` that exists in the YAML document. */
-function lineOfPath(doc: Document, counter: LineCounter, p: readonly PropertyKey[]): number {
-  for (let n = p.length; n >= 0; n--) {
-    const node = (n === 0 ? doc.contents : doc.getIn(p.slice(0, n), true)) as
-      { range?: [number, number, number] } | null | undefined;
-    if (node?.range) return counter.linePos(node.range[0]).line;
-  }
-  return 1;
 }
