@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import pino from 'pino';
 import { VietnameseAnalyzer } from '../language';
-import { buildLexicalIndex, HybridRetriever, type KnowledgeDocument } from '../knowledge';
+import { buildSectionIndex, HybridRetriever, type KnowledgeDocument } from '../knowledge';
 import { reportCliError } from './open-cli';
 
 const lawSchema = z.array(
@@ -71,11 +71,11 @@ export async function evaluateAlqac(
   const questions = questionSchema.parse(JSON.parse(await fs.readFile(questionsFile, 'utf8')));
   const documents = alqacDocuments(laws);
   const analyzer = new VietnameseAnalyzer();
-  const { index } = buildLexicalIndex(documents, analyzer);
+  const index = buildSectionIndex(documents, analyzer);
   const retriever = new HybridRetriever({
     documents,
     analyzer,
-    lexical: index,
+    index,
     logger: pino({ level: 'silent' }),
   });
 

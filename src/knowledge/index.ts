@@ -9,7 +9,7 @@ export type {
   Section,
 } from './types';
 export {
-  buildLexicalIndex,
+  buildSectionIndex,
   INDEX_FORMAT_VERSION,
   openKnowledgeBase,
   type KnowledgeBase,
@@ -25,3 +25,4 @@ export type { Embedder } from './embedder';
 export { OpenAiEmbedder } from './openai-embedder';
 export { ExtractiveAnswerer, splitSentences } from './extractive-answerer';
 export { DenseIndex } from './dense-index';
+export { SectionIndex } from './section-index';

@@ -5,13 +5,13 @@ import { VietnameseAnalyzer } from '../language';
 import { DenseIndex } from './dense-index';
 import type { Embedder } from './embedder';
 import { ExtractiveAnswerer } from './extractive-answerer';
-import { DEFAULT_LEXICAL_PARAMS, LexicalIndex, type LexicalIndexJson } from './lexical-index';
+import { SectionIndex, type SectionIndexJson } from './section-index';
 import { loadKnowledgeCorpus, type KnowledgeCorpus } from './loader';
-import { HybridRetriever, indexInputs } from './retriever';
+import { HybridRetriever } from './retriever';
 import type { KnowledgeDocument, QuestionAnswerer } from './types';
 
 /** Bump when the analyzer or index format changes: invalidates cached indexes. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export type ProgressPhase = 'load' | 'analyze' | 'embed';
 export type ProgressListener = (phase: ProgressPhase, done: number, total: number) => void;
@@ -56,21 +56,17 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     ? path.join(
         options.dataDir,
         'index',
-        `lexical-v${INDEX_FORMAT_VERSION}-${corpus.contentHash.slice(0, 16)}.json`,
+        `sections-v${INDEX_FORMAT_VERSION}-${corpus.contentHash.slice(0, 16)}.json`,
       )
     : undefined;
 
-  let lexical = cacheFile ? await readCache(cacheFile, options.logger) : undefined;
-  const fromCache = Boolean(lexical);
-  let tokens = 0;
-  if (!lexical) {
-    const built = buildLexicalIndex(corpus.documents, analyzer, options.onProgress);
-    lexical = built.index;
-    tokens = built.tokens;
-    if (cacheFile) await writeCache(cacheFile, lexical.toJSON(), options.logger);
-  } else {
-    tokens = lexical.totalBodyTerms;
+  let index = cacheFile ? await readCache(cacheFile, options.logger) : undefined;
+  const fromCache = Boolean(index);
+  if (!index) {
+    index = buildSectionIndex(corpus.documents, analyzer, options.onProgress);
+    if (cacheFile) await writeCache(cacheFile, index.toJSON(), options.logger);
   }
+  const lexical = index.sections;
 
   let dense: { embedder: Embedder; index: DenseIndex } | undefined;
   if (options.embedder) {
@@ -80,7 +76,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const retriever = new HybridRetriever({
     documents: corpus.documents,
     analyzer,
-    lexical,
+    index,
     dense,
     logger: options.logger,
   });
@@ -96,7 +92,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const stats: KnowledgeBaseStats = {
     documents: corpus.documents.length,
     sections: lexical.size,
-    tokens,
+    tokens: lexical.totalBodyTerms,
     vocabulary: lexical.vocabularySize,
     buildMs: Math.round(performance.now() - started),
     fromCache,
@@ -106,19 +102,15 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   return { answerer, retriever, corpus, stats };
 }
 
-/** Analyzes every section and builds the lexical index; reports progress per document. */
-export function buildLexicalIndex(
+/** Analyzes every section and builds the section index; reports progress per document. */
+export function buildSectionIndex(
   documents: KnowledgeDocument[],
   analyzer: VietnameseAnalyzer,
   onProgress?: ProgressListener,
-): { index: LexicalIndex; tokens: number } {
-  const inputs = [];
-  for (let i = 0; i < documents.length; i++) {
-    inputs.push(...indexInputs([documents[i]!], analyzer).map((x) => ({ ...x, group: i })));
-    onProgress?.('analyze', i + 1, documents.length);
-  }
-  const tokens = inputs.reduce((n, x) => n + x.body.length, 0);
-  return { index: LexicalIndex.build(inputs, DEFAULT_LEXICAL_PARAMS), tokens };
+): SectionIndex {
+  return SectionIndex.build(documents, analyzer, (done, total) =>
+    onProgress?.('analyze', done, total),
+  ).index;
 }
 
 async function buildDense(
@@ -155,10 +147,10 @@ async function buildDense(
   }
 }
 
-async function readCache(file: string, logger: Logger): Promise<LexicalIndex | undefined> {
+async function readCache(file: string, logger: Logger): Promise<SectionIndex | undefined> {
   try {
-    const json = JSON.parse(await fs.readFile(file, 'utf8')) as LexicalIndexJson;
-    return LexicalIndex.fromJSON(json);
+    const json = JSON.parse(await fs.readFile(file, 'utf8')) as SectionIndexJson;
+    return SectionIndex.fromJSON(json);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       logger.warn({ err: error, file }, 'index cache unreadable; rebuilding');

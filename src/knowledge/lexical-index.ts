@@ -175,6 +175,22 @@ export class LexicalIndex {
     return hits.slice(0, options.limit);
   }
 
+  /** Best unit score per group, for the given groups only (no sorting, no per-hit objects). */
+  maxScoreByGroup(query: WeightedTerm[], groups: ReadonlySet<number>): Map<number, number> {
+    const scores = new Float64Array(this.size);
+    this.accumulate(this.body, query, 1, scores);
+    if (this.params.titleWeight > 0) this.accumulate(this.title, query, this.params.titleWeight, scores);
+    const best = new Map<number, number>();
+    for (let i = 0; i < scores.length; i++) {
+      const s = scores[i]!;
+      if (s <= 0) continue;
+      const group = this.groupOf[i]!;
+      if (!groups.has(group)) continue;
+      if (s > (best.get(group) ?? 0)) best.set(group, s);
+    }
+    return best;
+  }
+
   private accumulate(field: Field, query: WeightedTerm[], fieldWeight: number, out: Float64Array) {
     const { k1, b, bigramWeight } = this.params;
     const n = field.lengths.length;

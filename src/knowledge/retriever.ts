@@ -2,7 +2,8 @@ import type { Logger } from '../logger';
 import type { VietnameseAnalyzer } from '../language';
 import type { DenseIndex } from './dense-index';
 import type { Embedder } from './embedder';
-import { LexicalIndex, type IndexInput, type LexicalIndexParams } from './lexical-index';
+import type { LexicalIndex } from './lexical-index';
+import type { SectionIndex } from './section-index';
 import { QueryBuilder, type BuiltQuery } from './query-builder';
 import type { KnowledgeDocument, Section } from './types';
 
@@ -12,7 +13,7 @@ export interface Passage {
   section: Section;
   /** Fused ranking score (lexical BM25F, or reciprocal-rank fusion when dense is on). */
   score: number;
-  /** BM25F score alone; 0 when only the dense side found it. */
+  /** Lexical score alone (0..1); 0 when only the dense side found it. */
   lexicalScore: number;
 }
 
@@ -31,25 +32,10 @@ export interface Retriever {
   retrieve(question: string, options?: RetrieveOptions): Promise<Retrieval>;
 }
 
-/** Turns documents into index inputs: one unit per section, grouped by document. */
-export function indexInputs(documents: KnowledgeDocument[], analyzer: VietnameseAnalyzer): IndexInput[] {
-  const inputs: IndexInput[] = [];
-  documents.forEach((doc, group) => {
-    for (const section of doc.sections) {
-      inputs.push({
-        body: analyzer.terms(section.text),
-        title: analyzer.terms(`${section.heading.replace(ARTICLE_PREFIX, '')}. ${doc.title}`),
-        group,
-      });
-    }
-  });
-  return inputs;
-}
-
 export interface HybridRetrieverOptions {
   documents: KnowledgeDocument[];
   analyzer: VietnameseAnalyzer;
-  lexical: LexicalIndex;
+  index: SectionIndex;
   /** Weight of the document-level prior (0 disables it). */
   documentPriorWeight?: number;
   dense?: { embedder: Embedder; index: DenseIndex };
@@ -59,8 +45,6 @@ export interface HybridRetrieverOptions {
 const RRF_K = 60;
 /** Score factor of documents without a số hiệu (the project's practical guides). */
 const GUIDE_WEIGHT = 0.6;
-/** "Điều 22. " at the start of a heading: a number, not words to match. */
-const ARTICLE_PREFIX = /^Điều\s+\d+[a-zđ]?\.\s*/u;
 const CANDIDATES = 50;
 
 /**
@@ -76,14 +60,15 @@ export class HybridRetriever implements Retriever {
     for (const document of options.documents) {
       for (const section of document.sections) this.sections.push({ document, section });
     }
-    if (this.sections.length !== options.lexical.size) {
+    if (this.sections.length !== options.index.size) {
       throw new Error('lexical index does not match the documents');
     }
     this.builder = new QueryBuilder(options.analyzer, options.documents);
   }
 
+  /** The section-level statistics (document frequencies, for term weights). */
   get lexical(): LexicalIndex {
-    return this.options.lexical;
+    return this.options.index.sections;
   }
 
   get analyzer(): VietnameseAnalyzer {
@@ -93,13 +78,10 @@ export class HybridRetriever implements Retriever {
   async retrieve(question: string, options: RetrieveOptions = {}): Promise<Retrieval> {
     const limit = options.limit ?? 10;
     const query = this.builder.build(question, options.previousQuery);
-    const lexical = this.options.lexical;
-    const priorWeight = this.options.documentPriorWeight ?? 1;
-    const hits = lexical.search(query.terms, {
+    const hits = this.options.index.search(query.terms, {
       limit: Math.max(limit, CANDIDATES),
-      groups: query.documents,
-      groupPrior: priorWeight > 0 ? lexical.scoreGroups(query.terms) : undefined,
-      groupPriorWeight: priorWeight,
+      documents: query.documents,
+      documentPriorWeight: this.options.documentPriorWeight ?? 1,
     });
     // A legal text outranks a guide that restates it: cite the source itself when both match.
     for (const h of hits) if (!this.sections[h.index]!.document.number) h.score *= GUIDE_WEIGHT;
@@ -144,5 +126,3 @@ export function fuse(lists: { index: number }[][]): { index: number; score: numb
     .map(([index, score]) => ({ index, score }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
 }
-
-export type { LexicalIndexParams };
