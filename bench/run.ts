@@ -354,7 +354,7 @@ async function main(): Promise<number> {
     );
     console.log(`Q&A server RSS: ${fmt(q.rss)} MB  (target < 300 MB) ${mark(q.rss < 300)}`);
     console.log(
-      `Index build, ${fmt(index.sections)} synthetic sections: ${fmt(index.ms / 1000, 2)} s`,
+      `Index build, ${fmt(index.sections)} synthetic sections (Markdown files → index, no cache): ${fmt(index.ms / 1000, 2)} s`,
     );
     return 0;
   } catch (err) {

@@ -36,8 +36,8 @@ function drain(req: IncomingMessage, limitBytes: number): void {
 
 /**
  * Reads a JSON request body: checks the Content-Type (415), the size against `limitBytes` (413,
- * from Content-Length before reading, or while reading) and the syntax (400). Never throws for bad
- * input; rejects only if the connection fails.
+ * from Content-Length before reading, or while reading) and the syntax (400); a body cut short by
+ * the client is a 400 `aborted`. Never rejects.
  */
 export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<BodyResult> {
   const typeProblem = contentTypeProblem(req.headers['content-type']);
@@ -61,7 +61,7 @@ export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<
     drain(req, limitBytes);
     return Promise.resolve(tooLarge);
   }
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -88,8 +88,16 @@ export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<
         });
       }
     };
+    // A client that hangs up mid-body gets no answer, but the handler must still finish (and it
+    // is not a server error).
+    const onAbort = () => {
+      if (!req.complete) {
+        resolve({ ok: false, status: 400, error: 'aborted', message: 'Request body incomplete' });
+      }
+    };
     req.on('data', onData);
     req.once('end', onEnd);
-    req.once('error', reject);
+    req.once('error', onAbort);
+    req.once('close', onAbort);
   });
 }

@@ -186,6 +186,22 @@ describe('bad input over HTTP', () => {
     expect(JSON.parse(body)).toMatchObject({ error: 'payload_too_large' });
   });
 
+  it('client hanging up mid-body: the request ends, the server carries on', async () => {
+    const socketClosed = new Promise<void>((resolve) => {
+      const req = http.request(`${h.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': '5000' },
+      });
+      req.on('error', () => resolve());
+      req.on('close', () => resolve());
+      req.write('{"type":"message","text":"Chữ ký');
+      setTimeout(() => req.destroy(), 50);
+    });
+    await socketClosed;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.logs.lines.some((l) => l.error === 'aborted')).toBe(true);
+  });
+
   it.each([
     ['type', (a: ActivityJson) => delete a.type],
     ['conversation.id', (a: ActivityJson) => (a.conversation = {})],
