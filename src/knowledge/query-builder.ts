@@ -28,6 +28,10 @@ export interface NamedDocument {
   number: string;
 }
 
+/** Weight of grammatical words ("thì", "của") relative to content words. */
+const FUNCTION_WORD_WEIGHT = 0.3;
+/** Weight of glossary expansions (CĐS → chuyển đổi số) relative to the words as typed. */
+const EXPANSION_WEIGHT = 0.5;
 /** Weight of the previous question's terms when a follow-up is completed with them. */
 const PREVIOUS_WEIGHT = 0.5;
 const KIND_WORDS: [RegExp, RegExp][] = [
@@ -100,8 +104,11 @@ export class QueryBuilder {
   }
 
   private weigh(text: string, weight: number): WeightedTerm[] {
-    const unique = new Set(this.analyzer.terms(text, { query: true }));
-    return [...unique].map((term) => ({ term, weight }));
+    const weights = this.analyzer.weightedTerms(text, {
+      functionWord: FUNCTION_WORD_WEIGHT,
+      expansion: EXPANSION_WEIGHT,
+    });
+    return [...weights].map(([term, w]) => ({ term, weight: w * weight }));
   }
 
   private namedDocuments(syllables: string[], text: string): { docs: Set<number>; phrase?: string } {

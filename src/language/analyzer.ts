@@ -1,6 +1,7 @@
 import { abbreviationKey, EMPTY_GLOSSARY, type Glossary } from './glossary';
 import { memoize } from './memo';
 import { canonicalSyllable, foldDiacritics, hasDiacritics, stripControls } from './normalize';
+import { isFunctionWord } from './question';
 import { isVietnameseSyllable, unifyIY } from './syllable';
 
 /** Prefix of folded (diacritic-free) terms, so `~chu` (from chữ) never collides with `chu`. */
@@ -60,8 +61,35 @@ export class VietnameseAnalyzer {
     if (options.query) expansions.push(...this.synonymsIn(main.flat()));
     const accented = !options.query || hasDiacritics(text);
     const out: string[] = [];
-    for (const phrase of main) emitPhrase(phrase, accented, out);
-    for (const phrase of expansions) emitPhrase(phrase, accented, out);
+    const push = (term: string) => out.push(term);
+    for (const phrase of main) emitPhrase(phrase, accented, push);
+    for (const phrase of expansions) emitPhrase(phrase, accented, push);
+    return out;
+  }
+
+  /**
+   * Query terms with weights: the words as typed count fully, grammatical words ("thì", "của")
+   * and glossary expansions count less, so that they help recall without steering the ranking.
+   */
+  weightedTerms(
+    text: string,
+    weights: { functionWord: number; expansion: number },
+  ): Map<string, number> {
+    const { main, expansions } = this.phrases(text);
+    expansions.push(...this.synonymsIn(main.flat()));
+    const accented = hasDiacritics(text);
+    const out = new Map<string, number>();
+    const put = (term: string, w: number) => out.set(term, Math.max(out.get(term) ?? 0, w));
+    for (const phrase of main) {
+      const weak = phrase.map((syllable) => isFunctionWord(syllable));
+      emitPhrase(phrase, accented, (term, i, bigram) => {
+        const grammatical = bigram ? weak[i]! && weak[i - 1]! : weak[i]!;
+        put(term, grammatical ? weights.functionWord : 1);
+      });
+    }
+    for (const phrase of expansions) {
+      emitPhrase(phrase, accented, (term) => put(term, weights.expansion));
+    }
     return out;
   }
 
@@ -113,18 +141,23 @@ export class VietnameseAnalyzer {
   }
 }
 
-function emitPhrase(syllables: string[], accented: boolean, out: string[]): void {
+/** Emits, for each syllable in order, its terms and then the bigram with the previous one. */
+function emitPhrase(
+  syllables: string[],
+  accented: boolean,
+  emit: (term: string, index: number, bigram: boolean) => void,
+): void {
   let prev: string | undefined;
   let prevFolded = '';
-  for (const s of syllables) {
+  syllables.forEach((s, i) => {
     const f = foldDiacritics(s);
-    if (accented) out.push(s);
-    out.push(FOLDED_PREFIX + f);
+    if (accented) emit(s, i, false);
+    emit(FOLDED_PREFIX + f, i, false);
     if (prev !== undefined) {
-      if (accented) out.push(prev + '_' + s);
-      out.push(FOLDED_PREFIX + prevFolded + '_' + f);
+      if (accented) emit(prev + '_' + s, i, true);
+      emit(FOLDED_PREFIX + prevFolded + '_' + f, i, true);
     }
     prev = s;
     prevFolded = f;
-  }
+  });
 }

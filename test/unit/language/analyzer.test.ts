@@ -90,6 +90,15 @@ describe('VietnameseAnalyzer', () => {
     expect(analyzer.terms('gửi email')).not.toContain('~thu_dien');
   });
 
+  it('weighs grammatical words and glossary expansions below the words as typed', () => {
+    const w = analyzer.weightedTerms('thủ tục của CĐS', { functionWord: 0.3, expansion: 0.5 });
+    expect(w.get('thủ')).toBe(1);
+    expect(w.get('của')).toBe(0.3);
+    expect(w.get('tục_của')).toBe(1); // a bigram with one content word keeps full weight
+    expect(w.get('chuyển_đổi')).toBe(0.5);
+    expect(w.get('~chuyen_doi')).toBe(0.5);
+  });
+
   it('makes no bigram across punctuation', () => {
     expect(analyzer.terms('ký số. Văn bản')).not.toContain('số_văn');
   });
