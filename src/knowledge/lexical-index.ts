@@ -1,8 +1,10 @@
 /**
  * In-memory BM25F index over analyzer terms: two fields (body, title) scored with BM25 each and
- * summed with field weights, plus an optional per-group prior (a section's document). Pure data
- * structure: no I/O. Chosen over FTS5/MiniSearch after the ALQAC comparison in bench/README.md.
+ * summed with field weights, plus an optional per-group prior (a section's document). Terms are
+ * integer ids from a `TermDictionary`. Pure data structure: no I/O. Chosen over FTS5/MiniSearch
+ * after the ALQAC comparison in bench/README.md.
  */
+import type { TermDictionary } from './term-dictionary';
 
 export interface LexicalIndexParams {
   k1: number;
@@ -20,10 +22,10 @@ export const DEFAULT_LEXICAL_PARAMS: LexicalIndexParams = {
   bigramWeight: 1,
 };
 
-/** One unit to index: its terms per field and the group (document) it belongs to. */
+/** One unit to index: term ids per field and the group (document) it belongs to. */
 export interface IndexInput {
-  body: string[];
-  title: string[];
+  body: Int32Array;
+  title: Int32Array;
   group: number;
 }
 
@@ -47,28 +49,43 @@ export interface SearchOptions {
   groupPriorWeight?: number;
 }
 
-interface Postings {
-  ids: number[];
-  tfs: number[];
-}
-
+/**
+ * Postings in compressed sparse rows: term t's units are `units[offsets[t] .. offsets[t + 1])`,
+ * in increasing order, with their term frequencies in `tfs` at the same positions.
+ */
 interface Field {
-  postings: Map<string, Postings>;
+  offsets: Int32Array;
+  units: Int32Array;
+  tfs: Int32Array;
   lengths: Float64Array;
   avgLength: number;
 }
 
-/** Serialized form, for the content-hash cache. */
+interface FieldJson {
+  offsets: number[];
+  units: number[];
+  tfs: number[];
+  lengths: number[];
+}
+
+/** Serialized form, for the content-hash cache (the dictionary is stored by the owner). */
 export interface LexicalIndexJson {
   params: LexicalIndexParams;
   groups: number[];
-  fields: { name: string; lengths: number[]; postings: [string, number[], number[]][] }[];
-  groupField: { lengths: number[]; postings: [string, number[], number[]][] };
+  body: FieldJson;
+  title: FieldJson;
+  groupField: FieldJson;
+}
+
+interface ResolvedTerm {
+  id: number;
+  weight: number;
 }
 
 export class LexicalIndex {
   private constructor(
     readonly params: LexicalIndexParams,
+    private readonly dictionary: TermDictionary,
     private readonly groupOf: Int32Array,
     private readonly body: Field,
     private readonly title: Field,
@@ -89,33 +106,44 @@ export class LexicalIndex {
 
   /** Number of distinct terms in the body field. */
   get vocabularySize(): number {
-    return this.body.postings.size;
+    let n = 0;
+    const o = this.body.offsets;
+    for (let t = 0; t + 1 < o.length; t++) if (o[t + 1]! > o[t]!) n++;
+    return n;
   }
 
-  static build(inputs: IndexInput[], params: LexicalIndexParams = DEFAULT_LEXICAL_PARAMS): LexicalIndex {
+  /**
+   * Builds an index. `groupStatistics: false` skips the merged per-group field (no prior).
+   */
+  static build(
+    inputs: IndexInput[],
+    dictionary: TermDictionary,
+    params: LexicalIndexParams = DEFAULT_LEXICAL_PARAMS,
+    options: { groupStatistics?: boolean } = {},
+  ): LexicalIndex {
+    const withGroups = options.groupStatistics !== false;
     const groupOf = Int32Array.from(inputs.map((i) => i.group));
     const groupCount = inputs.reduce((m, i) => Math.max(m, i.group + 1), 0);
-    const groupTerms: string[][] = Array.from({ length: groupCount }, () => []);
-    for (const input of inputs) {
-      const bucket = groupTerms[input.group]!;
-      for (const t of input.body) bucket.push(t);
-    }
-    return new LexicalIndex(
-      params,
-      groupOf,
-      buildField(inputs.map((i) => i.body)),
-      buildField(inputs.map((i) => i.title)),
-      buildField(groupTerms),
-    );
+    const body = new FieldBuilder(inputs.length, dictionary.size);
+    const title = new FieldBuilder(inputs.length, dictionary.size);
+    const groups = new FieldBuilder(withGroups ? groupCount : 0, dictionary.size);
+    const groupTerms: Int32Array[][] = withGroups ? Array.from({ length: groupCount }, () => []) : [];
+    inputs.forEach((input, id) => {
+      body.add(id, input.body);
+      title.add(id, input.title);
+      if (withGroups) groupTerms[input.group]!.push(input.body);
+    });
+    groupTerms.forEach((parts, g) => groups.add(g, concat(parts)));
+    return new LexicalIndex(params, dictionary, groupOf, body.done(), title.done(), groups.done());
   }
 
-  static fromJSON(json: LexicalIndexJson): LexicalIndex {
-    const [body, title] = json.fields.map(fieldFromJson);
+  static fromJSON(json: LexicalIndexJson, dictionary: TermDictionary): LexicalIndex {
     return new LexicalIndex(
       json.params,
+      dictionary,
       Int32Array.from(json.groups),
-      body!,
-      title!,
+      fieldFromJson(json.body),
+      fieldFromJson(json.title),
       fieldFromJson(json.groupField),
     );
   }
@@ -124,28 +152,22 @@ export class LexicalIndex {
     return {
       params: this.params,
       groups: Array.from(this.groupOf),
-      fields: [
-        { name: 'body', ...fieldToJson(this.body) },
-        { name: 'title', ...fieldToJson(this.title) },
-      ],
+      body: fieldToJson(this.body),
+      title: fieldToJson(this.title),
       groupField: fieldToJson(this.groupField),
     };
   }
 
   /** Document frequency of a term in the body field (0 when unknown). */
   documentFrequency(term: string): number {
-    return this.body.postings.get(term)?.ids.length ?? 0;
-  }
-
-  /** Inverse document frequency as used by the scorer. */
-  idf(term: string): number {
-    return idf(this.size, this.documentFrequency(term));
+    const id = this.dictionary.find(term);
+    return id === undefined ? 0 : documentFrequency(this.body, id);
   }
 
   /** BM25 score of every group for the query, scaled to 0..1 by the best group. */
   scoreGroups(query: WeightedTerm[]): Map<number, number> {
     const scores = new Float64Array(this.groupField.lengths.length);
-    this.accumulate(this.groupField, query, 1, scores);
+    this.accumulate(this.groupField, this.resolve(query), 1, scores);
     let max = 0;
     for (const s of scores) max = Math.max(max, s);
     const out = new Map<number, number>();
@@ -157,9 +179,7 @@ export class LexicalIndex {
   }
 
   search(query: WeightedTerm[], options: SearchOptions): SearchHit[] {
-    const scores = new Float64Array(this.size);
-    this.accumulate(this.body, query, 1, scores);
-    if (this.params.titleWeight > 0) this.accumulate(this.title, query, this.params.titleWeight, scores);
+    const scores = this.scoreUnits(query);
     const prior = options.groupPrior;
     const priorWeight = options.groupPriorWeight ?? 0;
     const hits: SearchHit[] = [];
@@ -177,9 +197,7 @@ export class LexicalIndex {
 
   /** Best unit score per group, for the given groups only (no sorting, no per-hit objects). */
   maxScoreByGroup(query: WeightedTerm[], groups: ReadonlySet<number>): Map<number, number> {
-    const scores = new Float64Array(this.size);
-    this.accumulate(this.body, query, 1, scores);
-    if (this.params.titleWeight > 0) this.accumulate(this.title, query, this.params.titleWeight, scores);
+    const scores = this.scoreUnits(query);
     const best = new Map<number, number>();
     for (let i = 0; i < scores.length; i++) {
       const s = scores[i]!;
@@ -191,61 +209,153 @@ export class LexicalIndex {
     return best;
   }
 
-  private accumulate(field: Field, query: WeightedTerm[], fieldWeight: number, out: Float64Array) {
-    const { k1, b, bigramWeight } = this.params;
+  private scoreUnits(query: WeightedTerm[]): Float64Array {
+    const resolved = this.resolve(query);
+    const scores = new Float64Array(this.size);
+    this.accumulate(this.body, resolved, 1, scores);
+    if (this.params.titleWeight > 0) {
+      this.accumulate(this.title, resolved, this.params.titleWeight, scores);
+    }
+    return scores;
+  }
+
+  private resolve(query: WeightedTerm[]): ResolvedTerm[] {
+    const out: ResolvedTerm[] = [];
+    for (const { term, weight } of query) {
+      const id = this.dictionary.find(term);
+      if (id === undefined) continue;
+      out.push({ id, weight: weight * (term.includes('_') ? this.params.bigramWeight : 1) });
+    }
+    return out;
+  }
+
+  private accumulate(field: Field, query: ResolvedTerm[], fieldWeight: number, out: Float64Array) {
+    const { k1, b } = this.params;
     const n = field.lengths.length;
     const avg = field.avgLength || 1;
-    for (const { term, weight } of query) {
-      const postings = field.postings.get(term);
-      if (!postings) continue;
-      const w =
-        fieldWeight * weight * (term.includes('_') ? bigramWeight : 1) * idf(n, postings.ids.length);
-      const { ids, tfs } = postings;
-      for (let j = 0; j < ids.length; j++) {
-        const id = ids[j]!;
+    const { offsets, units, tfs } = field;
+    for (const { id, weight } of query) {
+      const df = documentFrequency(field, id);
+      if (df === 0) continue;
+      const w = fieldWeight * weight * idf(n, df);
+      const end = offsets[id + 1]!;
+      for (let j = offsets[id]!; j < end; j++) {
+        const unit = units[j]!;
         const tf = tfs[j]!;
-        const norm = k1 * (1 - b + (b * field.lengths[id]!) / avg);
-        out[id]! += (w * (tf * (k1 + 1))) / (tf + norm);
+        const norm = k1 * (1 - b + (b * field.lengths[unit]!) / avg);
+        out[unit]! += (w * (tf * (k1 + 1))) / (tf + norm);
       }
     }
   }
+}
+
+function documentFrequency(field: Field, id: number): number {
+  return id + 1 < field.offsets.length ? field.offsets[id + 1]! - field.offsets[id]! : 0;
 }
 
 function idf(n: number, df: number): number {
   return df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-function buildField(units: string[][]): Field {
-  const postings = new Map<string, Postings>();
-  const lengths = new Float64Array(units.length);
-  let total = 0;
-  units.forEach((terms, id) => {
-    lengths[id] = terms.length;
-    total += terms.length;
-    const tf = new Map<string, number>();
-    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [t, f] of tf) {
-      let p = postings.get(t);
-      if (!p) postings.set(t, (p = { ids: [], tfs: [] }));
-      p.ids.push(id);
-      p.tfs.push(f);
-    }
-  });
-  return { postings, lengths, avgLength: units.length ? total / units.length : 0 };
+function concat(parts: Int32Array[]): Int32Array {
+  if (parts.length === 1) return parts[0]!;
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Int32Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
-function fieldToJson(field: Field): Omit<LexicalIndexJson['groupField'], never> {
+/**
+ * Builds a field in two passes: each unit's terms are counted by sorting (no hashing) into
+ * (term, unit, tf) triples, then the triples are laid out per term (counting sort).
+ */
+class FieldBuilder {
+  private readonly lengths: Float64Array;
+  private terms = new Int32Array(1024);
+  private units = new Int32Array(1024);
+  private tfs = new Int32Array(1024);
+  private pairs = 0;
+
+  constructor(
+    units: number,
+    private readonly vocabulary: number,
+  ) {
+    this.lengths = new Float64Array(units);
+  }
+
+  add(unit: number, terms: Int32Array): void {
+    this.lengths[unit] = terms.length;
+    if (terms.length === 0) return;
+    this.reserve(terms.length);
+    const sorted = terms.slice().sort();
+    let run = 1;
+    for (let i = 1; i <= sorted.length; i++) {
+      if (i < sorted.length && sorted[i] === sorted[i - 1]) {
+        run++;
+        continue;
+      }
+      this.terms[this.pairs] = sorted[i - 1]!;
+      this.units[this.pairs] = unit;
+      this.tfs[this.pairs] = run;
+      this.pairs++;
+      run = 1;
+    }
+  }
+
+  done(): Field {
+    const offsets = new Int32Array(this.vocabulary + 1);
+    for (let i = 0; i < this.pairs; i++) offsets[this.terms[i]! + 1]!++;
+    for (let t = 0; t < this.vocabulary; t++) offsets[t + 1]! += offsets[t]!;
+    const next = offsets.slice(0, this.vocabulary);
+    const units = new Int32Array(this.pairs);
+    const tfs = new Int32Array(this.pairs);
+    for (let i = 0; i < this.pairs; i++) {
+      const at = next[this.terms[i]!]!++;
+      units[at] = this.units[i]!;
+      tfs[at] = this.tfs[i]!;
+    }
+    let total = 0;
+    for (const l of this.lengths) total += l;
+    const n = this.lengths.length;
+    return { offsets, units, tfs, lengths: this.lengths, avgLength: n ? total / n : 0 };
+  }
+
+  private reserve(extra: number): void {
+    if (this.pairs + extra <= this.terms.length) return;
+    const size = Math.max(this.terms.length * 2, this.pairs + extra);
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a.subarray(0, this.pairs));
+      return b;
+    };
+    this.terms = grow(this.terms);
+    this.units = grow(this.units);
+    this.tfs = grow(this.tfs);
+  }
+}
+
+function fieldToJson(field: Field): FieldJson {
   return {
+    offsets: Array.from(field.offsets),
+    units: Array.from(field.units),
+    tfs: Array.from(field.tfs),
     lengths: Array.from(field.lengths),
-    postings: [...field.postings].map(([t, p]) => [t, p.ids, p.tfs]),
   };
 }
 
-function fieldFromJson(json: LexicalIndexJson['groupField']): Field {
+function fieldFromJson(json: FieldJson): Field {
   const lengths = Float64Array.from(json.lengths);
-  const total = json.lengths.reduce((a, b) => a + b, 0);
+  let total = 0;
+  for (const l of lengths) total += l;
   return {
-    postings: new Map(json.postings.map(([t, ids, tfs]) => [t, { ids, tfs }])),
+    offsets: Int32Array.from(json.offsets),
+    units: Int32Array.from(json.units),
+    tfs: Int32Array.from(json.tfs),
     lengths,
     avgLength: lengths.length ? total / lengths.length : 0,
   };

@@ -7,6 +7,7 @@ import {
   type SearchHit,
   type WeightedTerm,
 } from './lexical-index';
+import { TermDictionary } from './term-dictionary';
 import type { KnowledgeDocument } from './types';
 
 /**
@@ -17,6 +18,7 @@ import type { KnowledgeDocument } from './types';
 export const PARAGRAPH_WEIGHT = 0.5;
 /** Sections scored before the paragraph pass. */
 const CANDIDATES = 50;
+const EMPTY = new Int32Array(0);
 /** "Điều 22. " at the start of a heading: a number, not words to match. */
 const ARTICLE_PREFIX = /^Điều\s+\d+[a-zđ]?\.\s*/u;
 
@@ -29,6 +31,7 @@ export interface SectionSearchOptions {
 }
 
 export interface SectionIndexJson {
+  terms: string[];
   sections: LexicalIndexJson;
   paragraphs: LexicalIndexJson;
 }
@@ -40,6 +43,7 @@ export interface SectionIndexJson {
  */
 export class SectionIndex {
   private constructor(
+    private readonly dictionary: TermDictionary,
     readonly sections: LexicalIndex,
     private readonly paragraphs: LexicalIndex,
   ) {}
@@ -53,39 +57,64 @@ export class SectionIndex {
     analyzer: VietnameseAnalyzer,
     onDocument?: (done: number, total: number) => void,
   ): { index: SectionIndex; tokens: number } {
+    const dictionary = new TermDictionary();
     const sectionInputs: IndexInput[] = [];
     const paragraphInputs: IndexInput[] = [];
     let tokens = 0;
     documents.forEach((doc, group) => {
+      const docTitle = dictionary.encode(analyzer.terms(`${doc.title}. ${doc.number}`));
       for (const section of doc.sections) {
         const sectionId = sectionInputs.length;
-        const body = analyzer.terms(section.text);
+        // A line break ends a phrase for the analyzer too, so a section's terms are exactly its
+        // paragraphs' terms: analyze each paragraph once and use it for both indexes.
+        const parts: Int32Array[] = [];
+        for (const paragraph of section.text.split(/\n+/)) {
+          if (!/[\p{L}\p{N}]/u.test(paragraph)) continue;
+          const terms = dictionary.encode(analyzer.terms(paragraph));
+          paragraphInputs.push({ body: terms, title: EMPTY, group: sectionId });
+          parts.push(terms);
+        }
+        const body = concat(parts);
         tokens += body.length;
         sectionInputs.push({
           body,
-          title: analyzer.terms(`${section.heading.replace(ARTICLE_PREFIX, '')}. ${doc.title}`),
+          title: concat([
+            dictionary.encode(analyzer.terms(section.heading.replace(ARTICLE_PREFIX, ''))),
+            docTitle,
+          ]),
           group,
         });
-        for (const paragraph of section.text.split(/\n+/)) {
-          if (!/[\p{L}\p{N}]/u.test(paragraph)) continue;
-          paragraphInputs.push({ body: analyzer.terms(paragraph), title: [], group: sectionId });
-        }
       }
       onDocument?.(group + 1, documents.length);
     });
     const index = new SectionIndex(
-      LexicalIndex.build(sectionInputs, DEFAULT_LEXICAL_PARAMS),
-      LexicalIndex.build(paragraphInputs, { ...DEFAULT_LEXICAL_PARAMS, titleWeight: 0 }),
+      dictionary,
+      LexicalIndex.build(sectionInputs, dictionary, DEFAULT_LEXICAL_PARAMS),
+      LexicalIndex.build(
+        paragraphInputs,
+        dictionary,
+        { ...DEFAULT_LEXICAL_PARAMS, titleWeight: 0 },
+        { groupStatistics: false },
+      ),
     );
     return { index, tokens };
   }
 
   static fromJSON(json: SectionIndexJson): SectionIndex {
-    return new SectionIndex(LexicalIndex.fromJSON(json.sections), LexicalIndex.fromJSON(json.paragraphs));
+    const dictionary = new TermDictionary(json.terms);
+    return new SectionIndex(
+      dictionary,
+      LexicalIndex.fromJSON(json.sections, dictionary),
+      LexicalIndex.fromJSON(json.paragraphs, dictionary),
+    );
   }
 
   toJSON(): SectionIndexJson {
-    return { sections: this.sections.toJSON(), paragraphs: this.paragraphs.toJSON() };
+    return {
+      terms: this.dictionary.terms,
+      sections: this.sections.toJSON(),
+      paragraphs: this.paragraphs.toJSON(),
+    };
   }
 
   /** Sections ranked for the query; scores are in 0..1 (1 = best on both passes). */
@@ -113,4 +142,16 @@ export class SectionIndex {
       .sort((a, b) => b.score - a.score || a.index - b.index)
       .slice(0, options.limit);
   }
+}
+
+function concat(parts: Int32Array[]): Int32Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Int32Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

@@ -8,8 +8,16 @@ import { isVietnameseSyllable, unifyIY } from './syllable';
 export const FOLDED_PREFIX = '~';
 const WORD = /[\p{L}\p{N}]+(?:[&.][\p{L}\p{N}]+)*/gu;
 const JOINER = /[&.]/;
-/** Punctuation between two words that ends a phrase: no bigram is made across it. */
-const BREAK = /[.,;:!?()[\]{}"“”\n]/;
+
+/** True when the text between two words holds punctuation that ends a phrase. */
+function hasBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (BREAK_CHARS.has(text.charCodeAt(i))) return true;
+  return false;
+}
+const BREAK_CHARS = new Set([...'.,;:!?()[]{}"“”\n'].map((c) => c.charCodeAt(0)));
+
+/** `~` + folded form: shared strings, so maps hash each once. */
+const foldedTerm = memoize((syllable) => FOLDED_PREFIX + foldDiacritics(syllable));
 
 /** Canonical lowercase syllable of one run of letters/digits: tone placed, i/y unified. */
 const syllableOf = memoize((part) => unifyIY(canonicalSyllable(part).toLowerCase()));
@@ -103,7 +111,7 @@ export class VietnameseAnalyzer {
     for (const m of clean.matchAll(WORD)) {
       const word = m[0];
       const at = m.index ?? 0;
-      if (current.length > 0 && BREAK.test(clean.slice(last, at))) {
+      if (current.length > 0 && hasBreak(clean, last, at)) {
         main.push(current);
         current = [];
       }
@@ -150,12 +158,12 @@ function emitPhrase(
   let prev: string | undefined;
   let prevFolded = '';
   syllables.forEach((s, i) => {
-    const f = foldDiacritics(s);
+    const f = foldedTerm(s);
     if (accented) emit(s, i, false);
-    emit(FOLDED_PREFIX + f, i, false);
+    emit(f, i, false);
     if (prev !== undefined) {
       if (accented) emit(prev + '_' + s, i, true);
-      emit(FOLDED_PREFIX + prevFolded + '_' + f, i, true);
+      emit(prevFolded + '_' + f.slice(1), i, true);
     }
     prev = s;
     prevFolded = f;

@@ -1,3 +1,4 @@
+import { memoize } from './memo';
 import { foldDiacritics, normalizeText } from './normalize';
 
 /** An abbreviation and its expansion, e.g. `CĐS` → `chuyển đổi số`. */
@@ -15,6 +16,6 @@ export interface Glossary {
 export const EMPTY_GLOSSARY: Glossary = { abbreviations: [], synonyms: [] };
 
 /** The lookup key of an abbreviation as typed: folded, with `&`, `.`, `-` and spaces dropped. */
-export function abbreviationKey(word: string): string {
-  return foldDiacritics(normalizeText(word)).replace(/[&.\-\s/]/g, '');
-}
+export const abbreviationKey = memoize((word: string): string =>
+  foldDiacritics(normalizeText(word)).replace(/[&.\-\s/]/g, ''),
+);
