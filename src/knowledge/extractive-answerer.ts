@@ -7,6 +7,7 @@ import type {
   Citation,
   KnowledgeDocument,
   QuestionAnswerer,
+  Section,
 } from './types';
 import type { LexicalIndex } from './lexical-index';
 
@@ -23,6 +24,11 @@ export interface ExtractiveAnswererOptions {
   maxCitations: number;
 }
 
+interface AnalyzedSection {
+  terms: Set<string>;
+  sentences: { text: string; terms: Set<string> }[];
+}
+
 const MAX_SENTENCES_FIRST = 2;
 /** A further passage is cited only when it scores this close to the best one. */
 const SECOND_PASSAGE_RATIO = 0.75;
@@ -35,6 +41,7 @@ const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
  */
 export class ExtractiveAnswerer implements QuestionAnswerer {
   private readonly byId: Map<string, KnowledgeDocument>;
+  private readonly cache = new WeakMap<Section, AnalyzedSection>();
 
   constructor(private readonly options: ExtractiveAnswererOptions) {
     this.byId = new Map(options.documents.map((d) => [d.id, d]));
@@ -96,11 +103,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   /** Share of the question's words (weighted by rarity) found in the passage. */
   private coverage(coreTerms: string[], passage: Passage): number {
     if (coreTerms.length === 0) return 0;
-    const terms = new Set(
-      this.options.analyzer.terms(
-        `${passage.section.heading}. ${passage.document.title} ${passage.document.number}. ${passage.section.text}`,
-      ),
-    );
+    const { terms } = this.analyzed(passage);
     let total = 0;
     let found = 0;
     for (const term of coreTerms) {
@@ -109,6 +112,26 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       if (terms.has(term)) found += w;
     }
     return total > 0 ? found / total : 0;
+  }
+
+  /** A section's terms and its sentences' terms, analyzed once and kept with the section. */
+  private analyzed(passage: Passage): AnalyzedSection {
+    let found = this.cache.get(passage.section);
+    if (!found) {
+      const { analyzer } = this.options;
+      const { section, document } = passage;
+      found = {
+        terms: new Set(
+          analyzer.terms(`${section.heading}. ${document.title} ${document.number}. ${section.text}`),
+        ),
+        sentences: splitSentences(section.text).map((text) => ({
+          text,
+          terms: new Set(analyzer.terms(text)),
+        })),
+      };
+      this.cache.set(section, found);
+    }
+    return found;
   }
 
   private weight(term: string): number {
@@ -124,11 +147,9 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   }
 
   private bestSentences(passage: Passage, weights: Map<string, number>, max: number): string[] {
-    const sentences = splitSentences(passage.section.text);
-    const scored = sentences.map((text, position) => {
-      const terms = new Set(this.options.analyzer.terms(text).filter((t) => weights.has(t)));
+    const scored = this.analyzed(passage).sentences.map(({ text, terms }, position) => {
       let score = 0;
-      for (const t of terms) score += weights.get(t)!;
+      for (const [t, w] of weights) if (terms.has(t)) score += w;
       // The first sentence of a section is written to stand alone: prefer it on ties.
       if (position === 0) score *= 1.15;
       return { text, position, score };

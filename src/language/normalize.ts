@@ -111,5 +111,12 @@ function fold(input: string): string {
 
 /** True when the text carries at least one Vietnamese diacritic (or đ). */
 export function hasDiacritics(input: string): boolean {
+  if (/^[\x00-\x7f]*$/.test(input)) return false;
+  return input.length <= 12 ? cachedHasDiacritics(input) === '1' : diacriticsIn(input);
+}
+
+function diacriticsIn(input: string): boolean {
   return /[\u0300-\u036f]|[đĐ]/.test(input.normalize('NFD'));
 }
+
+const cachedHasDiacritics = memoize((word) => (diacriticsIn(word) ? '1' : ''));
