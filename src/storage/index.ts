@@ -13,3 +13,7 @@ export type {
   Vote,
   VoteInput,
 } from './feedback-store';
+export {
+  SqliteDirectoryRepository,
+  type SqliteDirectoryRepositoryOptions,
+} from './sqlite-directory-repository';

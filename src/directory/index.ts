@@ -1,0 +1,29 @@
+export type { DirectoryChanges, KindChanges, Person, Role, Unit, Viewer } from './types';
+export { ROLES } from './types';
+export { UnitTree, type UnitTreeProblem } from './unit-tree';
+export { canSeePerson, canSeeUnit, visibleUnits } from './access';
+export type { DirectoryRepository } from './directory-repository';
+export {
+  assertValidDirectory,
+  checkDirectory,
+  diffDirectory,
+  samePerson,
+  sameUnit,
+  toUnit,
+  type CheckDirectoryOptions,
+  type DirectoryProblem,
+  type PersonCandidate,
+  type UnitCandidate,
+} from './directory-rules';
+export {
+  PERSON_COLUMNS,
+  UNIT_COLUMNS,
+  validateDirectoryImport,
+  type DirectoryImport,
+  type ImportFile,
+  type ImportProblem,
+  type ImportRow,
+  type ImportTable,
+} from './import-validation';
+export { MemoryDirectoryRepository } from './memory-directory-repository';
+export { summarizeChanges, type ChangeSummaryOptions } from './change-summary';
