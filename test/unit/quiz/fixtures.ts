@@ -1,4 +1,4 @@
-import type { QuizBank, QuizBankQuestion, QuizBankTopic } from '../../../src/quiz';
+import type { Contest, QuizBank, QuizBankQuestion, QuizBankTopic } from '../../../src/quiz';
 
 /**
  * A synthetic quiz bank: `sizes` maps topic id → number of questions. Question `<topic>-<n>` has
@@ -28,4 +28,26 @@ export function makeBank(
     }),
   }));
   return { topics, questions: topics.flatMap((t) => t.questions) };
+}
+
+export const T0 = Date.parse('2026-11-01T08:00:00+07:00');
+export const MINUTE = 60_000;
+
+/** A contest open from `T0` for 30 days, 3 questions of "a" and 2 of "b", 10 minutes. */
+export function makeContest(overrides: Partial<Contest> = {}): Contest {
+  return {
+    id: 'thu',
+    title: 'Cuộc thi thử',
+    opensAt: T0,
+    closesAt: T0 + 30 * 24 * 60 * MINUTE,
+    questionsPerTopic: { a: 3, b: 2 },
+    questionCount: 5,
+    timeLimitMinutes: 10,
+    passMark: 50,
+    maxAttempts: 1,
+    audience: { units: [], roles: [] },
+    review: 'after-close',
+    location: 'contests/thu.yaml:1',
+    ...overrides,
+  };
 }
