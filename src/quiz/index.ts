@@ -47,3 +47,32 @@ export {
   type PracticeDrawSpec,
 } from './draw';
 export { findQuestion } from './question-lookup';
+export {
+  answerQuestion,
+  answerTiebreak,
+  currentIndex,
+  durationMs,
+  expireIfDue,
+  isComplete,
+  remainingMs,
+  startAttempt,
+  submitAttempt,
+  type AnswerInput,
+  type AnswerRecord,
+  type AnswerRejection,
+  type AnswerResult,
+  type Attempt,
+  type AttemptMode,
+  type AttemptStatus,
+  type StartAttemptOptions,
+  type StartContestOptions,
+  type StartPracticeOptions,
+  type SubmitReason,
+  type SubmitRejection,
+  type TiebreakRejection,
+} from './attempt';
+export { attemptSchema, parseAttempt } from './attempt-schema';
+export { presentQuestion, type PresentedQuestion } from './present-question';
+export { score, scorePercent, type AttemptScore, type TopicScore } from './score';
+export { parseTypedAnswer, parseTypedNumber } from './typed-answer';
+export { rankEntries, rankingComparator, tiebreakDistance, type RankingEntry } from './ranking';

@@ -1,0 +1,34 @@
+/** Optional words before a typed choice: "đáp án B", "Đáp án: c", "chọn 2" (folded forms too). */
+const CHOICE_PREFIX = /^(?:(?:đáp án|dap an|chọn|chon|phương án|phuong an)\s*:?\s*)?/u;
+const CHOICE = /^[([]?\s*([a-z]|[1-9]\d?)\s*[)\]]?\s*[.:,;!)]?$/;
+
+/**
+ * Reads a typed answer to a question with `optionCount` options: a letter (`A`, `b`, `c.`,
+ * `(d)`, `B)`) or a 1-based number (`3`, `2.`), optionally after "đáp án"/"chọn"/"phương án",
+ * case- and width-insensitive (`Ｂ`). Returns the 0-based DISPLAYED option index, or
+ * `undefined` when the text is not a choice or is out of range (`E` with 4 options, `0`, `99`,
+ * an empty string).
+ */
+export function parseTypedAnswer(text: string, optionCount: number): number | undefined {
+  if (!Number.isInteger(optionCount) || optionCount < 1) return undefined;
+  const folded = text.normalize('NFKC').trim().toLocaleLowerCase('vi').replace(CHOICE_PREFIX, '');
+  const token = CHOICE.exec(folded)?.[1];
+  if (token === undefined) return undefined;
+  const index = /\d/.test(token) ? Number(token) - 1 : token.charCodeAt(0) - 'a'.charCodeAt(0);
+  return index < optionCount ? index : undefined;
+}
+
+const GROUPED =
+  /^(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d{1,12})(?:\s*\p{L}+(?:\s+\p{L}+)*)?$/u;
+
+/**
+ * Reads a typed tiebreak prediction: a non-negative integer, with optional thousands separators
+ * as Vietnamese writes them (`1.234`, `1 234`, also `1,234`) and an optional trailing word
+ * (`1.500 người`). Returns `undefined` for anything else (`-3`, `1,5`, `abc`, `""`).
+ */
+export function parseTypedNumber(text: string): number | undefined {
+  const match = GROUPED.exec(text.normalize('NFKC').trim());
+  if (!match?.[1]) return undefined;
+  const value = Number(match[1].replace(/[., ]/g, ''));
+  return Number.isSafeInteger(value) ? value : undefined;
+}
