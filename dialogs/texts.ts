@@ -38,7 +38,7 @@ export const texts = {
   welcome: [
     'Xin chào! Tôi là **Trợ lý CĐS**, trợ lý hỏi đáp về chuyển đổi số dành cho cán bộ, công chức, viên chức.',
     'Tôi trả lời câu hỏi về chuyển đổi số, chữ ký số và ký số văn bản, giao dịch điện tử, văn bản điện tử, an toàn thông tin và quy trình ISO 9001:2015 trong cơ quan hành chính. Mỗi câu trả lời đều ghi rõ nguồn: số hiệu văn bản, tên văn bản và điều khoản.',
-    'Bạn hãy gõ câu hỏi, hoặc chọn một câu hỏi mẫu bên dưới. Gõ **trợ giúp** để xem hướng dẫn.',
+    'Anh/chị hãy gõ câu hỏi, hoặc chọn một câu hỏi mẫu bên dưới. Gõ **trợ giúp** để xem hướng dẫn.',
   ].join('\n\n'),
 
   help: (maxChars: number): string =>
@@ -48,38 +48,38 @@ export const texts = {
         '- Gõ câu hỏi bằng tiếng Việt, có dấu hoặc không dấu, ví dụ: “Chữ ký số có giá trị pháp lý như chữ ký tay không?”',
         '- Có thể hỏi tiếp thật ngắn, tôi sẽ hiểu theo câu hỏi trước, ví dụ: “còn chữ ký số công cộng thì sao?”',
         '- Mỗi câu trả lời có đánh dấu nguồn [1], [2]… kèm số hiệu, tên văn bản, điều khoản và đường dẫn tới văn bản.',
-        '- Bấm 👍 hoặc 👎 dưới câu trả lời để góp ý; ý kiến của bạn giúp cải thiện trợ lý.',
+        '- Bấm 👍 hoặc 👎 dưới câu trả lời để góp ý; ý kiến của anh/chị giúp cải thiện trợ lý.',
         `- Mỗi câu hỏi dài tối đa ${formatCount(maxChars)} ký tự; hiện tôi chỉ đọc được tin nhắn dạng chữ.`,
       ].join('\n'),
       'Lưu ý: câu trả lời chỉ để tham khảo nhanh. Khi cần làm căn cứ pháp lý, hãy đối chiếu với văn bản gốc.',
     ].join('\n\n'),
 
   emptyQuestion:
-    'Bạn chưa nhập câu hỏi. Hãy gõ câu hỏi của bạn, ví dụ: “Chữ ký số có giá trị pháp lý như chữ ký tay không?”',
+    'Anh/chị chưa nhập câu hỏi. Hãy gõ câu hỏi của anh/chị, ví dụ: “Chữ ký số có giá trị pháp lý như chữ ký tay không?”',
 
   tooLong: (maxChars: number, actualChars: number): string =>
-    `Câu hỏi quá dài (${formatCount(actualChars)} ký tự). Mỗi câu hỏi dài tối đa ${formatCount(maxChars)} ký tự; bạn hãy rút gọn và gửi lại.`,
+    `Câu hỏi quá dài (${formatCount(actualChars)} ký tự). Mỗi câu hỏi dài tối đa ${formatCount(maxChars)} ký tự; anh/chị hãy rút gọn và gửi lại.`,
 
   unreadable:
-    'Tôi không đọc được nội dung tin nhắn này. Bạn hãy gõ câu hỏi bằng chữ, ví dụ: “Văn bản điện tử có giá trị pháp lý không?”',
+    'Tôi không đọc được nội dung tin nhắn này. Anh/chị hãy gõ câu hỏi bằng chữ, ví dụ: “Văn bản điện tử có giá trị pháp lý không?”',
 
   attachmentsOnly:
-    'Hiện tôi chỉ trả lời câu hỏi dạng chữ, chưa đọc được tệp, hình ảnh hay thẻ đính kèm. Bạn hãy gõ câu hỏi vào ô tin nhắn.',
+    'Hiện tôi chỉ trả lời câu hỏi dạng chữ, chưa đọc được tệp, hình ảnh hay thẻ đính kèm. Anh/chị hãy gõ câu hỏi vào ô tin nhắn.',
 
   feedbackThanks: {
-    up: 'Cảm ơn bạn đã đánh giá! Rất vui vì câu trả lời có ích.',
-    down: 'Cảm ơn bạn đã góp ý! Câu trả lời này sẽ được xem xét để cải thiện.',
+    up: 'Cảm ơn anh/chị đã đánh giá! Rất vui vì câu trả lời có ích.',
+    down: 'Cảm ơn anh/chị đã góp ý! Câu trả lời này sẽ được xem xét để cải thiện.',
   },
-  feedbackUpdated: 'Đã cập nhật đánh giá của bạn cho câu trả lời này. Cảm ơn bạn!',
+  feedbackUpdated: 'Đã cập nhật đánh giá của anh/chị cho câu trả lời này. Cảm ơn anh/chị!',
   feedbackInvalid:
-    'Không ghi nhận được đánh giá: câu trả lời không tồn tại trong cuộc trò chuyện này hoặc dữ liệu không hợp lệ. Bạn hãy bấm nút 👍 hoặc 👎 ngay dưới câu trả lời.',
+    'Không ghi nhận được đánh giá: câu trả lời không tồn tại trong cuộc trò chuyện này hoặc dữ liệu không hợp lệ. Anh/chị hãy bấm nút 👍 hoặc 👎 ngay dưới câu trả lời.',
 
   turnError:
-    'Xin lỗi, đã có lỗi khi xử lý tin nhắn của bạn. Bạn vui lòng thử lại sau ít phút; nếu lỗi lặp lại, hãy báo cho bộ phận CNTT của đơn vị.',
+    'Xin lỗi, đã có lỗi khi xử lý tin nhắn của anh/chị. Anh/chị vui lòng thử lại sau ít phút; nếu lỗi lặp lại, hãy báo cho bộ phận CNTT của đơn vị.',
 
   notFound:
     'Tôi chưa tìm thấy câu trả lời đủ tin cậy cho câu hỏi này trong bộ tài liệu hiện có, nên không đưa ra câu trả lời phỏng đoán.',
-  notFoundSuggest: 'Bạn có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
+  notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 
   sourcesHeading: 'Nguồn:',
   /** A replaced document: no longer in force, and what replaced it when known. */
