@@ -77,3 +77,26 @@ export { score, scorePercent, type AttemptScore, type TopicScore } from './score
 export { parseTypedAnswer, parseTypedNumber } from './typed-answer';
 export { rankEntries, rankingComparator, tiebreakDistance, type RankingEntry } from './ranking';
 export type * from './quiz-service';
+export type {
+  AttemptStore,
+  CreateAttemptOptions,
+  CreateAttemptResult,
+  ExpiryNotice,
+  UpdateAttemptOptions,
+} from './attempt-store';
+export { MemoryAttemptStore } from './memory-attempt-store';
+export {
+  DEFAULT_DEDUP_RETENTION_MS,
+  MemoryActivityDedup,
+  type ActivityDedup,
+  type MemoryActivityDedupOptions,
+} from './activity-dedup';
+export { QuizServiceImpl, type QuizServiceImplOptions } from './quiz-service-impl';
+export {
+  DeadlineScheduler,
+  unrefTimers,
+  type DeadlineSchedulerOptions,
+  type ExpirySource,
+  type SchedulerLog,
+  type TimerApi,
+} from './deadline-scheduler';

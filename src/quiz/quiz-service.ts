@@ -117,4 +117,9 @@ export type QuizOutcome =
   | { kind: 'confirm'; listing: ContestListing }
   | { kind: 'cancelled'; attempt: Attempt }
   | { kind: 'duplicate' }
-  | { kind: 'rejected'; reason: QuizRejection };
+  | {
+      kind: 'rejected';
+      reason: QuizRejection;
+      /** For `attempt-running`: the attempt that runs, so the reply can name it. */
+      attempt?: Attempt;
+    };

@@ -17,3 +17,5 @@ export {
   SqliteDirectoryRepository,
   type SqliteDirectoryRepositoryOptions,
 } from './sqlite-directory-repository';
+export { SqliteAttemptStore, type SqliteAttemptStoreOptions } from './sqlite-attempt-store';
+export { SqliteActivityDedup, type SqliteActivityDedupOptions } from './sqlite-activity-dedup';

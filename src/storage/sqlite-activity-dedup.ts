@@ -1,0 +1,69 @@
+import type { Statement } from 'better-sqlite3';
+import { DEFAULT_DEDUP_RETENTION_MS, type ActivityDedup } from '../quiz';
+import type { SqliteDatabase } from './sqlite-database';
+import { runMigrations, type Migration } from './sqlite-migrations';
+
+const migrations: Migration[] = [
+  {
+    version: 1,
+    description: 'inbound activities already handled (channel retries count once)',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE seen_activities (
+          channel_id TEXT NOT NULL,
+          activity_id TEXT NOT NULL,
+          seen_at INTEGER NOT NULL,
+          PRIMARY KEY (channel_id, activity_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX seen_activities_by_time ON seen_activities (seen_at);
+      `),
+  },
+];
+
+/** Options for {@link SqliteActivityDedup}. */
+export interface SqliteActivityDedupOptions {
+  /** Epoch ms, injectable for tests. */
+  clock?: () => number;
+  /** How long a pair is remembered; default a day. */
+  retentionMs?: number;
+  /** Least time between two prunes of old pairs; default a minute. */
+  pruneEveryMs?: number;
+}
+
+/**
+ * {@link ActivityDedup} on SQLite (better-sqlite3): table `seen_activities` (migration scope
+ * `activity_dedup`) in the bot's database file, so a retry after a restart is still recognised.
+ * `firstSeen` is one `INSERT OR IGNORE`: the primary key makes check-and-record atomic, also
+ * between processes sharing the file. Pairs older than the retention are deleted at most once per
+ * `pruneEveryMs`, by the call that notices it is time. The connection is injected and owned by the
+ * caller.
+ */
+export class SqliteActivityDedup implements ActivityDedup {
+  private readonly clock: () => number;
+  private readonly retentionMs: number;
+  private readonly pruneEveryMs: number;
+  private nextPruneAt = 0;
+  private readonly insert: Statement<[string, string, number]>;
+  private readonly prune: Statement<[number]>;
+
+  constructor(db: SqliteDatabase, options: SqliteActivityDedupOptions = {}) {
+    this.clock = options.clock ?? Date.now;
+    this.retentionMs = options.retentionMs ?? DEFAULT_DEDUP_RETENTION_MS;
+    this.pruneEveryMs = options.pruneEveryMs ?? 60_000;
+    runMigrations(db, 'activity_dedup', migrations);
+    this.insert = db.prepare(
+      'INSERT OR IGNORE INTO seen_activities (channel_id, activity_id, seen_at) VALUES (?, ?, ?)',
+    );
+    this.prune = db.prepare('DELETE FROM seen_activities WHERE seen_at <= ?');
+  }
+
+  async firstSeen(channelId: string, activityId: string): Promise<boolean> {
+    if (typeof activityId !== 'string' || activityId === '') return true;
+    const now = this.clock();
+    if (now >= this.nextPruneAt) {
+      this.nextPruneAt = now + this.pruneEveryMs;
+      this.prune.run(now - this.retentionMs);
+    }
+    return this.insert.run(String(channelId ?? ''), activityId, now).changes === 1;
+  }
+}

@@ -1,0 +1,308 @@
+import type { Statement } from 'better-sqlite3';
+import { InvalidInputError } from '../errors';
+import {
+  parseAttempt,
+  type Attempt,
+  type AttemptStore,
+  type CreateAttemptOptions,
+  type CreateAttemptResult,
+  type ExpiryNotice,
+  type UpdateAttemptOptions,
+} from '../quiz';
+import type { SqliteDatabase } from './sqlite-database';
+import { runMigrations, type Migration } from './sqlite-migrations';
+
+const migrations: Migration[] = [
+  {
+    version: 1,
+    description: 'quiz attempts (JSON) with the columns the queries need',
+    // `data` is the whole Attempt; the other columns are copies kept for indexes and queries.
+    // `notice_due`: NULL = no "time is up" message pending, else the instant it may be claimed.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE quiz_attempts (
+          id TEXT PRIMARY KEY,
+          user_id TEXT NOT NULL,
+          mode TEXT NOT NULL CHECK (mode IN ('practice', 'contest')),
+          contest_id TEXT,
+          status TEXT NOT NULL CHECK (status IN ('in-progress', 'submitted')),
+          deadline INTEGER,
+          version INTEGER NOT NULL,
+          data TEXT NOT NULL,
+          conversation TEXT NOT NULL,
+          notice_due INTEGER,
+          notice_tries INTEGER NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX quiz_attempts_one_running ON quiz_attempts (user_id)
+          WHERE status = 'in-progress';
+        CREATE INDEX quiz_attempts_by_contest ON quiz_attempts (user_id, contest_id);
+        CREATE INDEX quiz_attempts_due ON quiz_attempts (deadline)
+          WHERE status = 'in-progress' AND deadline IS NOT NULL;
+        CREATE INDEX quiz_attempts_notices ON quiz_attempts (notice_due)
+          WHERE notice_due IS NOT NULL;
+      `),
+  },
+];
+
+interface AttemptRow {
+  id: string;
+  user_id: string;
+  mode: string;
+  contest_id: string | null;
+  status: string;
+  deadline: number | null;
+  version: number;
+  data: string;
+  conversation: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface UpdateRow {
+  id: string;
+  user_id: string;
+  status: string;
+  deadline: number | null;
+  version: number;
+  data: string;
+  conversation: string | null;
+  notice: number;
+  expected: number;
+  updated_at: string;
+}
+
+/** Options for {@link SqliteAttemptStore}. */
+export interface SqliteAttemptStoreOptions {
+  /** Clock for the rows' `created_at`/`updated_at`, injectable for tests. */
+  now?: () => Date;
+  /**
+   * Runs inside the transaction of the update that submits an attempt (once per attempt), e.g.
+   * to write the results outbox row with it (`SqliteOutbox.enqueueInTransaction`): either both
+   * are committed or neither. Must be synchronous; if it throws, the update rolls back and
+   * rejects with that error.
+   */
+  onSubmitted?: (attempt: Attempt) => void;
+}
+
+/**
+ * {@link AttemptStore} on SQLite (better-sqlite3): table `quiz_attempts`, created by the store's
+ * own migrations (scope `quiz`), in the bot's database file. The connection is injected and owned
+ * by the caller.
+ *
+ * "At most one attempt in progress per user" is a partial unique index; `create` checks it and the
+ * contest's attempt count inside one `BEGIN IMMEDIATE` transaction, so another process sharing the
+ * file cannot slip an attempt in between. `update` is a single `UPDATE ... WHERE version = ? AND
+ * status = 'in-progress'` (with `onSubmitted` in the same transaction when it submits).
+ * Every read validates the stored JSON with `parseAttempt` (`InvalidInputError` if corrupt).
+ */
+export class SqliteAttemptStore implements AttemptStore {
+  private readonly now: () => Date;
+  private readonly onSubmitted: ((attempt: Attempt) => void) | undefined;
+  private readonly insert: Statement<[AttemptRow]>;
+  private readonly updateRow: Statement<[UpdateRow]>;
+  private readonly selectById: Statement<[string], { data: string }>;
+  private readonly selectRunning: Statement<[string], { data: string }>;
+  private readonly countContest: Statement<[string, string], { n: number }>;
+  private readonly selectDue: Statement<[number, number], { data: string }>;
+  private readonly selectNextDeadline: Statement<[], { deadline: number | null }>;
+  private readonly selectConversation: Statement<[string], { conversation: string }>;
+  private readonly selectNotices: Statement<
+    [number, number],
+    { data: string; conversation: string; notice_tries: number }
+  >;
+  private readonly leaseNotice: Statement<[number, string]>;
+  private readonly clearNotice: Statement<[string]>;
+  private readonly failNotice: Statement<[number, string]>;
+  private readonly createTx: (row: AttemptRow, max: number | undefined) => CreateAttemptResult;
+  private readonly claimTx: (now: number, leaseMs: number, limit: number) => ExpiryNotice[];
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    options: SqliteAttemptStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.onSubmitted = options.onSubmitted;
+    runMigrations(db, 'quiz', migrations);
+    this.insert = db.prepare(
+      `INSERT INTO quiz_attempts (id, user_id, mode, contest_id, status, deadline, version, data,
+         conversation, created_at, updated_at)
+       VALUES (@id, @user_id, @mode, @contest_id, @status, @deadline, @version, @data,
+         @conversation, @created_at, @updated_at)`,
+    );
+    this.updateRow = db.prepare(
+      `UPDATE quiz_attempts SET status = @status, deadline = @deadline, version = @version,
+         data = @data, conversation = COALESCE(@conversation, conversation),
+         notice_due = CASE WHEN @notice = 1 THEN 0 ELSE notice_due END, updated_at = @updated_at
+       WHERE id = @id AND user_id = @user_id AND version = @expected
+         AND status = 'in-progress'`,
+    );
+    this.selectById = db.prepare('SELECT data FROM quiz_attempts WHERE id = ?');
+    this.selectRunning = db.prepare(
+      `SELECT data FROM quiz_attempts WHERE user_id = ? AND status = 'in-progress'`,
+    );
+    this.countContest = db.prepare(
+      'SELECT COUNT(*) AS n FROM quiz_attempts WHERE user_id = ? AND contest_id = ?',
+    );
+    this.selectDue = db.prepare(
+      `SELECT data FROM quiz_attempts
+       WHERE status = 'in-progress' AND deadline IS NOT NULL AND deadline <= ?
+       ORDER BY deadline, id LIMIT ?`,
+    );
+    this.selectNextDeadline = db.prepare(
+      `SELECT MIN(deadline) AS deadline FROM quiz_attempts
+       WHERE status = 'in-progress' AND deadline IS NOT NULL`,
+    );
+    this.selectConversation = db.prepare('SELECT conversation FROM quiz_attempts WHERE id = ?');
+    this.selectNotices = db.prepare(
+      `SELECT data, conversation, notice_tries FROM quiz_attempts
+       WHERE notice_due IS NOT NULL AND notice_due <= ?
+       ORDER BY notice_due, deadline, id LIMIT ?`,
+    );
+    this.leaseNotice = db.prepare('UPDATE quiz_attempts SET notice_due = ? WHERE id = ?');
+    this.clearNotice = db.prepare('UPDATE quiz_attempts SET notice_due = NULL WHERE id = ?');
+    this.failNotice = db.prepare(
+      `UPDATE quiz_attempts SET notice_tries = notice_tries + 1,
+         notice_due = CASE WHEN notice_tries + 1 >= ? THEN NULL ELSE notice_due END
+       WHERE id = ? AND notice_due IS NOT NULL`,
+    );
+
+    const create = db.transaction((row: AttemptRow, max: number | undefined) => {
+      if (this.selectRunning.get(row.user_id)) return 'attempt-running' as const;
+      if (max !== undefined && row.contest_id !== null) {
+        if (this.countContest.get(row.user_id, row.contest_id)!.n >= max) {
+          return 'no-attempts-left' as const;
+        }
+      }
+      this.insert.run(row);
+      return 'created' as const;
+    });
+    // IMMEDIATE takes the write lock before the checks, so they cannot go stale.
+    this.createTx = (row, max) => create.immediate(row, max);
+    const claim = db.transaction((now: number, leaseMs: number, limit: number) => {
+      const rows = this.selectNotices.all(now, limit);
+      return rows.map((r) => {
+        const attempt = readAttempt(r.data);
+        this.leaseNotice.run(now + leaseMs, attempt.id);
+        return { attempt, conversation: readJson(r.conversation), tries: r.notice_tries };
+      });
+    });
+    this.claimTx = (now, leaseMs, limit) => claim.immediate(now, leaseMs, limit);
+  }
+
+  async create(
+    attempt: Attempt,
+    conversation: unknown,
+    options: CreateAttemptOptions = {},
+  ): Promise<CreateAttemptResult> {
+    const valid = parseAttempt(attempt);
+    if (valid.status !== 'in-progress' || valid.version !== 0) {
+      throw new InvalidInputError('a new attempt must be in progress at version 0');
+    }
+    const at = this.now().toISOString();
+    return this.createTx(
+      {
+        id: valid.id,
+        user_id: valid.userId,
+        mode: valid.mode,
+        contest_id: valid.contestId ?? null,
+        status: valid.status,
+        deadline: valid.deadline ?? null,
+        version: valid.version,
+        data: JSON.stringify(valid),
+        conversation: JSON.stringify(conversation ?? null),
+        created_at: at,
+        updated_at: at,
+      },
+      options.maxContestAttempts,
+    );
+  }
+
+  async update(
+    attempt: Attempt,
+    expectedVersion: number,
+    options: UpdateAttemptOptions = {},
+  ): Promise<boolean> {
+    if (!(attempt.version > expectedVersion)) {
+      throw new InvalidInputError(
+        `attempt ${attempt.id}: version ${attempt.version} must be above ${expectedVersion}`,
+      );
+    }
+    const row: UpdateRow = {
+      id: attempt.id,
+      user_id: attempt.userId,
+      status: attempt.status,
+      deadline: attempt.deadline ?? null,
+      version: attempt.version,
+      data: JSON.stringify(attempt),
+      conversation:
+        options.conversation === undefined ? null : JSON.stringify(options.conversation),
+      notice: options.expiryNotice ? 1 : 0,
+      expected: expectedVersion,
+      updated_at: this.now().toISOString(),
+    };
+    const onSubmitted = attempt.status === 'submitted' ? this.onSubmitted : undefined;
+    if (!onSubmitted) return this.updateRow.run(row).changes === 1;
+    return this.db.transaction(() => {
+      // The WHERE clause only matches an attempt in progress: this is its one submission.
+      if (this.updateRow.run(row).changes !== 1) return false;
+      onSubmitted(attempt);
+      return true;
+    })();
+  }
+
+  async get(id: string): Promise<Attempt | undefined> {
+    if (typeof id !== 'string') return undefined;
+    const row = this.selectById.get(id);
+    return row ? readAttempt(row.data) : undefined;
+  }
+
+  async getInProgress(userId: string): Promise<Attempt | undefined> {
+    if (typeof userId !== 'string') return undefined;
+    const row = this.selectRunning.get(userId);
+    return row ? readAttempt(row.data) : undefined;
+  }
+
+  async countContestAttempts(userId: string, contestId: string): Promise<number> {
+    return this.countContest.get(userId, contestId)!.n;
+  }
+
+  async listDue(at: number, limit = 100): Promise<Attempt[]> {
+    return this.selectDue.all(at, clampLimit(limit)).map((r) => readAttempt(r.data));
+  }
+
+  async nextDeadline(): Promise<number | undefined> {
+    return this.selectNextDeadline.get()?.deadline ?? undefined;
+  }
+
+  async getConversation(id: string): Promise<unknown> {
+    const row = this.selectConversation.get(id);
+    return row ? readJson(row.conversation) : undefined;
+  }
+
+  async claimExpiryNotices(now: number, leaseMs: number, limit = 100): Promise<ExpiryNotice[]> {
+    return this.claimTx(now, Math.max(0, leaseMs), clampLimit(limit));
+  }
+
+  async completeExpiryNotice(id: string, delivered: boolean, maxTries = 5): Promise<void> {
+    if (delivered) this.clearNotice.run(id);
+    else this.failNotice.run(maxTries, id);
+  }
+}
+
+function readAttempt(data: string): Attempt {
+  return parseAttempt(readJson(data));
+}
+
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new InvalidInputError('stored quiz record is not valid JSON');
+  }
+}
+
+function clampLimit(limit: number): number {
+  return Math.max(1, Math.min(Math.trunc(limit) || 1, 10_000));
+}

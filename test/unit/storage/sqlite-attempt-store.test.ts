@@ -1,0 +1,136 @@
+import path from 'node:path';
+import { InvalidInputError } from '../../../src/errors';
+import { answerQuestion, startAttempt, submitAttempt } from '../../../src/quiz';
+import {
+  openSqliteDatabase,
+  SqliteActivityDedup,
+  SqliteAttemptStore,
+  type SqliteDatabase,
+} from '../../../src/storage';
+import { makeTempDir } from '../../helpers/temp-dir';
+import {
+  describeActivityDedupContract,
+  describeAttemptStoreContract,
+} from '../quiz/attempt-store-contract';
+import { makeBank, makeContest, T0 } from '../quiz/fixtures';
+
+describeAttemptStoreContract('SqliteAttemptStore (temp file)', () => {
+  const tmp = makeTempDir('attempt-store-');
+  const db = openSqliteDatabase({ file: path.join(tmp.dir, 'bot.sqlite') });
+  return {
+    store: new SqliteAttemptStore(db),
+    cleanup: () => {
+      db.close();
+      tmp.remove();
+    },
+  };
+});
+
+describeActivityDedupContract('SqliteActivityDedup (temp file)', (clock) => {
+  const tmp = makeTempDir('dedup-');
+  const db = openSqliteDatabase({ file: path.join(tmp.dir, 'bot.sqlite') });
+  return {
+    dedup: new SqliteActivityDedup(db, { clock }),
+    cleanup: () => {
+      db.close();
+      tmp.remove();
+    },
+  };
+});
+
+describe('SqliteAttemptStore on a real file', () => {
+  const bank = makeBank({ a: 4, b: 3 });
+  const contest = makeContest({ questionsPerTopic: { a: 2, b: 1 }, questionCount: 3 });
+  const tmp = makeTempDir('attempt-store-file-');
+  const file = path.join(tmp.dir, 'bot.sqlite');
+  const dbs: SqliteDatabase[] = [];
+  const open = () => {
+    const db = openSqliteDatabase({ file });
+    dbs.push(db);
+    return db;
+  };
+  afterAll(() => {
+    for (const db of dbs) db.close();
+    tmp.remove();
+  });
+
+  const attempt = (id: string, userId: string) =>
+    startAttempt({ mode: 'contest', id, userId, seed: 7, startedAt: T0, bank, contest });
+
+  it('records its schema under the scope "quiz" and the dedup under "activity_dedup"', () => {
+    const db = open();
+    new SqliteAttemptStore(db);
+    new SqliteActivityDedup(db);
+    const scopes = db.prepare('SELECT scope, version FROM schema_version ORDER BY scope').all();
+    expect(scopes).toEqual(
+      expect.arrayContaining([
+        { scope: 'quiz', version: 1 },
+        { scope: 'activity_dedup', version: 1 },
+      ]),
+    );
+  });
+
+  it('shares state between connections (another process on the same file)', async () => {
+    const one = new SqliteAttemptStore(open());
+    const two = new SqliteAttemptStore(open());
+    const a = attempt('shared-1', 'u-shared');
+    expect(await one.create(a, { conversation: { id: 'c' } }, { maxContestAttempts: 1 })).toBe(
+      'created',
+    );
+    expect(await two.getInProgress('u-shared')).toEqual(a);
+    expect(await two.create(attempt('shared-2', 'u-shared'), null)).toBe('attempt-running');
+    expect(await two.countContestAttempts('u-shared', contest.id)).toBe(1);
+  });
+
+  it('refuses to hand out a corrupt stored attempt', async () => {
+    const db = open();
+    const store = new SqliteAttemptStore(db);
+    await store.create(attempt('corrupt-1', 'u-corrupt'), null);
+    db.prepare(
+      `UPDATE quiz_attempts SET data = json_set(data, '$.answers', json('[]')) WHERE id = ?`,
+    ).run('corrupt-1');
+    await expect(store.get('corrupt-1')).rejects.toThrow(InvalidInputError);
+    db.prepare(`UPDATE quiz_attempts SET data = '{not json' WHERE id = ?`).run('corrupt-1');
+    await expect(store.getInProgress('u-corrupt')).rejects.toThrow(InvalidInputError);
+  });
+
+  it('runs onSubmitted in the transaction of the submission, once per attempt', async () => {
+    const db = open();
+    db.exec('CREATE TABLE IF NOT EXISTS test_outbox (attempt_id TEXT PRIMARY KEY)');
+    const record = db.prepare('INSERT INTO test_outbox (attempt_id) VALUES (?)');
+    let fail = false;
+    const store = new SqliteAttemptStore(db, {
+      onSubmitted: (a) => {
+        expect(db.inTransaction).toBe(true);
+        record.run(a.id);
+        if (fail) throw new Error('outbox full');
+      },
+    });
+    const outbox = () => db.prepare('SELECT attempt_id FROM test_outbox ORDER BY 1').pluck().all();
+
+    const a = attempt('hook-1', 'u-hook');
+    await store.create(a, null);
+    const answered = answerQuestion(a, { index: 0, choice: 0, at: T0 + 1 }, bank);
+    if (!answered.ok) throw new Error('answer failed');
+    await store.update(answered.attempt, 0);
+    expect(outbox()).toEqual([]);
+
+    const done = submitAttempt(answered.attempt, T0 + 2, 'user');
+    if (!done.ok) throw new Error('submit failed');
+    fail = true;
+    await expect(store.update(done.attempt, 1)).rejects.toThrow('outbox full');
+    expect(outbox()).toEqual([]);
+    expect((await store.get(a.id))?.status).toBe('in-progress');
+
+    fail = false;
+    expect(await store.update(done.attempt, 1)).toBe(true);
+    expect(await store.update(done.attempt, 1)).toBe(false);
+    expect(outbox()).toEqual(['hook-1']);
+    expect((await store.get(a.id))?.status).toBe('submitted');
+  });
+
+  it('a dedup pair survives a new connection (a restart)', async () => {
+    expect(await new SqliteActivityDedup(open()).firstSeen('msteams', 'retry-1')).toBe(true);
+    expect(await new SqliteActivityDedup(open()).firstSeen('msteams', 'retry-1')).toBe(false);
+  });
+});
