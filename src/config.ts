@@ -35,6 +35,18 @@ const schema = z.object({
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   EMBEDDING_MODEL: optionalString,
   EMBEDDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
+  RESULTS_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+  RESULTS_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  RESULTS_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+  RESULTS_LOCK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  ADMIN_USER: z.string().trim().min(1).default('admin'),
+  ADMIN_PASSWORD: optionalString,
 });
 
 type Env = z.infer<typeof schema>;
@@ -56,6 +68,17 @@ export interface AppConfig {
   answer: { minScore: number; maxCitations: number };
   /** Present only when an embedding server is configured; the lexical index works without it. */
   embedding?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number };
+  /** Competency results: queue (with `redisUrl`) or embedded, worker and retry policy. */
+  results: {
+    /** Absent = embedded mode: results are stored in-process, no Redis. */
+    redisUrl?: string;
+    concurrency: number;
+    attempts: number;
+    backoffMs: number;
+    lockMs: number;
+  };
+  /** HTTP basic auth of `/admin/queues`; without a password the page is refused. */
+  admin: { user: string; password?: string };
 }
 
 /** Parses an environment; throws one `ConfigError` listing every bad variable. */
@@ -79,6 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if (Boolean(e.OPENAI_API_KEY) !== Boolean(e.EMBEDDING_MODEL)) {
     problems.push('OPENAI_API_KEY and EMBEDDING_MODEL must be set together to enable embeddings');
+  }
+  if (e.ADMIN_PASSWORD !== undefined && e.ADMIN_PASSWORD.length < 12) {
+    problems.push('ADMIN_PASSWORD must be at least 12 characters (or empty to disable /admin)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -106,5 +132,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
             timeoutMs: e.EMBEDDING_TIMEOUT_MS,
           }
         : undefined,
+    results: {
+      redisUrl: e.REDIS_URL,
+      concurrency: e.RESULTS_CONCURRENCY,
+      attempts: e.RESULTS_ATTEMPTS,
+      backoffMs: e.RESULTS_BACKOFF_MS,
+      lockMs: e.RESULTS_LOCK_MS,
+    },
+    admin: { user: e.ADMIN_USER, password: e.ADMIN_PASSWORD },
   };
 }

@@ -12,12 +12,15 @@ import { ConfigError, KnowledgeError } from './errors';
 import { OpenAiEmbedder, openKnowledgeBase, type KnowledgeBase } from './knowledge';
 import type { QuestionAnswerer } from './knowledge/types';
 import { createLogger, type Logger } from './logger';
+import { startResults, type ResultsRuntime } from './results';
 import { createMetrics, createServer, type BotServer } from './server';
 import { openSqliteDatabase, SqliteFeedbackStore, SqliteStorage } from './storage';
 
 /** A running assistant. */
 export interface App {
   server: BotServer;
+  /** The competency results pipeline (outbox, relay, result store). */
+  results: ResultsRuntime;
   /** Resolves when the knowledge base is loaded (`/readyz` turns 200); rejects if it fails. */
   ready: Promise<KnowledgeBase>;
   /** Stops the server, then closes the knowledge base and the database. Idempotent. */
@@ -32,11 +35,13 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
   const db = openSqliteDatabase({ file: path.join(config.dataDir, 'bot.sqlite') });
   let knowledge: KnowledgeBase | undefined;
   let server: BotServer | undefined;
+  let results: ResultsRuntime | undefined;
   let closing: Promise<void> | undefined;
 
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await server?.close();
+      await results?.close();
       (knowledge as { close?: () => void } | undefined)?.close?.();
       db.close();
       logger.info('stopped');
@@ -48,6 +53,14 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
     const conversationState = new ConversationState(new SqliteStorage(db));
     const feedbackStore = new SqliteFeedbackStore(db);
     const metrics = createMetrics();
+    results = await startResults({
+      db,
+      resultsFile: path.join(config.dataDir, 'results.sqlite'),
+      settings: config.results,
+      admin: config.admin,
+      logger,
+      registry: metrics.registry,
+    });
 
     const ready = openKnowledgeBase({
       knowledgeDir: config.knowledgeDir,
@@ -82,11 +95,12 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       logger,
       metrics,
       isReady: () => knowledge !== undefined,
+      mounts: [results.adminMount],
     });
     await server.listen();
     // Handled by the caller through `ready`; this only keeps an early failure from going unhandled.
     ready.catch(() => undefined);
-    return { server, ready, close };
+    return { server, results, ready, close };
   } catch (err) {
     await close();
     throw err;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TurnContext } from 'botbuilder';
 import * as restify from 'restify';
 import { TURN_LOGGER_KEY } from '../bot';
@@ -14,6 +14,16 @@ import type { BotMetrics } from './metrics';
 /** The bot run for each turn: an `ActivityHandler` or anything with its `run`. */
 export interface TurnHandler {
   run(context: TurnContext): Promise<void>;
+}
+
+/**
+ * A raw Node handler served for every path under `prefix` (e.g. `/admin/queues`), in front of
+ * restify: it gets the untouched request and response (an express app can be one), and a request
+ * id that is already set as the `x-request-id` header. It must answer every request itself.
+ */
+export interface HttpMount {
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse, requestId: string): void;
 }
 
 /** Dependencies and settings of {@link createServer}. */
@@ -31,6 +41,8 @@ export interface BotServerOptions {
   isReady: () => boolean;
   /** Largest accepted request body; default 256 KB. */
   maxBodyBytes?: number;
+  /** Raw handlers for path prefixes, served before restify's routes. */
+  mounts?: readonly HttpMount[];
 }
 
 /** A started-or-startable bot server. */
@@ -59,12 +71,52 @@ function writeJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(data);
 }
 
+function requestIdFrom(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+const isUnder = (url: string, prefix: string): boolean =>
+  url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`);
+
+/**
+ * Serves `mounts` in front of restify: restify's own `request` listener is wrapped so that a
+ * mounted path never reaches restify's router (whose req/res decorations another framework must
+ * not share), while every other request goes to restify unchanged.
+ */
+function mountRawHandlers(server: restify.Server, mounts: readonly HttpMount[], log: Logger): void {
+  if (mounts.length === 0) return;
+  type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+  const restifyListeners = server.server.listeners('request') as Listener[];
+  server.server.removeAllListeners('request');
+  server.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const mount = mounts.find((m) => isUnder(req.url ?? '/', m.prefix));
+    if (!mount) {
+      for (const listener of restifyListeners) listener.call(server.server, req, res);
+      return;
+    }
+    const id = requestIdFrom(req);
+    res.setHeader('x-request-id', id);
+    try {
+      mount.handle(req, res, id);
+    } catch (err) {
+      log.error({ err, requestId: id }, 'request failed');
+      writeJson(res, 500, {
+        error: 'internal_error',
+        message: 'Internal server error',
+        requestId: id,
+      });
+    }
+  });
+}
+
 /**
  * The bot's HTTP server (restify + botbuilder `CloudAdapter`):
  * - `POST /api/messages`: Bot Framework activities. Replies go to the activity's `serviceUrl`, or
  *   inline as `{ activities: [...] }` for `deliveryMode: "expectReplies"`. Bad input gets a status
  *   (400, 401, 413, 415) and `{ error, message, requestId }`; nothing bad reaches the bot.
  * - `GET /healthz` (process up), `GET /readyz` (503 until `isReady()`), `GET /metrics`.
+ * - every path under a `mounts` prefix: that raw handler (e.g. `/admin/queues`).
  *
  * Throws `ConfigError` when authentication is not configured and `host` is not loopback (unless
  * `auth.allowAnonymous`). Every response carries an `x-request-id` header.
@@ -84,9 +136,10 @@ export function createServer(options: BotServerOptions): BotServer {
     handleUncaughtExceptions: false,
   });
 
+  mountRawHandlers(server, options.mounts ?? [], log);
+
   server.pre((req, res, next) => {
-    const incoming = req.headers['x-request-id'];
-    const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const id = requestIdFrom(req);
     requestIds.set(req, id);
     res.setHeader('x-request-id', id);
     return next();

@@ -1,5 +1,5 @@
 export { createServer } from './create-server';
-export type { BotServer, BotServerOptions, TurnHandler } from './create-server';
+export type { BotServer, BotServerOptions, HttpMount, TurnHandler } from './create-server';
 export { createMetrics } from './metrics';
 export type { BotMetrics } from './metrics';
 export { createBotAuthentication, isLoopbackHost, resolveAuthMode } from './bot-authentication';

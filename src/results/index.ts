@@ -1,0 +1,51 @@
+export {
+  checkResultEvent,
+  RESULT_EVENT_SCHEMA_VERSION,
+  resultEventSchema,
+  type ResultEvent,
+  type ResultEventCheck,
+} from './result-event';
+export { resultEventFromAttempt } from './result-event-builder';
+export { OUTBOX_SCOPE, OutboxMisuseError, SqliteOutbox, type OutboxEntry } from './sqlite-outbox';
+export type { ResultStore, ResultSummary, SaveOutcome, StoredResult } from './result-store';
+export type { DeadLetter, DeadLetterSource, DeadLetterStore } from './dead-letter-store';
+export {
+  migrateResultsDatabase,
+  openSqliteResultsDatabase,
+  type ResultsDatabase,
+  type SqliteResultsDatabase,
+} from './results-database';
+export { KyselyResultStore, type KyselyResultStoreOptions } from './kysely-result-store';
+export { KyselyDeadLetterStore } from './kysely-dead-letter-store';
+export {
+  ResultConsumer,
+  type ConsumeOutcome,
+  type ResultConsumerOptions,
+  type ResultDelivery,
+} from './result-consumer';
+export type { ResultSink, SinkEntry, SinkOutcome } from './result-sink';
+export { InProcessResultSink } from './in-process-result-sink';
+export { connectRedis, jobIdFor, RESULTS_QUEUE_NAME } from './redis-connection';
+export {
+  BullmqResultProducer,
+  RESULT_JOB_NAME,
+  type BullmqResultProducerOptions,
+} from './bullmq-result-producer';
+export { BullmqResultWorker, type BullmqResultWorkerOptions } from './bullmq-result-worker';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+export { registerResultsMetrics, type ResultsMetricsSources } from './results-metrics';
+export {
+  ADMIN_QUEUES_PATH,
+  createAdminQueuesHandler,
+  type AdminQueuesOptions,
+  type RawHandler,
+} from './admin-queues';
+export {
+  startResults,
+  startResultsWorker,
+  type ResultsRuntime,
+  type ResultsSettings,
+  type ResultsWorkerRuntime,
+  type StartResultsOptions,
+  type StartResultsWorkerOptions,
+} from './results-runtime';
