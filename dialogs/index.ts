@@ -4,3 +4,53 @@ export { feedbackCard, feedbackPayloadSchema } from './feedback-card';
 export type { FeedbackPayload } from './feedback-card';
 export { answerReply, helpReply, textReply, welcomeReply } from './messages';
 export type { Reply } from './messages';
+export { quizTexts, type RejectionContext } from './quiz-texts';
+export { choiceLetter, formatDuration, formatInstant, lettersOr, textBar } from './quiz-format';
+export {
+  isQuizValue,
+  quizPayloadSchema,
+  type ContestLaterPayload,
+  type ContestOpenPayload,
+  type ContestStartPayload,
+  type QuizAnswerPayload,
+  type QuizPayload,
+  type QuizTiebreakPayload,
+} from './quiz-payloads';
+export {
+  looksLikeTypedAnswer,
+  parseConfirmation,
+  parseQuizCommand,
+  type QuizCommand,
+} from './quiz-commands';
+export { matchTopic } from './practice-topic';
+export {
+  citeSource,
+  topicName,
+  type DescribeSource,
+  type QuizRenderOptions,
+  type QuizTopicInfo,
+  type SourceDescription,
+} from './quiz-render-options';
+export { supportsAdaptiveCards, ADAPTIVE_CARD_VERSION } from './adaptive-card';
+export {
+  answerPayload,
+  questionReply,
+  questionText,
+  type QuestionReplyInput,
+} from './question-card';
+export { tiebreakReply, TIEBREAK_INPUT_ID, type TiebreakReplyInput } from './tiebreak-card';
+export { practiceFeedbackReply, practiceFeedbackText } from './practice-feedback';
+export {
+  contestExpiredReply,
+  resultReply,
+  resultText,
+  type ResultReplyOptions,
+} from './result-card';
+export { contestCommand, contestListReply } from './contest-list-card';
+export { contestConfirmReply, contestRules, startCommand } from './contest-confirm-card';
+export { outcomeReplies, type OutcomeReplyOptions } from './quiz-replies';
+export { QuizPresenter, type QuizNext } from './quiz-presenter';
+export { isUnhandled, quizUser, UNHANDLED, type QuizDialogDeps } from './quiz-dialog-deps';
+export { ATTEMPT_DIALOG, AttemptDialog, type AttemptDialogOptions } from './attempt-dialog';
+export { PRACTICE_DIALOG, PracticeDialog, type PracticeDialogOptions } from './practice-dialog';
+export { CONTEST_DIALOG, ContestDialog, type ContestDialogOptions } from './contest-dialog';

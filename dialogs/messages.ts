@@ -2,6 +2,7 @@ import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
 import type { AnswerResult } from '../src/knowledge/types';
 import { feedbackCard } from './feedback-card';
 import { renderAnswer, suggestedTopics } from './render-answer';
+import { quizTexts } from './quiz-texts';
 import { EXAMPLE_QUESTIONS, texts } from './texts';
 
 /** A reply the bot can pass to `context.sendActivity`. */
@@ -27,9 +28,16 @@ export function welcomeReply(): Reply {
   return withSuggestions(texts.welcome, EXAMPLE_QUESTIONS);
 }
 
-/** How to use the assistant, with example questions to tap. */
-export function helpReply(maxMessageChars: number): Reply {
-  return withSuggestions(texts.help(maxMessageChars), EXAMPLE_QUESTIONS);
+/**
+ * How to use the assistant, with example questions to tap; with `withQuiz`, also how to practise
+ * and sit contests.
+ */
+export function helpReply(maxMessageChars: number, withQuiz = false): Reply {
+  const help = texts.help(maxMessageChars);
+  return withSuggestions(
+    withQuiz ? `${help}\n\n${quizTexts.helpSection}` : help,
+    EXAMPLE_QUESTIONS,
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AnswerResult, Citation } from '../src/knowledge/types';
+import { markdownLink } from './markdown';
 import { DEFAULT_TOPICS, texts } from './texts';
 
 const MAX_SUGGESTIONS = 3;
@@ -31,22 +32,6 @@ export function statusWarning(c: Citation): string | undefined {
   if (c.status === 'replaced') return texts.replacedWarning(doc, c.replacedBy);
   if (c.status === 'amended') return texts.amendedWarning(doc);
   return undefined;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
-}
-
-/** A link whose text is the readable URL and whose target is safely percent-encoded. */
-function markdownLink(url: string): string {
-  let readable = url;
-  try {
-    readable = decodeURI(url);
-  } catch {
-    // Keep the URL as written when it is not valid percent-encoding.
-  }
-  const href = encodeURI(readable).replace(/\(/g, '%28').replace(/\)/g, '%29');
-  return `[${escapeMarkdown(readable)}](${href})`;
 }
 
 /**

@@ -6,18 +6,25 @@ import {
   type InvokeResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
 import {
   answerReply,
   feedbackPayloadSchema,
   helpReply,
+  isQuizValue,
   textReply,
   texts,
   welcomeReply,
+  type DescribeSource,
+  type QuizTopicInfo,
 } from '../../dialogs';
+import type { DirectoryRepository } from '../directory';
 import { InvalidInputError, NotFoundError } from '../errors';
 import type { QuestionAnswerer } from '../knowledge/types';
 import type { Logger } from '../logger';
+import type { QuizService } from '../quiz';
 import type { FeedbackStore } from '../storage';
+import { QuizRouter, type ActivityDedupPort } from './quiz-router';
 import { classifyText } from './text-input';
 import { turnLogger } from './turn-logger';
 
@@ -38,6 +45,16 @@ export interface AssistantBotOptions {
   logger: Logger;
   /** Longest question accepted, in characters (code points). */
   maxMessageChars: number;
+  /** Practice and contests; without it the bot only answers questions (and quiz text is Q&A). */
+  quizService?: QuizService;
+  /** Drops a channel's second delivery of a quiz activity (card button, answer, command). */
+  activityDedup?: ActivityDedupPort;
+  /** Who is who: the candidate's name on a contest result. */
+  directory?: Pick<DirectoryRepository, 'getPerson'>;
+  /** The quiz bank's topics: `/luyentap <chủ đề>` by id or name; topic names in results. */
+  quizTopics?: readonly QuizTopicInfo[];
+  /** The document a quiz question cites (number, title, link), for feedback and reviews. */
+  describeSource?: DescribeSource;
 }
 
 /** Per-conversation memory, kept in conversation state. */
@@ -53,18 +70,35 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
  * The Q&A assistant. Routes each activity:
  * - members added (other than the bot): welcome with example questions;
  * - a help command: help text;
+ * - a quiz value in `value` (card button, `type` `quiz-…`/`contest-…`): to the quiz dialogs;
  * - a feedback payload in `value` (card button): validated, stored, thanked;
- * - text: checked (empty, too long, unreadable), then asked, recorded and answered with citations
- *   and 👍/👎 buttons; attachments without text get a "text only" message;
+ * - text: checked (empty, too long, unreadable); then quiz commands, answers and messages during
+ *   a running attempt go to the quiz dialogs (see `QuizRouter`); anything else is asked, recorded
+ *   and answered with citations and 👍/👎 buttons; attachments without text get a "text only"
+ *   message;
  * - anything else (typing, events, reactions, unknown invokes): ignored; invokes get a 200.
  * Bad input gets a Vietnamese message and changes nothing.
  */
 export class AssistantBot extends ActivityHandler {
   private readonly askState: StatePropertyAccessor<AskState>;
+  private readonly quiz: QuizRouter | undefined;
 
   constructor(private readonly options: AssistantBotOptions) {
     super();
     this.askState = options.conversationState.createProperty<AskState>('ask');
+    this.quiz = options.quizService
+      ? new QuizRouter({
+          service: options.quizService,
+          dialogState: options.conversationState.createProperty<DialogState>('dialogState'),
+          activityDedup: options.activityDedup,
+          directory: options.directory,
+          topics: options.quizTopics,
+          describeSource: options.describeSource,
+          answerQuestion: (context, text) =>
+            this.answer(context, text, turnLogger(context, options.logger)),
+          logger: options.logger,
+        })
+      : undefined;
     this.onMembersAdded(async (context, next) => {
       await this.welcome(context);
       await next();
@@ -102,6 +136,7 @@ export class AssistantBot extends ActivityHandler {
     const hasText = rawText.trim().length > 0;
 
     if (activity.value !== undefined && activity.value !== null) {
+      if (this.quiz && isQuizValue(activity.value)) return this.quiz.handleValue(context);
       const looksLikeFeedback = isRecord(activity.value) && activity.value.type === 'feedback';
       if (looksLikeFeedback || !hasText) return this.handleFeedback(context, log);
     }
@@ -127,9 +162,12 @@ export class AssistantBot extends ActivityHandler {
         await context.sendActivity(textReply(texts.unreadable));
         return;
       case 'help':
-        await context.sendActivity(helpReply(this.options.maxMessageChars));
+        await context.sendActivity(
+          helpReply(this.options.maxMessageChars, this.quiz !== undefined),
+        );
         return;
       case 'question':
+        if (this.quiz && (await this.quiz.handleText(context, input.text))) return;
         await this.answer(context, input.text, log);
     }
   }

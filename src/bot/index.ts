@@ -5,3 +5,5 @@ export type { TurnErrorHandlerOptions } from './turn-error-handler';
 export { TURN_LOGGER_KEY, turnLogger } from './turn-logger';
 export { classifyText, normalizeText } from './text-input';
 export type { TextInput } from './text-input';
+export { QuizRouter } from './quiz-router';
+export type { ActivityDedupPort, QuizRouterOptions } from './quiz-router';

@@ -1,0 +1,179 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import {
+  DialogSet,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogState,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import {
+  ATTEMPT_DIALOG,
+  AttemptDialog,
+  CONTEST_DIALOG,
+  ContestDialog,
+  isUnhandled,
+  looksLikeTypedAnswer,
+  parseQuizCommand,
+  PRACTICE_DIALOG,
+  PracticeDialog,
+  quizPayloadSchema,
+  quizUser,
+  type AttemptDialogOptions,
+  type ContestDialogOptions,
+  type DescribeSource,
+  type PracticeDialogOptions,
+  type QuizCommand,
+  type QuizDialogDeps,
+  type QuizTopicInfo,
+} from '../../dialogs';
+import type { DirectoryRepository } from '../directory';
+import type { Logger } from '../logger';
+import type { QuizService } from '../quiz';
+import { turnLogger } from './turn-logger';
+
+/**
+ * Remembers inbound activities already handled, so that a channel's retry has no second effect.
+ * `firstSeen` is `true` the first time a (channel, activity id) pair is seen, `false` after.
+ */
+export interface ActivityDedupPort {
+  firstSeen(channelId: string, activityId: string): Promise<boolean> | boolean;
+}
+
+/** Dependencies of {@link QuizRouter}. */
+export interface QuizRouterOptions {
+  service: QuizService;
+  /** Where the dialog stack is kept (conversation state); a hint only, see {@link QuizRouter}. */
+  dialogState: StatePropertyAccessor<DialogState>;
+  activityDedup?: ActivityDedupPort;
+  directory?: Pick<DirectoryRepository, 'getPerson'>;
+  topics?: readonly QuizTopicInfo[];
+  describeSource?: DescribeSource;
+  /** The Q&A path, for questions asked during a practice. */
+  answerQuestion(context: TurnContext, text: string): Promise<void>;
+  logger: Logger;
+}
+
+const TEXT_KEY = Symbol('quizText');
+const FIRST_DELIVERY_KEY = Symbol('quizFirstDelivery');
+
+const handled = (result: DialogTurnResult): boolean =>
+  !(result.status === DialogTurnStatus.complete && isUnhandled(result.result));
+
+/**
+ * Routes quiz messages to the quiz dialogs (`PRACTICE_DIALOG`, `CONTEST_DIALOG`,
+ * `ATTEMPT_DIALOG`). Commands and card buttons start a dialog afresh; other text continues the
+ * active dialog, if any. The quiz service is the source of truth: when no dialog is active (after a
+ * restart, a turn error that cleared the state, or on another device) a message from someone with
+ * a running attempt resumes it through `quizService.resume`, so the dialog stack is only a hint.
+ */
+export class QuizRouter {
+  private readonly dialogs: DialogSet;
+
+  constructor(private readonly options: QuizRouterOptions) {
+    const { directory } = options;
+    const deps: QuizDialogDeps = {
+      service: options.service,
+      topics: options.topics,
+      describeSource: options.describeSource,
+      textOf: (context) => (context.turnState.get(TEXT_KEY) as string | undefined) ?? '',
+      answerQuestion: options.answerQuestion,
+      isFirstDelivery: (context) => this.isFirstDelivery(context),
+      ...(directory
+        ? { candidateName: async (userId) => (await directory.getPerson(userId))?.fullName }
+        : {}),
+      logger: (context) => turnLogger(context, options.logger),
+    };
+    this.dialogs = new DialogSet(options.dialogState)
+      .add(new PracticeDialog(deps))
+      .add(new ContestDialog(deps))
+      .add(new AttemptDialog(deps));
+  }
+
+  /** A card value meant for the quizzes (`isQuizValue`): a button, or a forged or stale one. */
+  async handleValue(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    const parsed = quizPayloadSchema.safeParse(context.activity.value);
+    if (parsed.success) {
+      const payload = parsed.data;
+      switch (payload.type) {
+        case 'contest-open':
+          return this.begin(dc, CONTEST_DIALOG, {
+            action: 'prepare',
+            contestId: payload.contestId,
+          });
+        case 'contest-start':
+          return this.begin(dc, CONTEST_DIALOG, { action: 'start', contestId: payload.contestId });
+        case 'contest-later':
+          return this.begin(dc, CONTEST_DIALOG, { action: 'later', contestId: payload.contestId });
+        default:
+          break;
+      }
+    }
+    // Answers and tiebreak predictions, and values that fail validation (politely refused).
+    await this.begin(dc, ATTEMPT_DIALOG, { mode: 'input' });
+  }
+
+  /**
+   * Text (already checked and normalised by the bot): a quiz command, an answer, or a message
+   * during a running attempt. Resolves `false` when the text is none of these and should be
+   * answered as a question.
+   */
+  async handleText(context: TurnContext, text: string): Promise<boolean> {
+    context.turnState.set(TEXT_KEY, text);
+    const dc = await this.dialogs.createContext(context);
+    const command = parseQuizCommand(text);
+    if (command) {
+      await dc.cancelAllDialogs();
+      await this.runCommand(dc, command);
+      return true;
+    }
+    if (dc.activeDialog && handled(await dc.continueDialog())) return true;
+    if (looksLikeTypedAnswer(text)) {
+      await this.begin(dc, ATTEMPT_DIALOG, { mode: 'input' });
+      return true;
+    }
+    const resumed = await this.options.service.resume(quizUser(context));
+    if (!resumed) return false;
+    const input: AttemptDialogOptions = { mode: 'input', resumed };
+    return handled(await dc.beginDialog(ATTEMPT_DIALOG, input));
+  }
+
+  private runCommand(dc: DialogContext, command: QuizCommand): Promise<void> {
+    switch (command.kind) {
+      case 'practice':
+        return this.begin(dc, PRACTICE_DIALOG, { topic: command.topic });
+      case 'contests':
+        return this.begin(dc, CONTEST_DIALOG, { action: 'list' });
+      case 'contest':
+        return this.begin(dc, CONTEST_DIALOG, { action: 'prepare', contestId: command.contestId });
+      case 'start-contest':
+        return this.begin(dc, CONTEST_DIALOG, { action: 'start', contestId: command.contestId });
+      case 'later':
+        return this.begin(dc, CONTEST_DIALOG, { action: 'later' });
+      case 'submit':
+      case 'cancel':
+        return this.begin(dc, ATTEMPT_DIALOG, { mode: 'command', command: command.kind });
+    }
+  }
+
+  private async begin(
+    dc: DialogContext,
+    id: string,
+    options: PracticeDialogOptions | ContestDialogOptions | AttemptDialogOptions,
+  ): Promise<void> {
+    await dc.beginDialog(id, options);
+  }
+
+  /** Asks the dedup port once per turn; without a port (or an activity id) every turn is first. */
+  private async isFirstDelivery(context: TurnContext): Promise<boolean> {
+    const known = context.turnState.get(FIRST_DELIVERY_KEY) as boolean | undefined;
+    if (known !== undefined) return known;
+    const { activityDedup } = this.options;
+    const { channelId, id } = context.activity;
+    const first = activityDedup && id ? await activityDedup.firstSeen(channelId, id) : true;
+    context.turnState.set(FIRST_DELIVERY_KEY, first);
+    if (!first) turnLogger(context, this.options.logger).info('duplicate quiz activity ignored');
+    return first;
+  }
+}
