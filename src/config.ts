@@ -35,6 +35,9 @@ const schema = z.object({
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   EMBEDDING_MODEL: optionalString,
   EMBEDDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  PRACTICE_QUESTIONS: z.coerce.number().int().min(1).max(100).default(10),
+  QUIZ_DIR: optionalString,
+  CONTESTS_DIR: optionalString,
   REDIS_URL: optionalString.pipe(
     z
       .string()
@@ -68,6 +71,14 @@ export interface AppConfig {
   answer: { minScore: number; maxCitations: number };
   /** Present only when an embedding server is configured; the lexical index works without it. */
   embedding?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number };
+  quiz: {
+    /** Question bank folder (`*.yaml`); default `<knowledgeDir>/quiz`. */
+    quizDir: string;
+    /** Contest definitions folder (`*.yaml`); default `<knowledgeDir>/contests`. */
+    contestsDir: string;
+    /** Questions in one practice. */
+    practiceQuestions: number;
+  };
   /** Competency results: queue (with `redisUrl`) or embedded, worker and retry policy. */
   results: {
     /** Absent = embedded mode: results are stored in-process, no Redis. */
@@ -108,12 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
+  const knowledgeDir = path.resolve(cwd, e.KNOWLEDGE_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     dataDir: path.resolve(cwd, e.DATA_DIR),
-    knowledgeDir: path.resolve(cwd, e.KNOWLEDGE_DIR),
+    knowledgeDir,
     auth: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
@@ -132,6 +144,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
             timeoutMs: e.EMBEDDING_TIMEOUT_MS,
           }
         : undefined,
+    quiz: {
+      quizDir: e.QUIZ_DIR ? path.resolve(cwd, e.QUIZ_DIR) : path.join(knowledgeDir, 'quiz'),
+      contestsDir: e.CONTESTS_DIR
+        ? path.resolve(cwd, e.CONTESTS_DIR)
+        : path.join(knowledgeDir, 'contests'),
+      practiceQuestions: e.PRACTICE_QUESTIONS,
+    },
     results: {
       redisUrl: e.REDIS_URL,
       concurrency: e.RESULTS_CONCURRENCY,

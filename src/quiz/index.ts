@@ -100,3 +100,4 @@ export {
   type SchedulerLog,
   type TimerApi,
 } from './deadline-scheduler';
+export { deferQuizService } from './deferred-quiz-service';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TurnContext } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import * as restify from 'restify';
 import { TURN_LOGGER_KEY } from '../bot';
 import type { Logger } from '../logger';
@@ -55,6 +55,16 @@ export interface BotServer {
   readonly address: AddressInfo | undefined;
   /** `http://host:port` once listening. */
   readonly url: string;
+  /**
+   * Sends proactively into a stored conversation (e.g. the quiz deadline's "time is up" message):
+   * runs `logic` in a turn built from `reference`, whose `sendActivity` posts to the reference's
+   * `serviceUrl` with the bot's credentials (`MicrosoftAppId`, or none in anonymous mode). Rejects
+   * when the channel refuses or cannot be reached; the caller decides whether to retry.
+   */
+  continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
 }
 
 const DEFAULT_MAX_BODY = 256 * 1024;
@@ -260,6 +270,19 @@ export function createServer(options: BotServerOptions): BotServer {
   return {
     get address() {
       return address;
+    },
+    async continueConversation(reference, logic) {
+      // A failure inside the turn would otherwise reach onTurnError, which clears the person's
+      // conversation state and swallows the error: keep it for the caller instead.
+      let failed: { error: unknown } | undefined;
+      await adapter.continueConversationAsync(options.auth.appId ?? '', reference, async (ctx) => {
+        try {
+          await logic(ctx);
+        } catch (error) {
+          failed = { error };
+        }
+      });
+      if (failed) throw failed.error;
     },
     get url() {
       if (!address) return '';

@@ -130,6 +130,14 @@ export class SqliteDirectoryRepository implements DirectoryRepository {
   }
 
   async getPerson(userId: string): Promise<Person | undefined> {
+    return this.getPersonSync(userId);
+  }
+
+  /**
+   * `getPerson` without the promise, for code running inside a synchronous better-sqlite3
+   * transaction on the same connection (e.g. the results outbox row of a quiz submission).
+   */
+  getPersonSync(userId: string): Person | undefined {
     if (typeof userId !== 'string') return undefined;
     const row = this.selectPerson.get(userId);
     return row ? toPerson(row) : undefined;

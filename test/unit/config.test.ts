@@ -50,3 +50,30 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('loadConfig: quizzes', () => {
+  it('takes the quiz and contest folders from KNOWLEDGE_DIR and 10 practice questions by default', () => {
+    const config = loadConfig({ KNOWLEDGE_DIR: '/data/kb' }, '/srv/bot');
+    expect(config.quiz).toEqual({
+      quizDir: '/data/kb/quiz',
+      contestsDir: '/data/kb/contests',
+      practiceQuestions: 10,
+    });
+  });
+
+  it('reads QUIZ_DIR, CONTESTS_DIR (relative to the working directory) and PRACTICE_QUESTIONS', () => {
+    const config = loadConfig(
+      { QUIZ_DIR: 'bank', CONTESTS_DIR: '/tmp/contests', PRACTICE_QUESTIONS: '20' },
+      '/srv/bot',
+    );
+    expect(config.quiz).toEqual({
+      quizDir: '/srv/bot/bank',
+      contestsDir: '/tmp/contests',
+      practiceQuestions: 20,
+    });
+  });
+
+  it.each(['0', '101', '2.5', 'ten'])('rejects PRACTICE_QUESTIONS=%s', (value) => {
+    expect(() => loadConfig({ PRACTICE_QUESTIONS: value })).toThrow(/PRACTICE_QUESTIONS/);
+  });
+});
