@@ -1,27 +1,49 @@
 /**
  * Composition root: reads the configuration, builds the adapters (SQLite storage and feedback
- * store, the knowledge base, Prometheus metrics), the bot and the HTTP server, and starts them.
- * The only module that knows which adapter is in use.
+ * store, the knowledge base, the quiz service and its stores, the directory, Prometheus metrics),
+ * the bot and the HTTP server, and starts them. The only module that knows which adapter is in use.
  */
+import { randomInt, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { ConversationState } from 'botbuilder';
+import { ConversationState, type ConversationReference } from 'botbuilder';
 import dotenv from 'dotenv';
+import { contestExpiredReply, type DescribeSource, type QuizTopicInfo } from '../dialogs';
 import { AssistantBot, createTurnErrorHandler } from './bot';
 import { loadConfig, type AppConfig } from './config';
 import { ConfigError, KnowledgeError } from './errors';
 import { OpenAiEmbedder, openKnowledgeBase, type KnowledgeBase } from './knowledge';
-import type { QuestionAnswerer } from './knowledge/types';
+import type { KnowledgeDocument, QuestionAnswerer } from './knowledge/types';
 import { createLogger, type Logger } from './logger';
-import { startResults, type ResultsRuntime } from './results';
+import {
+  DeadlineScheduler,
+  deferQuizService,
+  loadContests,
+  loadQuizBank,
+  MAX_SEED,
+  QuizServiceImpl,
+  score,
+} from './quiz';
+import { resultEventFromAttempt, startResults, type ResultsRuntime } from './results';
 import { createMetrics, createServer, type BotServer } from './server';
-import { openSqliteDatabase, SqliteFeedbackStore, SqliteStorage } from './storage';
+import {
+  openSqliteDatabase,
+  SqliteActivityDedup,
+  SqliteAttemptStore,
+  SqliteDirectoryRepository,
+  SqliteFeedbackStore,
+  SqliteStorage,
+  type SqliteDatabase,
+} from './storage';
 
 /** A running assistant. */
 export interface App {
   server: BotServer;
   /** The competency results pipeline (outbox, relay, result store). */
   results: ResultsRuntime;
-  /** Resolves when the knowledge base is loaded (`/readyz` turns 200); rejects if it fails. */
+  /**
+   * Resolves when the knowledge base, the quiz bank and the contests are loaded (`/readyz` turns
+   * 200); rejects with a `KnowledgeError` listing `file:line` problems if any fails.
+   */
   ready: Promise<KnowledgeBase>;
   /** Stops the server, then closes the knowledge base and the database. Idempotent. */
   close(): Promise<void>;
@@ -29,18 +51,22 @@ export interface App {
 
 /**
  * Starts the assistant: the server listens at once (`/healthz` answers, `/readyz` is 503) while the
- * knowledge base loads; questions that arrive meanwhile wait for it.
+ * knowledge base and the quizzes load; questions and quiz commands that arrive meanwhile wait.
+ * Once the quizzes are loaded, the deadline scheduler finalises the attempts whose time ran out
+ * while the server was down (and tells each person), then watches the running ones.
  */
 export async function startApp(config: AppConfig, logger: Logger): Promise<App> {
   const db = openSqliteDatabase({ file: path.join(config.dataDir, 'bot.sqlite') });
   let knowledge: KnowledgeBase | undefined;
   let server: BotServer | undefined;
   let results: ResultsRuntime | undefined;
+  let scheduler: DeadlineScheduler | undefined;
   let closing: Promise<void> | undefined;
 
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await server?.close();
+      await scheduler?.stop();
       await results?.close();
       (knowledge as { close?: () => void } | undefined)?.close?.();
       db.close();
@@ -62,20 +88,39 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       registry: metrics.registry,
     });
 
-    const ready = openKnowledgeBase({
+    const directory = new SqliteDirectoryRepository(db);
+    const activityDedup = new SqliteActivityDedup(db);
+    // Filled once the knowledge base and the quiz bank are loaded.
+    const quizTopics: QuizTopicInfo[] = [];
+    const documents = new Map<string, KnowledgeDocument>();
+    const describeSource: DescribeSource = (docId) => {
+      const doc = documents.get(docId);
+      return doc && { number: doc.number, title: doc.title, url: doc.source };
+    };
+
+    const knowledgeReady = openKnowledgeBase({
       knowledgeDir: config.knowledgeDir,
       dataDir: config.dataDir,
       logger: logger.child({ component: 'knowledge' }),
       minScore: config.answer.minScore,
       maxCitations: config.answer.maxCitations,
       embedder: config.embedding ? new OpenAiEmbedder(config.embedding) : undefined,
-    }).then((kb) => {
+    });
+    const quizReady = knowledgeReady.then(async (kb) => {
+      for (const doc of kb.corpus.documents) documents.set(doc.id, doc);
+      const quiz = await openQuiz(config, kb.corpus.documents, db, directory, results!, (at) =>
+        scheduler?.wake(at),
+      );
+      quizTopics.push(...quiz.topics);
+      return quiz.service;
+    });
+    const ready = Promise.all([knowledgeReady, quizReady]).then(([kb]) => {
       knowledge = kb;
       return kb;
     });
     // Questions asked while the index loads wait for it instead of failing.
     const answerer: QuestionAnswerer = {
-      ask: async (question, context) => (await ready).answerer.ask(question, context),
+      ask: async (question, context) => (await knowledgeReady).answerer.ask(question, context),
     };
 
     const bot = new AssistantBot({
@@ -85,6 +130,11 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       metrics,
       logger: logger.child({ component: 'bot' }),
       maxMessageChars: config.maxMessageChars,
+      quizService: deferQuizService(quizReady),
+      activityDedup,
+      directory,
+      quizTopics,
+      describeSource,
     });
     server = createServer({
       bot,
@@ -98,6 +148,33 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       mounts: [results.adminMount],
     });
     await server.listen();
+    const botServer = server;
+    quizReady.then(
+      (service) => {
+        if (closing) return;
+        scheduler = new DeadlineScheduler({
+          source: service,
+          clock: Date.now,
+          logger: logger.child({ component: 'quiz-deadlines' }),
+          notify: (expired) =>
+            botServer.continueConversation(
+              expired.conversation as Partial<ConversationReference>,
+              async (context) => {
+                const candidateName = directory.getPersonSync(expired.attempt.userId)?.fullName;
+                await context.sendActivity(
+                  contestExpiredReply(expired, {
+                    topics: quizTopics,
+                    describeSource,
+                    candidateName,
+                  }),
+                );
+              },
+            ),
+        });
+        void scheduler.start();
+      },
+      () => undefined,
+    );
     // Handled by the caller through `ready`; this only keeps an early failure from going unhandled.
     ready.catch(() => undefined);
     return { server, results, ready, close };
@@ -105,6 +182,44 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
     await close();
     throw err;
   }
+}
+
+/**
+ * Loads the quiz bank (checked against the knowledge documents) and the contests, failing with a
+ * `KnowledgeError` that lists every `file:line` problem, and builds the quiz service on the bot's
+ * database. A submission writes its result event into the results outbox in the same transaction.
+ */
+async function openQuiz(
+  config: AppConfig,
+  documents: readonly KnowledgeDocument[],
+  db: SqliteDatabase,
+  directory: SqliteDirectoryRepository,
+  results: ResultsRuntime,
+  onWake: (at: number) => void,
+): Promise<{ service: QuizServiceImpl; topics: QuizTopicInfo[] }> {
+  const bank = await loadQuizBank(config.quiz.quizDir, documents);
+  const contests = await loadContests(config.quiz.contestsDir, bank);
+  const contestById = new Map(contests.map((c) => [c.id, c]));
+  const store = new SqliteAttemptStore(db, {
+    onSubmitted: (attempt) => {
+      const contest = attempt.contestId ? contestById.get(attempt.contestId) : undefined;
+      const unitCode = directory.getPersonSync(attempt.userId)?.unitCode;
+      const marked = score(attempt, bank, contest?.passMark);
+      results.enqueueInTransaction(db, resultEventFromAttempt(attempt, marked, unitCode, contest));
+    },
+  });
+  const service = new QuizServiceImpl({
+    bank,
+    contests,
+    store,
+    directory,
+    clock: Date.now,
+    newId: randomUUID,
+    newSeed: () => randomInt(MAX_SEED + 1),
+    practiceCount: config.quiz.practiceQuestions,
+    onWake,
+  });
+  return { service, topics: bank.topics.map((t) => ({ id: t.id, name: t.name })) };
 }
 
 function printProblem(err: unknown): void {
@@ -162,7 +277,7 @@ async function main(): Promise<void> {
     logger.info({ ...kb.stats, url: app.server.url }, 'ready');
   } catch (err) {
     if (err instanceof KnowledgeError) printProblem(err);
-    logger.fatal({ err }, 'could not load the knowledge base');
+    logger.fatal({ err }, 'could not load the knowledge base or the quizzes');
     stop('knowledge', 1);
   }
 }
