@@ -77,6 +77,7 @@ export class AttemptDialog extends ComponentDialog<AttemptDialogOptions> {
     const user = quizUser(context);
     const { service } = this.deps;
     const outcome = command === 'submit' ? await service.submit(user) : await service.cancel(user);
+    this.deps.logger(context).info({ command, outcome: outcome.kind }, 'quiz command');
     return this.presenter.show(context, outcome);
   }
 
@@ -161,6 +162,7 @@ export class AttemptDialog extends ComponentDialog<AttemptDialogOptions> {
     // A channel's retry of an answer already handled: no second effect, nothing said.
     if (!(await this.deps.isFirstDelivery(context))) return 'wait';
     const outcome = await this.deps.service.answer(quizUser(context), input);
+    this.deps.logger(context).info({ input: input.kind, outcome: outcome.kind }, 'quiz answer');
     return this.presenter.show(context, outcome, { answered: true });
   }
 }

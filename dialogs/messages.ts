@@ -23,9 +23,13 @@ function withSuggestions(text: string, suggestions: readonly string[]): Reply {
   return { ...textReply(text), suggestedActions: { actions: suggestions.map(imBack), to: [] } };
 }
 
-/** Greeting for someone who joined: what the assistant does, and example questions to tap. */
-export function welcomeReply(): Reply {
-  return withSuggestions(texts.welcome, EXAMPLE_QUESTIONS);
+/**
+ * Greeting for someone who joined: what the assistant does, and example questions to tap; with
+ * `withQuiz`, also that he can practise and sit contests.
+ */
+export function welcomeReply(withQuiz = false): Reply {
+  const welcome = withQuiz ? `${texts.welcome}\n\n${quizTexts.welcomeSection}` : texts.welcome;
+  return withSuggestions(welcome, EXAMPLE_QUESTIONS);
 }
 
 /**

@@ -62,11 +62,10 @@ export class QuizPresenter {
     current: Extract<QuizOutcome, { kind: 'question' | 'tiebreak' }>,
     preface: string,
   ): Promise<void> {
-    const plain =
-      current.kind === 'question' ? { ...current, resumed: false, feedback: undefined } : current;
+    const plain = current.kind === 'question' ? { ...current, feedback: undefined } : current;
     await this.send(
       context,
-      outcomeReplies(plain, { ...this.render(context), preface: [preface] }),
+      outcomeReplies(plain, { ...this.render(context), preface: [preface], introduce: false }),
     );
   }
 

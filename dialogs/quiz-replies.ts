@@ -15,6 +15,11 @@ export interface OutcomeReplyOptions extends QuizRenderOptions {
   answered?: boolean;
   /** Paragraphs shown before the question (e.g. a reminder). */
   preface?: readonly string[];
+  /**
+   * Whether to say, before a question, that the attempt starts, resumes or recorded the answer
+   * (default true); a reminder of the current question says none of it.
+   */
+  introduce?: boolean;
   /** What a rejection message may mention. */
   rejection?: RejectionContext;
   /** The person's name, for a contest result. */
@@ -35,6 +40,7 @@ function prefaceOf(
   const { attempt } = outcome;
   const contest = attempt.mode === 'contest';
   const preface = [...(options.preface ?? [])];
+  if (options.introduce === false) return preface;
   if (outcome.kind === 'question' && outcome.resumed) {
     preface.push(contest ? quizTexts.resumedContest : quizTexts.resumedPractice);
   } else if (outcome.kind === 'question' && attempt.answers.every((a) => a === null)) {

@@ -61,6 +61,8 @@ function choiceWords(optionCount: number | undefined): string {
 }
 
 export const quizTexts = {
+  welcomeSection:
+    'Anh/chị cũng có thể luyện tập trắc nghiệm (gõ **/luyentap**) và dự thi đánh giá năng lực ứng dụng CNTT, chuyển đổi số (gõ **/thi**).',
   helpSection: [
     '**Luyện tập và thi trắc nghiệm**',
     [

@@ -126,7 +126,7 @@ export class AssistantBot extends ActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     const botId = context.activity.recipient?.id;
     const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-    if (joined.length > 0) await context.sendActivity(welcomeReply());
+    if (joined.length > 0) await context.sendActivity(welcomeReply(this.quiz !== undefined));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -254,7 +254,7 @@ describe('every refusal has its own Vietnamese message', () => {
     const { say } = quizBot();
     await say('/luyentap');
     await transcript(say, [
-      ['/batdau thi-thu-2026', [/^Anh\/chị đang làm dở một bài[\s\S]*\*\*Câu 1\/3\*\*/]],
+      ['/batdau thi-thu-2026', [/^Anh\/chị đang làm dở một bài[^\n]*\n\n\*\*Câu 1\/3\*\*/]],
     ]);
   });
 

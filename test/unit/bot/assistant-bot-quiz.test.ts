@@ -74,6 +74,15 @@ describe('quiz commands', () => {
     expect(answerer.calls.map((c) => c.question)).toEqual([QUESTION]);
   });
 
+  it('mentions practice and contests when welcoming someone', async () => {
+    const { say } = quizBot();
+    const replies = await say({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'user-1', name: 'A' }],
+    });
+    expect(replies.map((r) => r.text)).toEqual([`${texts.welcome}\n\n${quizTexts.welcomeSection}`]);
+  });
+
   it('answers "A" with no quiz running by saying how to start one', async () => {
     const { say, service, answerer } = quizBot();
     await transcript(say, [
@@ -107,7 +116,7 @@ describe('practice transcript', () => {
       ['99', [/A, B, C hoặc D/]],
       [
         QUESTION,
-        [/20\/2023\/QH15/, /^Bài luyện tập của anh\/chị vẫn đang chờ[\s\S]*\*\*Câu 2\/3\*\*/],
+        [/20\/2023\/QH15/, /^Bài luyện tập của anh\/chị vẫn đang chờ[^\n]*\n\n\*\*Câu 2\/3\*\*/],
       ],
       [
         () => `Đáp án ${wrong(service.correctLetter())}`,
@@ -185,7 +194,7 @@ describe('contest transcript', () => {
         return QUESTION;
       },
       [
-        /^Anh\/chị đang làm bài thi: trong thời gian thi, tôi không trả lời câu hỏi khác\.[\s\S]*\*\*Câu 1\/4 · Còn 7 phút 30 giây\*\*/,
+        /^Anh\/chị đang làm bài thi: trong thời gian thi, tôi không trả lời câu hỏi khác\.[^\n]*\n\n\*\*Câu 1\/4 · Còn 7 phút 30 giây\*\*/,
       ],
     ],
     [
