@@ -53,6 +53,8 @@ export class BullmqResultWorker {
         stalledInterval: options.lockMs,
         // A job survives several worker crashes before BullMQ gives up on it.
         maxStalledCount: 10,
+        // After a Redis outage, take jobs again within a second (BullMQ's default waits 15 s).
+        runRetryDelay: 1000,
       },
     );
     this.worker.on('error', (err) => this.log.debug({ err: err.message }, 'worker error'));

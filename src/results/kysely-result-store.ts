@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { ResultEvent } from './result-event';
 import type { CompetencyResultsTable, ResultsDatabase } from './results-database';
 import type { ResultStore, ResultSummary, SaveOutcome, StoredResult } from './result-store';
@@ -7,6 +7,14 @@ import type { ResultStore, ResultSummary, SaveOutcome, StoredResult } from './re
 export interface KyselyResultStoreOptions {
   /** Clock for `storedAt`, injectable for tests. */
   now?: () => Date;
+  /** Most rows written by one statement; default 200. */
+  maxBatch?: number;
+}
+
+interface PendingSave {
+  event: ResultEvent;
+  resolve: (outcome: SaveOutcome) => void;
+  reject: (err: unknown) => void;
 }
 
 const passedToRow = (passed: boolean | null): number | null =>
@@ -17,44 +25,74 @@ const passedFromRow = (passed: number | null): boolean | null =>
 /**
  * {@link ResultStore} on any Kysely dialect (SQLite now, PostgreSQL with the same queries): table
  * `competency_results`, created by `migrateResultsDatabase`. The Kysely instance is injected and
- * owned by the caller. `save` is `INSERT … ON CONFLICT (attempt_id) DO NOTHING`: atomic, so two
- * workers racing on the same attempt store it once.
+ * owned by the caller.
+ *
+ * `save` is `INSERT … ON CONFLICT (attempt_id) DO NOTHING RETURNING attempt_id`: atomic, so two
+ * workers racing on the same attempt store it once. Saves that arrive together (a worker's
+ * concurrent jobs) are written by one multi-row statement, one commit for all (group commit);
+ * each promise settles once its row is committed. If a batch fails, its rows are retried one by
+ * one so that only the failing save rejects.
  */
 export class KyselyResultStore implements ResultStore {
   private readonly now: () => Date;
+  private readonly maxBatch: number;
+  private pending: PendingSave[] = [];
+  private flushing = false;
 
   constructor(
     private readonly db: Kysely<ResultsDatabase>,
     options: KyselyResultStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.maxBatch = Math.max(1, options.maxBatch ?? 200);
   }
 
-  async save(event: ResultEvent): Promise<SaveOutcome> {
-    const result = await this.db
+  save(event: ResultEvent): Promise<SaveOutcome> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ event, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  /** Writes pending saves in batches until none is left (saves made meanwhile join in). */
+  private async flush(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, this.maxBatch);
+        try {
+          await this.insertBatch(batch);
+        } catch {
+          for (const item of batch) {
+            await this.insertBatch([item]).catch((err: unknown) => item.reject(err));
+          }
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async insertBatch(batch: readonly PendingSave[]): Promise<void> {
+    const storedAt = this.now().toISOString();
+    const firsts = new Map<string, ResultEvent>();
+    for (const { event } of batch) {
+      if (!firsts.has(event.attemptId)) firsts.set(event.attemptId, event);
+    }
+    const inserted = await this.db
       .insertInto('competency_results')
-      .values({
-        attempt_id: event.attemptId,
-        schema_version: event.schemaVersion,
-        contest_id: event.contestId,
-        mode: event.mode,
-        user_id: event.userId,
-        unit_code: event.unitCode,
-        started_at: event.startedAt,
-        submitted_at: event.submittedAt,
-        duration_ms: event.durationMs,
-        score: event.score,
-        correct: event.correct,
-        total: event.total,
-        passed: passedToRow(event.passed),
-        by_topic: JSON.stringify(event.byTopic),
-        answers: JSON.stringify(event.answers),
-        tiebreak: event.tiebreak ?? null,
-        stored_at: this.now().toISOString(),
-      })
+      .values([...firsts.values()].map((e) => toRow(e, storedAt)))
       .onConflict((oc) => oc.column('attempt_id').doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0 ? 'stored' : 'duplicate';
+      .returning('attempt_id')
+      .execute();
+    const stored = new Set(inserted.map((r) => r.attempt_id));
+    for (const item of batch) {
+      // Only the first save of an attempt in the batch can have stored it.
+      const first = stored.delete(item.event.attemptId);
+      item.resolve(first ? 'stored' : 'duplicate');
+    }
   }
 
   async get(attemptId: string): Promise<StoredResult | undefined> {
@@ -106,6 +144,28 @@ export class KyselyResultStore implements ResultStore {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
+}
+
+function toRow(event: ResultEvent, storedAt: string): Insertable<CompetencyResultsTable> {
+  return {
+    attempt_id: event.attemptId,
+    schema_version: event.schemaVersion,
+    contest_id: event.contestId,
+    mode: event.mode,
+    user_id: event.userId,
+    unit_code: event.unitCode,
+    started_at: event.startedAt,
+    submitted_at: event.submittedAt,
+    duration_ms: event.durationMs,
+    score: event.score,
+    correct: event.correct,
+    total: event.total,
+    passed: passedToRow(event.passed),
+    by_topic: JSON.stringify(event.byTopic),
+    answers: JSON.stringify(event.answers),
+    tiebreak: event.tiebreak ?? null,
+    stored_at: storedAt,
+  };
 }
 
 function toEvent(row: Selectable<CompetencyResultsTable>): ResultEvent {

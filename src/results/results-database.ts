@@ -142,13 +142,47 @@ export interface SqliteResultsDatabase {
   close(): Promise<void>;
 }
 
+type Prepared = ReturnType<SqliteDatabase['prepare']>;
+
+/**
+ * better-sqlite3 for Kysely with a statement cache: Kysely prepares every query afresh, and
+ * preparing costs more than running a small insert. Statements are reused by SQL text (at most
+ * `max`, least recently used dropped); Kysely runs one query at a time per connection, so a cached
+ * statement is never in use twice.
+ */
+export function withStatementCache(
+  sqlite: SqliteDatabase,
+  max = 200,
+): { prepare(sql: string): Prepared; close(): void } {
+  const cache = new Map<string, Prepared>();
+  return {
+    prepare(sql) {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql);
+      } else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+    close() {
+      cache.clear();
+      sqlite.close();
+    },
+  };
+}
+
 /**
  * Opens (creating if needed) the SQLite reporting database at `file` (`:memory:` for tests) and
  * runs its migrations.
  */
 export async function openSqliteResultsDatabase(file: string): Promise<SqliteResultsDatabase> {
   const sqlite = openSqliteDatabase({ file });
-  const db = new Kysely<ResultsDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<ResultsDatabase>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   try {
     await migrateResultsDatabase(db);
   } catch (err) {

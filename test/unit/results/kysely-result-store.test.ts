@@ -69,7 +69,7 @@ describe('the reporting database', () => {
     await new KyselyResultStore(pg).save(makeResultEvent(1));
     await new KyselyResultStore(pg).listForUser('user-1');
     expect(queries[0]).toMatch(
-      /^insert into "competency_results" \(.+\) values \(\$1, .+\) on conflict \("attempt_id"\) do nothing$/,
+      /^insert into "competency_results" \(.+\) values \(\$1, .+\) on conflict \("attempt_id"\) do nothing returning "attempt_id"$/,
     );
     expect(queries[1]).toMatch(/order by "submitted_at" desc, "attempt_id" desc limit \$2$/);
     await pg.destroy();

@@ -53,6 +53,16 @@ export function resultStoreContract(
       expect(await s.results.count()).toBe(1);
     });
 
+    it('stores many concurrent saves, new and repeated, with the right outcome each', async () => {
+      await s.results.save(makeResultEvent(0));
+      const events = Array.from({ length: 450 }, (_, i) => makeResultEvent(i % 300));
+      const outcomes = await Promise.all(events.map((e) => s.results.save(e)));
+      expect(outcomes.filter((o) => o === 'stored')).toHaveLength(299);
+      expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(151);
+      expect(await s.results.count()).toBe(300);
+      expect((await s.results.get('attempt-000299'))?.event).toEqual(makeResultEvent(299));
+    });
+
     it('keeps practice fields (nulls, no tiebreak) as given', async () => {
       const practice = {
         ...makeResultEvent(4),
