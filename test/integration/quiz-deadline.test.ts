@@ -24,7 +24,7 @@ describe('a contest deadline passing with nobody writing', () => {
   const dbFile = path.join(tmp.dir, 'bot.sqlite');
   const contestsDir = path.join(tmp.dir, 'contests');
   // Room for the knowledge base to load before the contest is started.
-  const closesAt = Math.ceil((Date.now() + 15_000) / 1000) * 1000;
+  const closesAt = Math.ceil((Date.now() + 20_000) / 1000) * 1000;
   let app: App;
   let connector: Awaited<ReturnType<typeof startChannelConnector>>;
 

@@ -39,7 +39,7 @@ describe('kill -9 and restart in the middle of a contest', () => {
   it('continues at the same question after a restart, and finalises what expired meanwhile', async () => {
     const now = Date.now();
     // Long enough for the first process to start; the second one starts after it.
-    const shortClose = Math.ceil((now + 35_000) / 1000) * 1000;
+    const shortClose = Math.ceil((now + 45_000) / 1000) * 1000;
     writeContest(contestsDir, { id: 'thi-dai', opensAt: now - 60_000, closesAt: now + 86_400_000 });
     writeContest(contestsDir, { id: 'thi-ngan', opensAt: now - 60_000, closesAt: shortClose });
     await seedDirectory(path.join(dataDir, 'bot.sqlite'), ['can-bo-1', 'can-bo-2']);
