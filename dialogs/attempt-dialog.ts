@@ -139,7 +139,7 @@ export class AttemptDialog extends ComponentDialog<AttemptDialogOptions> {
    */
   private async tiebreak(context: TurnContext, payload: QuizTiebreakPayload): Promise<Next> {
     if (!(await this.deps.isFirstDelivery(context))) return 'wait';
-    const text = String(payload.prediction).trim();
+    const text = String(payload.prediction ?? '').trim();
     if (parseTypedNumber(text) === undefined) {
       await this.presenter.say(context, quizTexts.tiebreakReminder);
       return 'wait';

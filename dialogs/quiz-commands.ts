@@ -8,7 +8,9 @@ export type QuizCommand =
   | { kind: 'start-contest'; contestId: string }
   | { kind: 'later' }
   | { kind: 'submit' }
-  | { kind: 'cancel' };
+  | { kind: 'cancel' }
+  /** A slash command the bot does not know (`/ketqua`, `/xyz`): answered with the command list. */
+  | { kind: 'unknown'; command: string };
 
 /** Words that start a practice, with or without diacritics; a topic may follow. */
 const PRACTICE_WORDS = ['luyện tập', 'luyen tap', 'ôn thi', 'on thi', 'ôn tập', 'on tap'];
@@ -28,6 +30,8 @@ const CANCEL_WORDS = new Set([
   'dung luyen tap',
 ]);
 const LATER_WORDS = new Set(['để sau', 'de sau']);
+/** Slash words the bot answers with its help, compared folded. */
+const HELP_WORDS = new Set(['help', 'trogiup', 'huongdan']);
 
 /** Slash commands, compared folded and without spaces: `/luyện tập`, `/luyentap`, `/LuyenTap`. */
 const SLASH: Record<string, QuizCommand['kind']> = {
@@ -55,6 +59,19 @@ const squash = (words: string): string => foldDiacritics(words).replace(/\s+/g, 
 
 function parseSlash(body: string): QuizCommand | undefined {
   const words = body.split(' ');
+  const known = parseKnownSlash(words);
+  if (known) return known;
+  // "/help" and friends are the bot's; anything else that looks like a command is unknown.
+  const head = words[0] ?? '';
+  const isHelp =
+    HELP_WORDS.has(squash(head)) || HELP_WORDS.has(squash(words.slice(0, 2).join(' ')));
+  if (/^\p{L}[\p{L}\p{N}]*$/u.test(head) && !isHelp) {
+    return { kind: 'unknown', command: `/${head}` };
+  }
+  return undefined;
+}
+
+function parseKnownSlash(words: string[]): QuizCommand | undefined {
   // The command may be written in one or two words ("/luyentap", "/luyện tập", "/bắt đầu").
   for (const take of [2, 1]) {
     if (words.length < take) continue;
@@ -70,7 +87,8 @@ function parseSlash(body: string): QuizCommand | undefined {
         return rest ? { kind, contestId: rest.toLowerCase() } : { kind: 'contests' };
       case 'submit':
       case 'cancel':
-        return rest ? undefined : { kind };
+        // "/nopbai ngay", "/huy luyện tập": the words after the command change nothing.
+        return { kind };
       default:
         return undefined;
     }
@@ -81,7 +99,8 @@ function parseSlash(body: string): QuizCommand | undefined {
 /**
  * Reads a quiz command from a message: `/luyentap [chủ đề]` (also "luyện tập", "ôn thi", "ôn tập",
  * with or without diacritics), `/thi` (also "thi", "dự thi", "cuộc thi"), `/thi <id>`,
- * `/batdau <id>`, `/nopbai` ("nộp bài"), `/huy` ("hủy", "dừng"), "để sau". Slash commands are
+ * `/batdau <id>`, `/nopbai` ("nộp bài"), `/huy` ("hủy", "dừng"), "để sau"; any other `/word`
+ * is an `unknown` command (help words excepted, they are the bot's). Slash commands are
  * compared without diacritics or case; words without a slash must be the whole message (except
  * the practice words, which a topic may follow), so that ordinary questions are not taken for
  * commands. Returns `undefined` for anything else.

@@ -16,12 +16,15 @@ export const quizAnswerPayloadSchema = z
   })
   .strict();
 
-/** The tiebreak card: `prediction` comes from an `Input.Number`, which some clients send as text. */
+/**
+ * The tiebreak card: `prediction` comes from an `Input.Number`, which some clients send as text
+ * and leave out when the box is empty.
+ */
 export const quizTiebreakPayloadSchema = z
   .object({
     type: z.literal('quiz-tiebreak'),
     attemptId: id,
-    prediction: z.union([z.number(), z.string().max(40)]),
+    prediction: z.union([z.number(), z.string().max(40)]).optional(),
   })
   .strict();
 

@@ -188,6 +188,18 @@ export const quizTexts = {
   later: (contestId?: string): string =>
     `Vâng, khi anh/chị sẵn sàng, gõ **/thi${contestId ? ` ${contestId}` : ''}** để bắt đầu.`,
 
+  unknownCommand: (command: string): string =>
+    [
+      `Tôi chưa hiểu lệnh “${command}”. Các lệnh anh/chị có thể dùng:`,
+      [
+        '- **/luyentap** [chủ đề]: luyện tập trắc nghiệm',
+        '- **/thi**: xem các cuộc thi đang mở; **/thi** kèm mã cuộc thi: xem thể lệ và bắt đầu',
+        '- **/nopbai**: nộp bài thi; **/huy**: dừng bài luyện tập',
+        '- **trợ giúp**: hướng dẫn sử dụng',
+      ].join('\n'),
+      'Anh/chị cũng có thể gõ câu hỏi trực tiếp, không cần lệnh.',
+    ].join('\n\n'),
+
   invalidPayload:
     'Thao tác này không hợp lệ hoặc đã hết hiệu lực nên không được ghi nhận. Anh/chị hãy dùng các nút trên câu hỏi mới nhất, hoặc gõ câu trả lời (A, B, C, D).',
   unknownTopic: (query: string, topics: readonly string[]): string =>

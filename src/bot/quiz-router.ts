@@ -17,7 +17,9 @@ import {
   PRACTICE_DIALOG,
   PracticeDialog,
   quizPayloadSchema,
+  quizTexts,
   quizUser,
+  textReply,
   type AttemptDialogOptions,
   type ContestDialogOptions,
   type DescribeSource,
@@ -124,7 +126,8 @@ export class QuizRouter {
     const dc = await this.dialogs.createContext(context);
     const command = parseQuizCommand(text);
     if (command) {
-      await dc.cancelAllDialogs();
+      // An unknown command is only answered; a running attempt's dialog stays as it is.
+      if (command.kind !== 'unknown') await dc.cancelAllDialogs();
       await this.runCommand(dc, command);
       return true;
     }
@@ -154,6 +157,8 @@ export class QuizRouter {
       case 'submit':
       case 'cancel':
         return this.begin(dc, ATTEMPT_DIALOG, { mode: 'command', command: command.kind });
+      case 'unknown':
+        return this.unknownCommand(dc.context, command.command);
     }
   }
 
@@ -163,6 +168,11 @@ export class QuizRouter {
     options: PracticeDialogOptions | ContestDialogOptions | AttemptDialogOptions,
   ): Promise<void> {
     await dc.beginDialog(id, options);
+  }
+
+  private async unknownCommand(context: TurnContext, command: string): Promise<void> {
+    turnLogger(context, this.options.logger).info({ command }, 'unknown command');
+    await context.sendActivity(textReply(quizTexts.unknownCommand(command)));
   }
 
   /** Asks the dedup port once per turn; without a port (or an activity id) every turn is first. */

@@ -126,6 +126,7 @@ describe('card buttons', () => {
         press({ type: 'quiz-tiebreak', attemptId, prediction: 'nhiều' }),
         [quizTexts.tiebreakReminder],
       ],
+      [press({ type: 'quiz-tiebreak', attemptId }), [quizTexts.tiebreakReminder]],
       [
         press({ type: 'quiz-tiebreak', attemptId: 'attempt-0', prediction: 5 }),
         [/^Câu trả lời này thuộc một bài đã kết thúc[\s\S]*Câu hỏi phụ/],

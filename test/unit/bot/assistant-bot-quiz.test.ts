@@ -74,6 +74,16 @@ describe('quiz commands', () => {
     expect(answerer.calls.map((c) => c.question)).toEqual([QUESTION]);
   });
 
+  it('lists the commands for an unknown one, keeping a running attempt as it is', async () => {
+    const { say, service, answerer } = quizBot();
+    await say('/luyentap');
+    await transcript(say, [
+      ['/ketqua', [quizTexts.unknownCommand('/ketqua')]],
+      [() => service.correctLetter(), [/^✅/, /Câu 2\/3/]],
+    ]);
+    expect(answerer.calls).toEqual([]);
+  });
+
   it('mentions practice and contests when welcoming someone', async () => {
     const { say } = quizBot();
     const replies = await say({
