@@ -90,13 +90,12 @@ export class OutboxRelay {
     const started = this.now();
     this.prune(started);
     if (!sink.isAvailable()) {
-      if (!this.waitingForSink) {
-        this.log.warn(
-          { backlog: outbox.backlog() },
-          'queue unavailable: results wait in the outbox',
-        );
+      // Said once per outage, and only when something waits (not while connecting at start).
+      const backlog = this.waitingForSink ? 0 : outbox.backlog();
+      if (backlog > 0) {
+        this.log.warn({ backlog }, 'queue unavailable: results wait in the outbox');
+        this.waitingForSink = true;
       }
-      this.waitingForSink = true;
       return 0;
     }
     const rows = outbox.due(started, this.batchSize);

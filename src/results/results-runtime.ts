@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../logger';
 import type { SqliteDatabase } from '../storage';
@@ -51,6 +52,8 @@ export interface ResultsRuntime {
   readonly relay: OutboxRelay;
   readonly results: ResultStore;
   readonly deadLetters: DeadLetterStore;
+  /** The BullMQ queue; absent in the embedded mode. */
+  readonly queue?: Queue;
   /** `/admin/queues` (Bull Board behind basic auth), for `createServer({ mounts })`. */
   readonly adminMount: { prefix: string; handle: RawHandler };
   /**
@@ -120,6 +123,7 @@ export async function startResults(options: StartResultsOptions): Promise<Result
     relay,
     results,
     deadLetters,
+    queue: producer?.queue,
     adminMount: { prefix: ADMIN_QUEUES_PATH, handle: admin },
     enqueueInTransaction(db, event) {
       SqliteOutbox.enqueueInTransaction(db, event);

@@ -10,6 +10,14 @@ import {
 } from '../../src/results';
 import { openSqliteDatabase, type SqliteDatabase } from '../../src/storage';
 import { NodeProcess } from '../helpers/node-process';
+import {
+  allText,
+  answerPayloads,
+  ChatUser,
+  readAttempts,
+  seedDirectory,
+  writeContest,
+} from '../helpers/quiz-app';
 import { makeResultEvent } from '../helpers/result-events';
 import { RedisServer, redisCommand } from '../helpers/redis-server';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -22,8 +30,9 @@ const KNOWLEDGE_DIR = path.join(__dirname, '..', '..', 'knowledge');
 /**
  * The faults of issue 5 with real processes: the bot (`src/main.ts`, whose relay moves the outbox
  * to the queue) and the worker (`src/cli/worker.ts`), each on a private redis-server that the test
- * stops, pauses and restarts. A submission is what the attempt store's `onSubmitted` hook does:
- * the outbox row committed in a transaction on the bot's database file.
+ * stops, pauses and restarts. Submissions are real contests sat over HTTP, plus many rows written
+ * as the attempt store's `onSubmitted` hook writes them (the outbox row committed in a transaction
+ * on the bot's database file) for the counts.
  */
 describe('results pipeline faults (real processes, own redis-server)', () => {
   let tmp: ReturnType<typeof makeTempDir>;
@@ -32,8 +41,18 @@ describe('results pipeline faults (real processes, own redis-server)', () => {
   let botDb: SqliteDatabase | undefined;
   let resultsDb: SqliteDatabase | undefined;
 
+  const CONTEST = 'thi-ket-qua';
+
   beforeEach(async () => {
     tmp = makeTempDir('tro-ly-cds-results-faults-');
+    const now = Date.now();
+    writeContest(path.join(tmp.dir, 'contests'), {
+      id: CONTEST,
+      opensAt: now - 3_600_000,
+      closesAt: now + 86_400_000,
+      tiebreak: false,
+    });
+    await seedDirectory(path.join(tmp.dir, 'bot.sqlite'), ['can-bo-1', 'can-bo-2']);
     // fsync always: fault 1 kills Redis and must not lose what it acknowledged.
     redis = await RedisServer.start({
       fsync: expect.getState().currentTestName?.includes('fault 1') ? 'always' : 'everysec',
@@ -51,6 +70,7 @@ describe('results pipeline faults (real processes, own redis-server)', () => {
   const env = (extra: Record<string, string> = {}) => ({
     DATA_DIR: tmp.dir,
     KNOWLEDGE_DIR,
+    CONTESTS_DIR: path.join(tmp.dir, 'contests'),
     REDIS_URL: redis.url,
     LOG_LEVEL: 'info',
     RESULTS_BACKOFF_MS: '100',
@@ -58,11 +78,24 @@ describe('results pipeline faults (real processes, own redis-server)', () => {
     ...extra,
   });
 
-  async function startBot(): Promise<{ process: NodeProcess; url: string }> {
+  /** Starts the bot; with `ready`, waits until it answers chat (knowledge and quizzes loaded). */
+  async function startBot(ready = false): Promise<{ process: NodeProcess; url: string }> {
     const bot = new NodeProcess('src/main.ts', env({ PORT: '0', HOST: '127.0.0.1' }));
     processes.push(bot);
     const line = await bot.waitForLog((l) => l.msg === 'server listening');
+    if (ready) await bot.waitForLog((l) => l.msg === 'ready');
     return { process: bot, url: `http://127.0.0.1:${String(line.port)}` };
+  }
+
+  /** One person sits the whole contest over HTTP; resolves with the id of the attempt. */
+  async function sitContest(url: string, userId: string): Promise<string> {
+    const user = new ChatUser(() => url, userId);
+    let replies = await user.click({ type: 'contest-start', contestId: CONTEST });
+    for (let i = 0; i < 3; i++) replies = await user.click(answerPayloads(replies)[0]!);
+    expect(allText(replies)).toMatch(/điểm/i);
+    const [attempt] = await readAttempts(path.join(tmp.dir, 'bot.sqlite'), userId);
+    expect(attempt?.status).toBe('submitted');
+    return attempt!.id;
   }
 
   async function startWorker(concurrency = 20): Promise<NodeProcess> {
@@ -114,9 +147,9 @@ describe('results pipeline faults (real processes, own redis-server)', () => {
   const expectedIds = (from: number, to: number) =>
     Array.from({ length: to - from + 1 }, (_, k) => makeResultEvent(from + k).attemptId);
 
-  function expectExactlyOnce(from: number, to: number): void {
+  function expectExactlyOnce(from: number, to: number, extra: string[] = []): void {
     const s = stored();
-    expect([...s.keys()].sort()).toEqual(expectedIds(from, to));
+    expect([...s.keys()].sort()).toEqual([...expectedIds(from, to), ...extra].sort());
     expect([...s.values()].every((n) => n === 1)).toBe(true);
   }
 
@@ -130,31 +163,31 @@ describe('results pipeline faults (real processes, own redis-server)', () => {
   }
 
   it('fault 1: Redis down when attempts finish — the outbox holds them, the bot keeps working, all arrive once after restart', async () => {
-    const [bot] = await Promise.all([startBot(), startWorker()]);
+    const [bot] = await Promise.all([startBot(true), startWorker()]);
     submit(1, 20);
     await waitFor(() => stored().size === 20, 'the first 20 results');
 
     await redis.stop('SIGKILL');
+    // The bot keeps working: a person sits a whole contest and gets the result in chat.
+    const attemptId = await sitContest(bot.url, 'can-bo-1');
     submit(21, 70);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(backlog()).toBe(50);
-    const health = await fetch(`${bot.url}/healthz`);
-    expect(health.status).toBe(200);
+    expect(backlog()).toBe(51);
     const metrics = await (await fetch(`${bot.url}/metrics`)).text();
-    expect(metrics).toMatch(/^results_outbox_backlog 50$/m);
+    expect(metrics).toMatch(/^results_outbox_backlog 51$/m);
     expect(metrics).toMatch(/^results_queue_up 0$/m);
     expect(metrics).toMatch(/^results_stored 20$/m);
     expect(stored().size).toBe(20);
 
     await redis.restart();
-    await waitFor(() => stored().size === 70, 'all 70 results after Redis is back', 30_000);
+    await waitFor(() => stored().size === 71, 'all 71 results after Redis is back', 30_000);
     expect(backlog()).toBe(0);
-    expectExactlyOnce(1, 70);
-    await waitFor(async () => (await jobCounts()).completed === 70, 'every job completed');
+    expectExactlyOnce(1, 70, [attemptId]);
+    await waitFor(async () => (await jobCounts()).completed === 71, 'every job completed');
     expect(await jobCounts()).toMatchObject({ failed: 0, waiting: 0, active: 0 });
     const after = await (await fetch(`${bot.url}/metrics`)).text();
     expect(after).toMatch(/^results_queue_jobs\{state="failed"\} 0$/m);
-    expect(after).toMatch(/^results_stored 70$/m);
+    expect(after).toMatch(/^results_stored 71$/m);
   });
 
   it('fault 2: a worker SIGKILLed in the middle of a batch — after restart every result is stored exactly once', async () => {
@@ -201,21 +234,22 @@ describe('results pipeline faults (real processes, own redis-server)', () => {
   });
 
   it('fault 5: the bot killed between submission and relay — the row is relayed after restart', async () => {
-    const [bot] = await Promise.all([startBot(), startWorker()]);
-    // Redis accepts the relay's command but does not answer it: no acknowledgement.
+    const [bot] = await Promise.all([startBot(true), startWorker()]);
+    // Redis accepts the relay's commands but does not answer them: no acknowledgement.
     expect(await redisCommand(redis.port, 'CLIENT PAUSE 30000 WRITE')).toBe('+OK');
+    const attemptId = await sitContest(bot.url, 'can-bo-2');
     submit(1, 30);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(backlog()).toBe(30);
+    expect(backlog()).toBe(31);
     await bot.process.kill('SIGKILL');
     expect(await redisCommand(redis.port, 'CLIENT UNPAUSE')).toBe('+OK');
-    expect(backlog()).toBe(30);
+    expect(backlog()).toBe(31);
 
     await startBot();
-    await waitFor(() => stored().size === 30, 'the 30 results relayed after the restart', 30_000);
+    await waitFor(() => stored().size === 31, 'the 31 results relayed after the restart', 30_000);
     await waitFor(() => backlog() === 0, 'outbox marked sent');
-    expectExactlyOnce(1, 30);
-    await waitFor(async () => (await jobCounts()).completed === 30, 'every job completed');
+    expectExactlyOnce(1, 30, [attemptId]);
+    await waitFor(async () => (await jobCounts()).completed === 31, 'every job completed');
     expect((await jobCounts()).failed).toBe(0);
   });
 });
