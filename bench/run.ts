@@ -6,19 +6,30 @@
  *
  * Options: --duration SECONDS (10), --connections N (20), --log-level LEVEL (warn).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { loadKnowledgeCorpus, openKnowledgeBase } from '../src/knowledge';
 import { createLogger } from '../src/logger';
+import {
+  buildApp,
+  type ChildServer,
+  fmt,
+  KNOWLEDGE_DIR,
+  loadAverage,
+  loadMessages,
+  mark,
+  option,
+  rssMb,
+  spawnApp,
+  spawnEchoBot,
+  StartError,
+  stop,
+  waitReady,
+} from './bench-support';
 
-const ROOT = path.join(__dirname, '..');
-const KNOWLEDGE_DIR = path.join(ROOT, 'knowledge');
-const START_TIMEOUT_MS = 120_000;
 const WARMUP_SECONDS = 2;
 const SYNTHETIC_SECTIONS = 10_000;
 
@@ -46,87 +57,9 @@ const QUESTIONS = [
   'Giá xăng hôm nay bao nhiêu?',
 ];
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
-}
-
 const DURATION = Number(option('duration', '10'));
 const CONNECTIONS = Number(option('connections', '20'));
 const LOG_LEVEL = option('log-level', 'warn');
-
-class StartError extends Error {}
-
-interface ChildServer {
-  name: string;
-  url: string;
-  child: ChildProcess;
-  output: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Compiles the app as `npm start` does (tsc → dist/), so the Q&A server runs as deployed. */
-function buildApp(): void {
-  const tsc = require.resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    throw new StartError(`build failed:\n${result.stdout}${result.stderr}`);
-  }
-}
-
-/** Starts `node <nodeArgs>` and keeps the tail of its output for error reports. */
-function spawnServer(
-  name: string,
-  nodeArgs: string[],
-  env: NodeJS.ProcessEnv,
-  port: number,
-): ChildServer {
-  const child = spawn(process.execPath, nodeArgs, {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    output.splice(0, Math.max(0, output.length - 40));
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return { name, url: `http://127.0.0.1:${port}`, child, output };
-}
-
-async function waitReady(server: ChildServer): Promise<void> {
-  const until = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < until) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) {
-      throw new StartError(
-        `${server.name} exited (${server.child.exitCode ?? server.child.signalCode}):\n  ${server.output.join('\n  ')}`,
-      );
-    }
-    try {
-      const res = await fetch(`${server.url}/readyz`);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new StartError(`${server.name} not ready after ${START_TIMEOUT_MS / 1000} s`);
-}
 
 function activity(n: number): string {
   return JSON.stringify({
@@ -155,29 +88,7 @@ async function askOnce(url: string, n: number): Promise<string> {
 
 function load(url: string, seconds: number): Promise<autocannon.Result> {
   let n = 0;
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: `${url}/api/messages`,
-        connections: CONNECTIONS,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (req) => ({ ...req, body: activity(n++) }),
-          },
-        ],
-      },
-      (err, result) => (err ? reject(err) : resolve(result)),
-    );
-  });
-}
-
-async function rssMb(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('process_resident_memory_bytes '));
-  return line ? Number(line.split(' ')[1]) / 1024 / 1024 : NaN;
+  return loadMessages(url, { connections: CONNECTIONS, seconds, body: () => activity(n++) });
 }
 
 /** A small deterministic PRNG, so every run indexes the same synthetic corpus. */
@@ -248,29 +159,11 @@ async function indexBuildBench(): Promise<{ ms: number; sections: number; tokens
   }
 }
 
-function stop(server: ChildServer | undefined): Promise<void> {
-  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) {
-    return Promise.resolve();
-  }
-  return new Promise((resolve) => {
-    const force = setTimeout(() => server.child.kill('SIGKILL'), 5000);
-    server.child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    server.child.kill('SIGTERM');
-  });
-}
-
-const fmt = (n: number, digits = 0) =>
-  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits }) : 'n/a';
-const mark = (ok: boolean) => (ok ? '✓' : '✗ (below target)');
-
 async function main(): Promise<number> {
   console.log(
     `Trợ lý CĐS benchmark — Node ${process.version}, ${os.cpus().length} CPUs, ` +
       `${CONNECTIONS} connections × ${DURATION} s, expectReplies, ${QUESTIONS.length} questions, ` +
-      `server log level ${LOG_LEVEL}\n`,
+      `server log level ${LOG_LEVEL}; load average ${loadAverage()}\n`,
   );
 
   process.stdout.write(`Index build, ${fmt(SYNTHETIC_SECTIONS)} synthetic sections… `);
@@ -286,38 +179,8 @@ async function main(): Promise<number> {
     process.stdout.write('Building (tsc -p tsconfig.build.json)… ');
     buildApp();
     console.log('done');
-    const [echoPort, qaPort] = [await freePort(), await freePort()];
-    // The baseline runs from source through tsx's CommonJS hook: no per-request cost, and no
-    // loader thread (unlike `--import tsx`) to inflate its memory.
-    echo = spawnServer(
-      'echo bot',
-      [
-        '--require',
-        'tsx/cjs',
-        'bench/echo-bot.ts',
-        '--port',
-        String(echoPort),
-        '--log-level',
-        LOG_LEVEL,
-      ],
-      process.env,
-      echoPort,
-    );
-    qa = spawnServer(
-      'Q&A bot',
-      ['dist/src/main.js'],
-      {
-        ...process.env,
-        PORT: String(qaPort),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        KNOWLEDGE_DIR,
-        LOG_LEVEL,
-        MicrosoftAppId: '',
-        MicrosoftAppPassword: '',
-      },
-      qaPort,
-    );
+    echo = await spawnEchoBot(LOG_LEVEL);
+    qa = await spawnApp('Q&A bot', { DATA_DIR: dataDir, LOG_LEVEL });
     await Promise.all([waitReady(echo), waitReady(qa)]);
 
     const echoReply = await askOnce(echo.url, 0);
@@ -356,6 +219,7 @@ async function main(): Promise<number> {
     console.log(
       `Index build, ${fmt(index.sections)} synthetic sections (Markdown files → index, no cache): ${fmt(index.ms / 1000, 2)} s`,
     );
+    console.log(`Load average at the end: ${loadAverage()}`);
     return 0;
   } catch (err) {
     if (err instanceof StartError) {

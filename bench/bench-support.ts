@@ -1,0 +1,187 @@
+/**
+ * What the HTTP benchmarks (`npm run bench`, `npm run bench:quiz`) share: options, building the
+ * app as `npm start` does, starting the real server and the echo bot as child processes, waiting
+ * for `/readyz`, an autocannon run, the server's RSS, formatting.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+export const ROOT = path.join(__dirname, '..');
+export const KNOWLEDGE_DIR = path.join(ROOT, 'knowledge');
+const START_TIMEOUT_MS = 120_000;
+
+/** `--name value` from the command line, or `fallback`. */
+export function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
+}
+
+/** A server did not build, start or answer as expected: the benchmark exits non-zero. */
+export class StartError extends Error {}
+
+export interface ChildServer {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  output: string[];
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Compiles the app as `npm start` does (tsc → dist/), so the real server runs as deployed. */
+export function buildApp(): void {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    throw new StartError(`build failed:\n${result.stdout}${result.stderr}`);
+  }
+}
+
+/** Starts `node <nodeArgs>` and keeps the tail of its output for error reports. */
+export function spawnServer(
+  name: string,
+  nodeArgs: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+): ChildServer {
+  const child = spawn(process.execPath, nodeArgs, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    output.splice(0, Math.max(0, output.length - 40));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { name, url: `http://127.0.0.1:${port}`, child, output };
+}
+
+/**
+ * The echo bot (`bench/echo-bot.ts`), the baseline. It runs from source through tsx's CommonJS
+ * hook: no per-request cost, and no loader thread (unlike `--import tsx`) to inflate its memory.
+ */
+export async function spawnEchoBot(logLevel: string): Promise<ChildServer> {
+  const port = await freePort();
+  return spawnServer(
+    'echo bot',
+    ['--require', 'tsx/cjs', 'bench/echo-bot.ts', '--port', String(port), '--log-level', logLevel],
+    process.env,
+    port,
+  );
+}
+
+/** The real assistant, compiled (see {@link buildApp}), with `env` over the bench's defaults. */
+export async function spawnApp(name: string, env: NodeJS.ProcessEnv): Promise<ChildServer> {
+  const port = await freePort();
+  return spawnServer(
+    name,
+    ['dist/src/main.js'],
+    {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KNOWLEDGE_DIR,
+      MicrosoftAppId: '',
+      MicrosoftAppPassword: '',
+      ...env,
+    },
+    port,
+  );
+}
+
+export async function waitReady(server: ChildServer): Promise<void> {
+  const until = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < until) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      throw new StartError(
+        `${server.name} exited (${server.child.exitCode ?? server.child.signalCode}):\n  ${server.output.join('\n  ')}`,
+      );
+    }
+    try {
+      const res = await fetch(`${server.url}/readyz`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new StartError(`${server.name} not ready after ${START_TIMEOUT_MS / 1000} s`);
+}
+
+/** POSTs to `/api/messages` with autocannon; `body` makes each request's JSON. */
+export function loadMessages(
+  url: string,
+  options: {
+    connections: number;
+    seconds: number;
+    body: () => string;
+  },
+): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${url}/api/messages`,
+        connections: options.connections,
+        duration: options.seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (req) => ({ ...req, body: options.body() }),
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+/** The server's resident memory in MB, from its Prometheus `/metrics`. */
+export async function rssMb(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('process_resident_memory_bytes '));
+  return line ? Number(line.split(' ')[1]) / 1024 / 1024 : NaN;
+}
+
+export function stop(server: ChildServer | undefined): Promise<void> {
+  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.child.kill('SIGKILL'), 5000);
+    server.child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.child.kill('SIGTERM');
+  });
+}
+
+export const fmt = (n: number, digits = 0): string =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits }) : 'n/a';
+export const mark = (ok: boolean): string => (ok ? '✓' : '✗ (below target)');
+
+/** `1.23 1.45 1.67` (1, 5, 15 min), for the shared, often loaded, bench machine. */
+export const loadAverage = (): string =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
