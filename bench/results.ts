@@ -199,12 +199,10 @@ async function main(): Promise<void> {
       return resultEventFromAttempt(done.attempt, score(done.attempt, bank), 'BENCH');
     };
 
+    const rawEvents = burst.map((a) => eventOf(a, Date.now()));
     process.stdout.write('raw BullMQ add+process… ');
-    const rawRate = await rawBaseline(
-      redis.url,
-      burst.map((a) => eventOf(a, Date.now())),
-    );
-    process.stdout.write(`${fmt(rawRate)} jobs/s\n`);
+    const rawBefore = await rawBaseline(redis.url, rawEvents);
+    process.stdout.write(`${fmt(rawBefore)} jobs/s\n`);
 
     db = openSqliteDatabase({ file: path.join(tmp.dir, 'bot.sqlite') });
     const botDb = db;
@@ -245,7 +243,7 @@ async function main(): Promise<void> {
     async function submitAll(
       attempts: readonly Attempt[],
       pace: ((k: number) => number) | undefined,
-    ): Promise<{ submittedAt: Map<string, number>; submitUs: number }> {
+    ): Promise<{ submittedAt: Map<string, number>; submitUs: number; rate: number }> {
       for (const a of attempts) {
         const fresh = { ...a, answers: a.plan.map(() => null), version: 0 };
         if ((await store.create(fresh, {})) !== 'created') throw new Error('create failed');
@@ -269,7 +267,12 @@ async function main(): Promise<void> {
         busy += performance.now() - started;
         submittedAt.set(a.id, Date.now());
       }
-      return { submittedAt, submitUs: (busy * 1000) / attempts.length };
+      const seconds = (Date.now() - t0) / 1000;
+      return {
+        submittedAt,
+        submitUs: (busy * 1000) / attempts.length,
+        rate: attempts.length / seconds,
+      };
     }
 
     /** Waits until every attempt is stored; rate from `t0` to the last write, latencies, counts. */
@@ -323,7 +326,13 @@ async function main(): Promise<void> {
     process.stdout.write(`${fmt(p.rate)} results/s\n`);
     const backlog = runtime.outbox.backlog();
     await runtime.close();
+    await Promise.all(children.map(stopChild));
 
+    // The machine's load varies: measure the baseline again and compare with the better one.
+    process.stdout.write('raw BullMQ add+process, again… ');
+    const rawAfter = await rawBaseline(redis.url, rawEvents);
+    process.stdout.write(`${fmt(rawAfter)} jobs/s\n`);
+    const rawRate = Math.max(rawBefore, rawAfter);
     const ratio = b.rate / rawRate;
     const lost = b.lost + p.lost;
     const duplicated = b.duplicated + p.duplicated;
@@ -333,17 +342,19 @@ async function main(): Promise<void> {
         '',
         `Competency results, ${fmt(COUNT)} attempts per phase (${QUESTIONS} answers each), ` +
           `worker concurrency ${CONCURRENCY}, own redis-server`,
-        `  raw BullMQ add+process (no-op worker)      ${fmt(rawRate).padStart(7)} jobs/s`,
+        `  raw BullMQ add+process (no-op worker)      ${fmt(rawRate).padStart(7)} jobs/s` +
+          `   (best of ${fmt(rawBefore)} before, ${fmt(rawAfter)} after)`,
         `  outbox → BullMQ → worker → store (drain)   ${fmt(b.rate).padStart(7)} results/s` +
           `   ratio ${fmt(ratio, 2)} of raw`,
-        `  submissions at ${fmt(RATE)}/s (all running)      ${fmt(p.rate).padStart(7)} results/s`,
+        `  submissions offered at ${fmt(RATE)}/s, made at ${fmt(pacedSubmissions.rate)}/s ` +
+          `(all in one process with the relay)   ${fmt(p.rate)} results/s`,
         `    submission→stored  p50 ${fmt(p.p50)} ms  p99 ${fmt(p.p99)} ms  max ${fmt(p.max)} ms`,
         `  one submission (attempt + outbox row, one transaction): ` +
           `${fmt(drainSubmissions.submitUs)} µs of the bot's time`,
         `  lost ${lost}, duplicated ${duplicated}, outbox backlog at the end ${backlog}`,
         '',
         `Targets: ≥ 1,000 results/s ${check(b.rate >= 1000)}; ≥ 0.25 of raw ${check(ratio >= 0.25)}; ` +
-          `p99 < 1 s at ${fmt(RATE)}/s ${check(p.p99 < 1000)}; 0 lost ${check(lost === 0)}; ` +
+          `p99 < 1 s ${check(p.p99 < 1000)}; 0 lost ${check(lost === 0)}; ` +
           `0 duplicated ${check(duplicated === 0)}`,
       ].join('\n'),
     );
