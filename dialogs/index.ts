@@ -54,3 +54,4 @@ export { isUnhandled, quizUser, UNHANDLED, type QuizDialogDeps } from './quiz-di
 export { ATTEMPT_DIALOG, AttemptDialog, type AttemptDialogOptions } from './attempt-dialog';
 export { PRACTICE_DIALOG, PracticeDialog, type PracticeDialogOptions } from './practice-dialog';
 export { CONTEST_DIALOG, ContestDialog, type ContestDialogOptions } from './contest-dialog';
+export { isResultsCommand, myResultsReply, renderMyResults, resultsTexts } from './results-texts';

@@ -22,6 +22,7 @@ import {
   MAX_SEED,
   QuizServiceImpl,
   score,
+  type Contest,
 } from './quiz';
 import { resultEventFromAttempt, startResults, type ResultsRuntime } from './results';
 import { createMetrics, createServer, type BotServer } from './server';
@@ -92,6 +93,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
     const activityDedup = new SqliteActivityDedup(db);
     // Filled once the knowledge base and the quiz bank are loaded.
     const quizTopics: QuizTopicInfo[] = [];
+    const contestTitles = new Map<string, string>();
     const documents = new Map<string, KnowledgeDocument>();
     const describeSource: DescribeSource = (docId) => {
       const doc = documents.get(docId);
@@ -112,6 +114,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
         scheduler?.wake(at),
       );
       quizTopics.push(...quiz.topics);
+      for (const c of quiz.contests) contestTitles.set(c.id, c.title);
       return quiz.service;
     });
     const ready = Promise.all([knowledgeReady, quizReady]).then(([kb]) => {
@@ -135,6 +138,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       directory,
       quizTopics,
       describeSource,
+      myResults: { store: results.results, contestTitle: (id) => contestTitles.get(id) },
     });
     server = createServer({
       bot,
@@ -196,7 +200,7 @@ async function openQuiz(
   directory: SqliteDirectoryRepository,
   results: ResultsRuntime,
   onWake: (at: number) => void,
-): Promise<{ service: QuizServiceImpl; topics: QuizTopicInfo[] }> {
+): Promise<{ service: QuizServiceImpl; topics: QuizTopicInfo[]; contests: Contest[] }> {
   const bank = await loadQuizBank(config.quiz.quizDir, documents);
   const contests = await loadContests(config.quiz.contestsDir, bank);
   const contestById = new Map(contests.map((c) => [c.id, c]));
@@ -219,7 +223,7 @@ async function openQuiz(
     practiceCount: config.quiz.practiceQuestions,
     onWake,
   });
-  return { service, topics: bank.topics.map((t) => ({ id: t.id, name: t.name })) };
+  return { service, topics: bank.topics.map((t) => ({ id: t.id, name: t.name })), contests };
 }
 
 function printProblem(err: unknown): void {

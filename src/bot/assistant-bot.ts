@@ -12,6 +12,10 @@ import {
   feedbackPayloadSchema,
   helpReply,
   isQuizValue,
+  isResultsCommand,
+  myResultsReply,
+  quizUser,
+  resultsTexts,
   textReply,
   texts,
   welcomeReply,
@@ -23,6 +27,7 @@ import { InvalidInputError, NotFoundError } from '../errors';
 import type { QuestionAnswerer } from '../knowledge/types';
 import type { Logger } from '../logger';
 import type { QuizService } from '../quiz';
+import type { ResultStore } from '../results';
 import type { FeedbackStore } from '../storage';
 import { QuizRouter, type ActivityDedupPort } from './quiz-router';
 import { classifyText } from './text-input';
@@ -55,7 +60,15 @@ export interface AssistantBotOptions {
   quizTopics?: readonly QuizTopicInfo[];
   /** The document a quiz question cites (number, title, link), for feedback and reviews. */
   describeSource?: DescribeSource;
+  /** `/ketqua`: the person's own competency results, and the contests' titles. */
+  myResults?: {
+    store: Pick<ResultStore, 'listForUser'>;
+    contestTitle(contestId: string): string | undefined;
+  };
 }
+
+/** Most results `/ketqua` lists. */
+const MY_RESULTS_LIMIT = 10;
 
 /** Per-conversation memory, kept in conversation state. */
 interface AskState {
@@ -72,7 +85,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
  * - a help command: help text;
  * - a quiz value in `value` (card button, `type` `quiz-…`/`contest-…`): to the quiz dialogs;
  * - a feedback payload in `value` (card button): validated, stored, thanked;
- * - text: checked (empty, too long, unreadable); then quiz commands, answers and messages during
+ * - text: checked (empty, too long, unreadable); `/ketqua` lists the person's own results; then
+ *   quiz commands, answers and messages during
  *   a running attempt go to the quiz dialogs (see `QuizRouter`); anything else is asked, recorded
  *   and answered with citations and 👍/👎 buttons; attachments without text get a "text only"
  *   message;
@@ -167,9 +181,32 @@ export class AssistantBot extends ActivityHandler {
         );
         return;
       case 'question':
+        if (this.options.myResults && isResultsCommand(input.text)) {
+          return this.showMyResults(context, this.options.myResults, log);
+        }
         if (this.quiz && (await this.quiz.handleText(context, input.text))) return;
         await this.answer(context, input.text, log);
     }
+  }
+
+  /** `/ketqua`: lists the person's results (a running attempt is left as it is). */
+  private async showMyResults(
+    context: TurnContext,
+    myResults: NonNullable<AssistantBotOptions['myResults']>,
+    log: Logger,
+  ): Promise<void> {
+    const { userId } = quizUser(context);
+    let results;
+    try {
+      results = await myResults.store.listForUser(userId, { limit: MY_RESULTS_LIMIT });
+    } catch (err) {
+      // The result store is another database: the chat goes on without it.
+      log.error({ err }, 'results unavailable');
+      await context.sendActivity(textReply(resultsTexts.unavailable));
+      return;
+    }
+    log.info({ results: results.length }, 'own results listed');
+    await context.sendActivity(myResultsReply(results, myResults.contestTitle, MY_RESULTS_LIMIT));
   }
 
   private async answer(context: TurnContext, question: string, log: Logger): Promise<void> {

@@ -188,6 +188,10 @@ describe('results pipeline faults (real processes, own redis-server)', () => {
     const after = await (await fetch(`${bot.url}/metrics`)).text();
     expect(after).toMatch(/^results_queue_jobs\{state="failed"\} 0$/m);
     expect(after).toMatch(/^results_stored 71$/m);
+    // And the person sees it with /ketqua.
+    const [mine] = await new ChatUser(() => bot.url, 'can-bo-1').say('/ketqua');
+    expect(mine?.text).toMatch(/^\*\*Kết quả của anh\/chị\*\*/);
+    expect(mine?.text).toContain('1. **Cuộc thi thử nghiệm qua HTTP**');
   });
 
   it('fault 2: a worker SIGKILLed in the middle of a batch — after restart every result is stored exactly once', async () => {
