@@ -4,7 +4,7 @@
  * integer ids from a `TermDictionary`. Pure data structure: no I/O. Chosen over FTS5/MiniSearch
  * after the ALQAC comparison in bench/README.md.
  */
-import type { TermDictionary } from './term-dictionary';
+import { concatTerms, type TermDictionary } from './term-dictionary';
 
 export interface LexicalIndexParams {
   k1: number;
@@ -133,7 +133,7 @@ export class LexicalIndex {
       title.add(id, input.title);
       if (withGroups) groupTerms[input.group]!.push(input.body);
     });
-    groupTerms.forEach((parts, g) => groups.add(g, concat(parts)));
+    groupTerms.forEach((parts, g) => groups.add(g, concatTerms(parts)));
     return new LexicalIndex(params, dictionary, groupOf, body.done(), title.done(), groups.done());
   }
 
@@ -257,18 +257,6 @@ function idf(n: number, df: number): number {
   return df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-function concat(parts: Int32Array[]): Int32Array {
-  if (parts.length === 1) return parts[0]!;
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Int32Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /**
  * Builds a field in two passes: each unit's terms are counted by sorting (no hashing) into

@@ -7,7 +7,7 @@ import {
   type SearchHit,
   type WeightedTerm,
 } from './lexical-index';
-import { TermDictionary } from './term-dictionary';
+import { concatTerms, TermDictionary } from './term-dictionary';
 import type { KnowledgeDocument } from './types';
 
 /**
@@ -74,11 +74,11 @@ export class SectionIndex {
           paragraphInputs.push({ body: terms, title: EMPTY, group: sectionId });
           parts.push(terms);
         }
-        const body = concat(parts);
+        const body = concatTerms(parts);
         tokens += body.length;
         sectionInputs.push({
           body,
-          title: concat([
+          title: concatTerms([
             dictionary.encode(analyzer.terms(section.heading.replace(ARTICLE_PREFIX, ''))),
             docTitle,
           ]),
@@ -142,16 +142,4 @@ export class SectionIndex {
       .sort((a, b) => b.score - a.score || a.index - b.index)
       .slice(0, options.limit);
   }
-}
-
-function concat(parts: Int32Array[]): Int32Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Int32Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

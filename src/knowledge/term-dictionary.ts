@@ -36,3 +36,17 @@ export class TermDictionary {
     return out;
   }
 }
+
+/** Joins term-id arrays into one (the same array when there is only one). */
+export function concatTerms(parts: readonly Int32Array[]): Int32Array {
+  if (parts.length === 1) return parts[0]!;
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Int32Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
