@@ -206,6 +206,8 @@ async function openQuiz(
   const contestById = new Map(contests.map((c) => [c.id, c]));
   const store = new SqliteAttemptStore(db, {
     onSubmitted: (attempt) => {
+      // A practice stopped with /huy is not a finished attempt: it is no competency result.
+      if (attempt.submitReason === 'cancelled') return;
       const contest = attempt.contestId ? contestById.get(attempt.contestId) : undefined;
       const unitCode = directory.getPersonSync(attempt.userId)?.unitCode;
       const marked = score(attempt, bank, contest?.passMark);

@@ -108,6 +108,36 @@ describe('quizzes over HTTP', () => {
     expect(await readAttempts(dbFile, 'can-bo-1')).toHaveLength(1);
   });
 
+  it('records a finished practice as a result but not one stopped with /huy', async () => {
+    const outboxRow = (attemptId: string) => {
+      const db = openSqliteDatabase({ file: dbFile });
+      try {
+        return db
+          .prepare('SELECT attempt_id FROM results_outbox WHERE attempt_id = ?')
+          .get(attemptId);
+      } finally {
+        db.close();
+      }
+    };
+    const user = new ChatUser(url, 'hoc-vien-5');
+    let replies = await user.say('/luyentap');
+    replies = await user.click(answerPayloads(replies)[0]!);
+    await user.say('/huy');
+    const [stopped] = await readAttempts(dbFile, 'hoc-vien-5');
+    expect(stopped).toMatchObject({
+      mode: 'practice',
+      status: 'submitted',
+      submitReason: 'cancelled',
+    });
+    expect(outboxRow(stopped!.id)).toBeUndefined();
+
+    replies = await user.say('/luyentap');
+    for (let i = 0; i < 4; i++) replies = await user.click(answerPayloads(replies)[0]!);
+    const finished = (await readAttempts(dbFile, 'hoc-vien-5')).find((a) => a.id !== stopped!.id);
+    expect(finished).toMatchObject({ status: 'submitted', submitReason: 'complete' });
+    expect(outboxRow(finished!.id)).toEqual({ attempt_id: finished!.id });
+  });
+
   it('counts a duplicate activity (same id, delivered twice) once', async () => {
     const user = new ChatUser(url, 'can-bo-2');
     const started = await user.say('/luyentap');
