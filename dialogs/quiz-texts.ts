@@ -68,6 +68,7 @@ export const quizTexts = {
     [
       '- **/luyentap** (hoặc “luyện tập”, “ôn thi”): luyện tập 10 câu hỏi trắc nghiệm; thêm tên chủ đề để luyện riêng một chủ đề, ví dụ: “/luyentap an toàn thông tin”. **/huy** để dừng.',
       '- **/thi**: xem các cuộc thi đang mở cho anh/chị; **/thi** kèm mã cuộc thi để xem thể lệ và bắt đầu thi; **/nopbai** để nộp bài sớm.',
+      '- **/ketqua**: xem kết quả các bài thi, bài luyện tập của anh/chị.',
       '- Trả lời bằng nút bấm, hoặc gõ chữ cái (A, B, C, D) hay số thứ tự (1, 2, 3, 4) của phương án.',
     ].join('\n'),
   ].join('\n\n'),
@@ -195,6 +196,7 @@ export const quizTexts = {
         '- **/luyentap** [chủ đề]: luyện tập trắc nghiệm',
         '- **/thi**: xem các cuộc thi đang mở; **/thi** kèm mã cuộc thi: xem thể lệ và bắt đầu',
         '- **/nopbai**: nộp bài thi; **/huy**: dừng bài luyện tập',
+        '- **/ketqua**: xem kết quả của anh/chị',
         '- **trợ giúp**: hướng dẫn sử dụng',
       ].join('\n'),
       'Anh/chị cũng có thể gõ câu hỏi trực tiếp, không cần lệnh.',

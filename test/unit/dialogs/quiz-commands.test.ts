@@ -168,3 +168,10 @@ describe('quiz texts', () => {
     );
   });
 });
+
+describe('command lists', () => {
+  it('name /ketqua in the help and in the reply to an unknown command', () => {
+    expect(quizTexts.helpSection).toContain('/ketqua');
+    expect(quizTexts.unknownCommand('/abc')).toContain('/ketqua');
+  });
+});
