@@ -1,16 +1,5 @@
 import { z } from 'zod';
-
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase ASCII words joined by -');
-
-/** Text a user reads: trimmed, non-empty and already in Unicode NFC (Vietnamese diacritics). */
-const text = (min: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .refine((s) => s === s.normalize('NFC'), 'must be Unicode NFC');
+import { slug, text } from './schema-parts';
 
 /** Sentences of an explanation: split after `.`, `!` or `?` followed by a capital letter. */
 export function countSentences(s: string): number {
