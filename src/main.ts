@@ -46,7 +46,7 @@ export interface App {
    * 200); rejects with a `KnowledgeError` listing `file:line` problems if any fails.
    */
   ready: Promise<KnowledgeBase>;
-  /** Stops the server, then closes the knowledge base and the database. Idempotent. */
+  /** Stops the server, the scheduler and the results pipeline, then closes the database. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -69,7 +69,6 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       await server?.close();
       await scheduler?.stop();
       await results?.close();
-      (knowledge as { close?: () => void } | undefined)?.close?.();
       db.close();
       logger.info('stopped');
     })();
