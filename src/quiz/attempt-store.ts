@@ -1,4 +1,6 @@
+import { InvalidInputError } from '../errors';
 import type { Attempt } from './attempt';
+import { parseAttempt } from './attempt-schema';
 
 /** What {@link AttemptStore.create} did. */
 export type CreateAttemptResult =
@@ -96,4 +98,16 @@ export interface AttemptStore {
    * is retried after the lease, until `maxTries` failures (default 5), after which it is dropped.
    */
   completeExpiryNotice(id: string, delivered: boolean, maxTries?: number): Promise<void>;
+}
+
+/**
+ * Validates an attempt handed to `AttemptStore.create`: well formed, in progress, version 0.
+ * Shared by every adapter so they refuse the same things. Throws `InvalidInputError`.
+ */
+export function validNewAttempt(attempt: Attempt): Attempt {
+  const valid = parseAttempt(attempt);
+  if (valid.status !== 'in-progress' || valid.version !== 0) {
+    throw new InvalidInputError('a new attempt must be in progress at version 0');
+  }
+  return valid;
 }

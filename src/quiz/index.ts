@@ -84,6 +84,7 @@ export type {
   ExpiryNotice,
   UpdateAttemptOptions,
 } from './attempt-store';
+export { validNewAttempt } from './attempt-store';
 export { MemoryAttemptStore } from './memory-attempt-store';
 export {
   DEFAULT_DEDUP_RETENTION_MS,

@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../errors';
 import type { Attempt } from './attempt';
 import { parseAttempt } from './attempt-schema';
+import { validNewAttempt } from './attempt-store';
 import type {
   AttemptStore,
   CreateAttemptOptions,
@@ -29,10 +30,7 @@ export class MemoryAttemptStore implements AttemptStore {
     conversation: unknown,
     options: CreateAttemptOptions = {},
   ): Promise<CreateAttemptResult> {
-    const valid = parseAttempt(attempt);
-    if (valid.status !== 'in-progress' || valid.version !== 0) {
-      throw new InvalidInputError('a new attempt must be in progress at version 0');
-    }
+    const valid = validNewAttempt(attempt);
     if (this.entries.has(valid.id)) throw new InvalidInputError(`attempt ${valid.id} exists`);
     if (this.all().some((a) => a.userId === valid.userId && a.status === 'in-progress')) {
       return 'attempt-running';

@@ -8,6 +8,7 @@ import {
   type CreateAttemptResult,
   type ExpiryNotice,
   type UpdateAttemptOptions,
+  validNewAttempt,
 } from '../quiz';
 import type { SqliteDatabase } from './sqlite-database';
 import { runMigrations, type Migration } from './sqlite-migrations';
@@ -196,10 +197,7 @@ export class SqliteAttemptStore implements AttemptStore {
     conversation: unknown,
     options: CreateAttemptOptions = {},
   ): Promise<CreateAttemptResult> {
-    const valid = parseAttempt(attempt);
-    if (valid.status !== 'in-progress' || valid.version !== 0) {
-      throw new InvalidInputError('a new attempt must be in progress at version 0');
-    }
+    const valid = validNewAttempt(attempt);
     const at = this.now().toISOString();
     return this.createTx(
       {
