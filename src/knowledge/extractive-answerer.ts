@@ -82,8 +82,17 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
 
     const citations: Citation[] = [];
     const sentences: AnswerSentence[] = [];
+    const namedArticles = new Set(query.articles ?? []);
     chosen.forEach((passage, i) => {
-      const picked = this.bestSentences(passage, weights, i === 0 ? MAX_SENTENCES_FIRST : 1);
+      const max = i === 0 ? MAX_SENTENCES_FIRST : 1;
+      let picked = this.bestSentences(passage, weights, max);
+      // "Điều 9 Nghị định 68/2024 quy định gì?": the article itself is the question; its opening
+      // sentences answer it even when no other word of the question is in them.
+      if (picked.length === 0 && namedArticles.has(passage.section.label)) {
+        picked = this.analyzed(passage)
+          .sentences.slice(0, max)
+          .map((s) => s.text);
+      }
       if (picked.length === 0) return;
       citations.push(this.cite(passage));
       for (const text of picked) sentences.push({ text, citation: citations.length });

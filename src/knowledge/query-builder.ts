@@ -20,6 +20,8 @@ export interface BuiltQuery {
   coreTerms: string[];
   /** Documents the question names explicitly ("theo Nghị định 30/2020"); search only those. */
   documents?: Set<number>;
+  /** Articles the question names ("Điều 22", "khoản 3 Điều 2"), as section labels (`Điều 22`). */
+  articles?: string[];
   followUp: boolean;
 }
 
@@ -84,6 +86,11 @@ export class QueryBuilder {
       const remaining = removePhrase(syllables, named.phrase);
       if (remaining.length > 0) syllables = remaining;
     }
+    const articles = namedArticles(syllables);
+    if (articles.labels.length > 0) {
+      const remaining = syllables.filter((_, i) => !articles.positions.has(i));
+      if (remaining.length > 0) syllables = remaining;
+    }
     const own = syllables.join(' ');
     const terms = this.weigh(own, 1);
     let text = own;
@@ -99,6 +106,7 @@ export class QueryBuilder {
       terms,
       coreTerms,
       documents: named.docs.size > 0 ? named.docs : undefined,
+      articles: articles.labels.length > 0 ? articles.labels : undefined,
       followUp,
     };
   }
@@ -145,6 +153,30 @@ export class QueryBuilder {
     }
     return { docs, phrase };
   }
+}
+
+/**
+ * Articles named in the question: "Điều 22", "điều 22", "dieu 22", also inside "khoản 3 Điều 2"
+ * or "điểm a khoản 1 Điều 8". Returns their labels and the syllable positions of the reference
+ * (kept out of the search terms: the article's number is not in its text).
+ */
+function namedArticles(syllables: string[]): { labels: string[]; positions: Set<number> } {
+  const labels: string[] = [];
+  const positions = new Set<number>();
+  const folded = syllables.map(foldDiacritics);
+  for (let i = 0; i + 1 < folded.length; i++) {
+    if (folded[i] !== 'dieu' || !/^\d{1,4}[a-z]?$/.test(folded[i + 1]!)) continue;
+    const label = `Điều ${folded[i + 1]}`;
+    if (!labels.includes(label)) labels.push(label);
+    positions.add(i).add(i + 1);
+    // "khoản 3" / "điểm a khoản 3" just before it belong to the reference too.
+    let j = i - 1;
+    while (j >= 1 && /^(?:khoan|diem)$/.test(folded[j - 1]!) && /^[\da-zđ]{1,3}$/.test(folded[j]!)) {
+      positions.add(j).add(j - 1);
+      j -= 2;
+    }
+  }
+  return { labels, positions };
 }
 
 function removePhrase(syllables: string[], phrase: string): string[] {

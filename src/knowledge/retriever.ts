@@ -46,6 +46,8 @@ const RRF_K = 60;
 /** Score factor of documents without a số hiệu (the project's practical guides). */
 const GUIDE_WEIGHT = 0.6;
 const CANDIDATES = 50;
+/** Score factor of a section the question names by its label ("Điều 22") in no named document. */
+const NAMED_ARTICLE_BOOST = 1.5;
 
 /**
  * Lexical BM25F retrieval with a document prior and documents named in the question; when an
@@ -55,11 +57,17 @@ const CANDIDATES = 50;
 export class HybridRetriever implements Retriever {
   private readonly sections: { document: KnowledgeDocument; section: Section }[] = [];
   private readonly builder: QueryBuilder;
+  /** `<document index>|<section label>` → section index. */
+  private readonly byLabel = new Map<string, number>();
 
   constructor(private readonly options: HybridRetrieverOptions) {
-    for (const document of options.documents) {
-      for (const section of document.sections) this.sections.push({ document, section });
-    }
+    options.documents.forEach((document, d) => {
+      for (const section of document.sections) {
+        const key = `${d}|${section.label}`;
+        if (!this.byLabel.has(key)) this.byLabel.set(key, this.sections.length);
+        this.sections.push({ document, section });
+      }
+    });
     if (this.sections.length !== options.index.size) {
       throw new Error('lexical index does not match the documents');
     }
@@ -85,6 +93,7 @@ export class HybridRetriever implements Retriever {
     });
     // A legal text outranks a guide that restates it: cite the source itself when both match.
     for (const h of hits) if (!this.sections[h.index]!.document.number) h.score *= GUIDE_WEIGHT;
+    this.applyNamedArticles(query, hits);
     hits.sort((a, b) => b.score - a.score || a.index - b.index);
     const lexicalScore = new Map(hits.map((h) => [h.index, h.score]));
     let ranked = hits.map((h) => ({ index: h.index, score: h.score }));
@@ -111,6 +120,33 @@ export class HybridRetriever implements Retriever {
       lexicalScore: lexicalScore.get(index) ?? 0,
     }));
     return { query, passages };
+  }
+  /**
+   * An article the question names: in a document it also names, the article goes first whatever
+   * its words ("Theo Điều 143 Luật Tố tụng hành chính, ..."); named alone, articles with that
+   * label get a boost among the candidates.
+   */
+  private applyNamedArticles(query: BuiltQuery, hits: { index: number; score: number }[]): void {
+    if (!query.articles) return;
+    const top = hits.reduce((m, h) => Math.max(m, h.score), 0);
+    if (query.documents) {
+      let rank = 0;
+      for (const label of query.articles) {
+        for (const d of query.documents) {
+          const index = this.byLabel.get(`${d}|${label}`);
+          if (index === undefined) continue;
+          const score = top + 1e-3 - rank++ * 1e-6;
+          const hit = hits.find((h) => h.index === index);
+          if (hit) hit.score = score;
+          else hits.push({ index, score });
+        }
+      }
+      return;
+    }
+    const labels = new Set(query.articles);
+    for (const h of hits) {
+      if (labels.has(this.sections[h.index]!.section.label)) h.score *= NAMED_ARTICLE_BOOST;
+    }
   }
 }
 

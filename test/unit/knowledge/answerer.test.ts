@@ -68,6 +68,21 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(cited).toMatchObject({ status: 'replaced', replacedBy: { docId: 'nd-68-2024' } });
   });
 
+  it.each([
+    ['dieu 9 nghi dinh 68/2024 noi gi', 'nd-68-2024', 'Điều 9'],
+    ['Điều 22 Luật Giao dịch điện tử quy định gì?', 'luat-giao-dich-dien-tu-2023', 'Điều 22'],
+    [
+      'Theo khoản 2 Điều 23 Luật Giao dịch điện tử, chữ ký số có giá trị như chữ ký tay không?',
+      'luat-giao-dich-dien-tu-2023',
+      'Điều 23',
+    ],
+  ])('cites first the article named in %p', async (question, docId, section) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.citations[0]).toMatchObject({ docId, section });
+    expect(result.sentences.some((s) => s.citation === 1)).toBe(true);
+  });
+
   it('restricts the search to a document named by its number', async () => {
     const result = await kb.answerer.ask('NĐ 30 quy định giấy tờ ký bằng mực màu gì?');
     expect(result.citations[0]).toMatchObject({ docId: 'nd-30-2020', section: 'Điều 13' });
