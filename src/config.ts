@@ -50,6 +50,9 @@ const schema = z.object({
   RESULTS_LOCK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   ADMIN_USER: z.string().trim().min(1).default('admin'),
   ADMIN_PASSWORD: optionalString,
+  PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
+  FILE_LINK_SECRET: optionalString,
+  FILE_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 type Env = z.infer<typeof schema>;
@@ -90,6 +93,15 @@ export interface AppConfig {
   };
   /** HTTP basic auth of `/admin/queues`; without a password the page is refused. */
   admin: { user: string; password?: string };
+  /** Signed download links (`GET /files/:token`) for report charts and Excel exports. */
+  files: {
+    /** Base of absolute links, without a trailing slash; absent = `http://localhost:<port>`. */
+    publicBaseUrl?: string;
+    /** HMAC key of the tokens; absent = a random key per process (links die with it). */
+    secret?: string;
+    /** How long a link (and its file) lives, in minutes. */
+    ttlMinutes: number;
+  };
 }
 
 /** Parses an environment; throws one `ConfigError` listing every bad variable. */
@@ -116,6 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if (e.ADMIN_PASSWORD !== undefined && e.ADMIN_PASSWORD.length < 12) {
     problems.push('ADMIN_PASSWORD must be at least 12 characters (or empty to disable /admin)');
+  }
+  if (e.FILE_LINK_SECRET !== undefined && e.FILE_LINK_SECRET.length < 32) {
+    problems.push('FILE_LINK_SECRET must be at least 32 characters (or empty for a random one)');
+  }
+  if (e.PUBLIC_BASE_URL !== undefined && !/^https?:\/\//.test(e.PUBLIC_BASE_URL)) {
+    problems.push('PUBLIC_BASE_URL must be an http:// or https:// URL');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -159,5 +177,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       lockMs: e.RESULTS_LOCK_MS,
     },
     admin: { user: e.ADMIN_USER, password: e.ADMIN_PASSWORD },
+    files: {
+      publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+      secret: e.FILE_LINK_SECRET,
+      ttlMinutes: e.FILE_LINK_TTL_MINUTES,
+    },
   };
 }
