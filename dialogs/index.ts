@@ -55,3 +55,22 @@ export { ATTEMPT_DIALOG, AttemptDialog, type AttemptDialogOptions } from './atte
 export { PRACTICE_DIALOG, PracticeDialog, type PracticeDialogOptions } from './practice-dialog';
 export { CONTEST_DIALOG, ContestDialog, type ContestDialogOptions } from './contest-dialog';
 export { isResultsCommand, myResultsReply, renderMyResults, resultsTexts } from './results-texts';
+export {
+  MAX_REPORT_ARGS,
+  parseReportCommand,
+  REPORT_CODE,
+  type ReportCommand,
+  type ReportCommandKind,
+} from './report-commands';
+export { isReportValue, reportPayloadSchema, type ReportPayload } from './report-payloads';
+export { reportTexts } from './report-chat-texts';
+export { summaryReply, summaryText, MAX_SUB_UNIT_ROWS } from './report-summary';
+export {
+  argumentProblemReply,
+  exportReply,
+  failureReply,
+  notTakenReply,
+  NOT_TAKEN_LIMIT,
+  rankingReply,
+  type FailureContext,
+} from './report-replies';

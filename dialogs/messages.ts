@@ -3,6 +3,7 @@ import type { AnswerResult } from '../src/knowledge/types';
 import { feedbackCard } from './feedback-card';
 import { renderAnswer, suggestedTopics } from './render-answer';
 import { quizTexts } from './quiz-texts';
+import { reportTexts } from './report-chat-texts';
 import { EXAMPLE_QUESTIONS, texts } from './texts';
 
 /** A reply the bot can pass to `context.sendActivity`. */
@@ -34,14 +35,13 @@ export function welcomeReply(withQuiz = false): Reply {
 
 /**
  * How to use the assistant, with example questions to tap; with `withQuiz`, also how to practise
- * and sit contests.
+ * and sit contests; with `withReports`, also the managers' report commands.
  */
-export function helpReply(maxMessageChars: number, withQuiz = false): Reply {
-  const help = texts.help(maxMessageChars);
-  return withSuggestions(
-    withQuiz ? `${help}\n\n${quizTexts.helpSection}` : help,
-    EXAMPLE_QUESTIONS,
-  );
+export function helpReply(maxMessageChars: number, withQuiz = false, withReports = false): Reply {
+  const sections = [texts.help(maxMessageChars)];
+  if (withQuiz) sections.push(quizTexts.helpSection);
+  if (withReports) sections.push(reportTexts.helpSection);
+  return withSuggestions(sections.join('\n\n'), EXAMPLE_QUESTIONS);
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   feedbackPayloadSchema,
   helpReply,
   isQuizValue,
+  isReportValue,
   isResultsCommand,
   myResultsReply,
   quizUser,
@@ -30,6 +31,7 @@ import type { QuizService } from '../quiz';
 import type { ResultStore } from '../results';
 import type { FeedbackStore } from '../storage';
 import { QuizRouter, type ActivityDedupPort } from './quiz-router';
+import { ReportRouter, type ReportRouterOptions } from './report-router';
 import { classifyText } from './text-input';
 import { turnLogger } from './turn-logger';
 
@@ -65,6 +67,8 @@ export interface AssistantBotOptions {
     store: Pick<ResultStore, 'listForUser'>;
     contestTitle(contestId: string): string | undefined;
   };
+  /** Managers' unit reports (`/baocao`, `/chuathi`, `/xuatexcel`, `/xephang`); see `ReportRouter`. */
+  reports?: Omit<ReportRouterOptions, 'logger'>;
 }
 
 /** Most results `/ketqua` lists. */
@@ -85,7 +89,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
  * - a help command: help text;
  * - a quiz value in `value` (card button, `type` `quiz-…`/`contest-…`): to the quiz dialogs;
  * - a feedback payload in `value` (card button): validated, stored, thanked;
- * - text: checked (empty, too long, unreadable); `/ketqua` lists the person's own results; then
+ * - a report button in `value` (`type` `report-…`): to the reports (see `ReportRouter`);
+ * - text: checked (empty, too long, unreadable); `/ketqua` lists the person's own results; report
+ *   commands (`/baocao`…) go to the reports; then
  *   quiz commands, answers and messages during
  *   a running attempt go to the quiz dialogs (see `QuizRouter`); anything else is asked, recorded
  *   and answered with citations and 👍/👎 buttons; attachments without text get a "text only"
@@ -96,6 +102,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 export class AssistantBot extends ActivityHandler {
   private readonly askState: StatePropertyAccessor<AskState>;
   private readonly quiz: QuizRouter | undefined;
+  private readonly reports: ReportRouter | undefined;
 
   constructor(private readonly options: AssistantBotOptions) {
     super();
@@ -112,6 +119,9 @@ export class AssistantBot extends ActivityHandler {
             this.answer(context, text, turnLogger(context, options.logger)),
           logger: options.logger,
         })
+      : undefined;
+    this.reports = options.reports
+      ? new ReportRouter({ ...options.reports, logger: options.logger })
       : undefined;
     this.onMembersAdded(async (context, next) => {
       await this.welcome(context);
@@ -151,6 +161,7 @@ export class AssistantBot extends ActivityHandler {
 
     if (activity.value !== undefined && activity.value !== null) {
       if (this.quiz && isQuizValue(activity.value)) return this.quiz.handleValue(context);
+      if (this.reports && isReportValue(activity.value)) return this.reports.handleValue(context);
       const looksLikeFeedback = isRecord(activity.value) && activity.value.type === 'feedback';
       if (looksLikeFeedback || !hasText) return this.handleFeedback(context, log);
     }
@@ -177,13 +188,18 @@ export class AssistantBot extends ActivityHandler {
         return;
       case 'help':
         await context.sendActivity(
-          helpReply(this.options.maxMessageChars, this.quiz !== undefined),
+          helpReply(
+            this.options.maxMessageChars,
+            this.quiz !== undefined,
+            this.reports !== undefined,
+          ),
         );
         return;
       case 'question':
         if (this.options.myResults && isResultsCommand(input.text)) {
           return this.showMyResults(context, this.options.myResults, log);
         }
+        if (this.reports && (await this.reports.handleText(context, input.text))) return;
         if (this.quiz && (await this.quiz.handleText(context, input.text))) return;
         await this.answer(context, input.text, log);
     }

@@ -7,3 +7,5 @@ export { classifyText, normalizeText } from './text-input';
 export type { TextInput } from './text-input';
 export { QuizRouter } from './quiz-router';
 export type { ActivityDedupPort, QuizRouterOptions } from './quiz-router';
+export { ReportRouter } from './report-router';
+export type { ReportFilePublisher, ReportFileType, ReportRouterOptions } from './report-router';
