@@ -12,11 +12,14 @@ export type { DeadLetter, DeadLetterSource, DeadLetterStore } from './dead-lette
 export {
   migrateResultsDatabase,
   openSqliteResultsDatabase,
+  RESULTS_MIGRATIONS,
   type ResultsDatabase,
   type SqliteResultsDatabase,
 } from './results-database';
 export { KyselyResultStore, type KyselyResultStoreOptions } from './kysely-result-store';
 export { KyselyDeadLetterStore } from './kysely-dead-letter-store';
+export { KyselyContestStats } from './kysely-contest-stats';
+export { KyselyReportAuditLog, MAX_RECENT_ACCESSES } from './kysely-report-audit-log';
 export {
   ResultConsumer,
   type ConsumeOutcome,

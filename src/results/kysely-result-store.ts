@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { aggregateContestResults } from './contest-aggregates';
 import type { ResultEvent } from './result-event';
 import type { CompetencyResultsTable, ResultsDatabase } from './results-database';
 import type { ResultStore, ResultSummary, SaveOutcome, StoredResult } from './result-store';
@@ -32,6 +33,9 @@ const passedFromRow = (passed: number | null): boolean | null =>
  * concurrent jobs) are written by one multi-row statement, one commit for all (group commit);
  * each promise settles once its row is committed. If a batch fails, its rows are retried one by
  * one so that only the failing save rejects.
+ *
+ * In the same transaction as the insert, newly stored contest results are folded into the
+ * contest aggregates that reports read (`aggregateContestResults`); a duplicate changes nothing.
  */
 export class KyselyResultStore implements ResultStore {
   private readonly now: () => Date;
@@ -81,13 +85,27 @@ export class KyselyResultStore implements ResultStore {
     for (const { event } of batch) {
       if (!firsts.has(event.attemptId)) firsts.set(event.attemptId, event);
     }
-    const inserted = await this.db
-      .insertInto('competency_results')
-      .values([...firsts.values()].map((e) => toRow(e, storedAt)))
-      .onConflict((oc) => oc.column('attempt_id').doNothing())
-      .returning('attempt_id')
-      .execute();
-    const stored = new Set(inserted.map((r) => r.attempt_id));
+    // In attempt id order, so that two PostgreSQL writers wait on each other instead of deadlocking.
+    const events = [...firsts.values()].sort((a, b) =>
+      a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0,
+    );
+    const stored = await this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('competency_results')
+        .values(events.map((e) => toRow(e, storedAt)))
+        .onConflict((oc) => oc.column('attempt_id').doNothing())
+        .returning('attempt_id')
+        .execute();
+      const ids = new Set(inserted.map((r) => r.attempt_id));
+      await aggregateContestResults(
+        trx,
+        events.filter(
+          (e): e is ResultEvent & { contestId: string } =>
+            ids.has(e.attemptId) && e.mode === 'contest' && e.contestId !== null,
+        ),
+      );
+      return ids;
+    });
     for (const item of batch) {
       // Only the first save of an attempt in the batch can have stored it.
       const first = stored.delete(item.event.attemptId);

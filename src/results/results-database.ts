@@ -1,5 +1,13 @@
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  sql,
+  SqliteDialect,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
 import { openSqliteDatabase, type SqliteDatabase } from '../storage';
+import { backfillContestAggregates } from './contest-aggregates';
 
 /** Table `competency_results`: one row per attempt. Types are what both dialects return. */
 export interface CompetencyResultsTable {
@@ -38,10 +46,91 @@ export interface ResultDeadLettersTable {
   received_at: string;
 }
 
+/*
+ * Contest aggregates, maintained with each insert (see `contest-aggregates.ts`) so that reports
+ * never read the `answers` column. Rows are keyed by contest and the unit recorded with the attempt;
+ * attempts without a unit count nowhere. Counters are bigint: PostgreSQL returns them as strings,
+ * so read them through `Number()`. A row whose `n` fell back to 0 (its first attempt was displaced)
+ * stays and is skipped by readers.
+ */
+
+/** Table `contest_first_attempts`: the current first attempt of each (contest, person). */
+export interface ContestFirstAttemptsTable {
+  contest_id: string;
+  user_id: string;
+  attempt_id: string;
+  started_at: string;
+  unit_code: string | null;
+}
+
+/** Table `contest_unit_stats`: per (contest, unit). */
+export interface ContestUnitStatsTable {
+  contest_id: string;
+  unit_code: string;
+  /** Every attempt. */
+  attempts: number | string;
+  /** First attempts, and of those: passed, and their durations summed. */
+  people: number | string;
+  passed: number | string;
+  duration_ms_sum: number | string;
+}
+
+/** Table `contest_unit_scores`: first attempts per (contest, unit, score). */
+export interface ContestUnitScoresTable {
+  contest_id: string;
+  unit_code: string;
+  score: number;
+  n: number | string;
+}
+
+/** Table `contest_unit_topics`: per (contest, unit, topic), over first attempts. */
+export interface ContestUnitTopicsTable {
+  contest_id: string;
+  unit_code: string;
+  topic: string;
+  /** First attempts that list the topic. */
+  n: number | string;
+  correct: number | string;
+  total: number | string;
+}
+
+/** Table `contest_unit_questions`: item-analysis sums per (contest, unit, question). */
+export interface ContestUnitQuestionsTable {
+  contest_id: string;
+  unit_code: string;
+  question_id: string;
+  n: number | string;
+  sum_x: number | string;
+  sum_rest: number | string;
+  sum_x_rest: number | string;
+  sum_rest_sq: number | string;
+}
+
+/** Table `report_access_log`: one row per report access, allowed or denied. */
+export interface ReportAccessLogTable {
+  /** Sortable within a process: the clock's ms and a counter (see the audit log). */
+  id: string;
+  at: string;
+  user_id: string;
+  role: string | null;
+  action: string;
+  unit_code: string | null;
+  contest_id: string | null;
+  /** 1 or 0. */
+  allowed: number;
+  detail: string | null;
+}
+
 /** The reporting database as Kysely sees it. */
 export interface ResultsDatabase {
   competency_results: CompetencyResultsTable;
   result_dead_letters: ResultDeadLettersTable;
+  contest_first_attempts: ContestFirstAttemptsTable;
+  contest_unit_stats: ContestUnitStatsTable;
+  contest_unit_scores: ContestUnitScoresTable;
+  contest_unit_topics: ContestUnitTopicsTable;
+  contest_unit_questions: ContestUnitQuestionsTable;
+  report_access_log: ReportAccessLogTable;
 }
 
 // Written with Kysely's schema builder only, so PostgreSQL gets the same steps. `ifNotExists`
@@ -110,16 +199,137 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_contest_aggregates': {
+    async up(db) {
+      // On SQLite the migrator runs steps outside a transaction (and its lock does not span
+      // processes): take the write lock first so that a second process starting together waits
+      // and then finds the backfill done instead of counting every row twice. PostgreSQL runs
+      // migrations in a transaction under an advisory lock already.
+      if (db.isTransaction) return createContestAggregates(db);
+      await sql`begin immediate`.execute(db);
+      try {
+        await createContestAggregates(db);
+        await sql`commit`.execute(db);
+      } catch (err) {
+        await sql`rollback`.execute(db);
+        throw err;
+      }
+    },
+  },
+  '0004_report_access_log': {
+    async up(db) {
+      await db.schema
+        .createTable('report_access_log')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('unit_code', 'text')
+        .addColumn('contest_id', 'text')
+        .addColumn('allowed', 'integer', (c) => c.notNull())
+        .addColumn('detail', 'text')
+        .execute();
+      await db.schema
+        .createIndex('report_access_log_by_time')
+        .ifNotExists()
+        .on('report_access_log')
+        .columns(['at', 'id'])
+        .execute();
+    },
+  },
 };
+
+/** Migration 0003's steps: the aggregate tables, then the aggregates of rows already stored. */
+async function createContestAggregates(db: Kysely<unknown>): Promise<void> {
+  const bigint = ['attempts', 'people', 'passed', 'duration_ms_sum'] as const;
+  let units = db.schema
+    .createTable('contest_unit_stats')
+    .ifNotExists()
+    .addColumn('contest_id', 'text', (c) => c.notNull())
+    .addColumn('unit_code', 'text', (c) => c.notNull());
+  for (const name of bigint) units = units.addColumn(name, 'bigint', (c) => c.notNull());
+  await units
+    .addPrimaryKeyConstraint('contest_unit_stats_pk', ['contest_id', 'unit_code'])
+    .execute();
+  await db.schema
+    .createTable('contest_unit_scores')
+    .ifNotExists()
+    .addColumn('contest_id', 'text', (c) => c.notNull())
+    .addColumn('unit_code', 'text', (c) => c.notNull())
+    .addColumn('score', 'integer', (c) => c.notNull())
+    .addColumn('n', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('contest_unit_scores_pk', ['contest_id', 'unit_code', 'score'])
+    .execute();
+  await db.schema
+    .createTable('contest_unit_topics')
+    .ifNotExists()
+    .addColumn('contest_id', 'text', (c) => c.notNull())
+    .addColumn('unit_code', 'text', (c) => c.notNull())
+    .addColumn('topic', 'text', (c) => c.notNull())
+    .addColumn('n', 'bigint', (c) => c.notNull())
+    .addColumn('correct', 'bigint', (c) => c.notNull())
+    .addColumn('total', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('contest_unit_topics_pk', ['contest_id', 'unit_code', 'topic'])
+    .execute();
+  let questions = db.schema
+    .createTable('contest_unit_questions')
+    .ifNotExists()
+    .addColumn('contest_id', 'text', (c) => c.notNull())
+    .addColumn('unit_code', 'text', (c) => c.notNull())
+    .addColumn('question_id', 'text', (c) => c.notNull());
+  for (const name of ['n', 'sum_x', 'sum_rest', 'sum_x_rest', 'sum_rest_sq']) {
+    questions = questions.addColumn(name, 'bigint', (c) => c.notNull());
+  }
+  await questions
+    .addPrimaryKeyConstraint('contest_unit_questions_pk', [
+      'contest_id',
+      'unit_code',
+      'question_id',
+    ])
+    .execute();
+  await db.schema
+    .createTable('contest_first_attempts')
+    .ifNotExists()
+    .addColumn('contest_id', 'text', (c) => c.notNull())
+    .addColumn('user_id', 'text', (c) => c.notNull())
+    .addColumn('attempt_id', 'text', (c) => c.notNull())
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('unit_code', 'text')
+    .addPrimaryKeyConstraint('contest_first_attempts_pk', ['contest_id', 'user_id'])
+    .execute();
+  await db.schema
+    .createIndex('contest_first_attempts_by_unit')
+    .ifNotExists()
+    .on('contest_first_attempts')
+    .columns(['contest_id', 'unit_code'])
+    .execute();
+  // A person's attempts at a contest, for the participant list.
+  await db.schema
+    .createIndex('competency_results_by_contest_user')
+    .ifNotExists()
+    .on('competency_results')
+    .columns(['contest_id', 'user_id'])
+    .execute();
+  await backfillContestAggregates(db as Kysely<ResultsDatabase>);
+}
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** Names of the reporting database's migrations, in order. */
+export const RESULTS_MIGRATIONS: readonly string[] = Object.keys(migrations).sort();
+
 /**
  * Brings the reporting tables up to date (Kysely migrations in tables `results_migration` and
- * `results_migration_lock`). Safe to run from several processes at once: a step that loses a race
- * is retried and then finds the work done. Throws when a step fails for any other reason.
+ * `results_migration_lock`), or up to migration `target` inclusive (tests of upgrades). Safe to
+ * run from several processes at once: a step that loses a race is retried and then finds the work
+ * done. Throws when a step fails for any other reason.
  */
-export async function migrateResultsDatabase(db: Kysely<ResultsDatabase>): Promise<void> {
+export async function migrateResultsDatabase(
+  db: Kysely<ResultsDatabase>,
+  target?: string,
+): Promise<void> {
   const migrator = new Migrator({
     db,
     provider,
@@ -127,7 +337,9 @@ export async function migrateResultsDatabase(db: Kysely<ResultsDatabase>): Promi
     migrationLockTableName: 'results_migration_lock',
   });
   for (let attempt = 1; ; attempt++) {
-    const { error } = await migrator.migrateToLatest();
+    const { error } = await (target === undefined
+      ? migrator.migrateToLatest()
+      : migrator.migrateTo(target));
     if (!error) return;
     if (attempt >= 5) throw error;
     await new Promise((resolve) => setTimeout(resolve, 50 * attempt));

@@ -43,7 +43,12 @@ describe('the reporting database', () => {
         .prepare('SELECT name FROM results_migration ORDER BY name')
         .all()
         .map((r) => (r as { name: string }).name);
-      expect(names).toEqual(['0001_competency_results', '0002_result_dead_letters']);
+      expect(names).toEqual([
+        '0001_competency_results',
+        '0002_result_dead_letters',
+        '0003_contest_aggregates',
+        '0004_report_access_log',
+      ]);
       await Promise.all([a.close(), b.close()]);
       const again = await openSqliteResultsDatabase(file);
       expect(await new KyselyResultStore(again.db).count()).toBe(1);

@@ -1,0 +1,410 @@
+import type { Kysely } from 'kysely';
+import type { ResultsDatabase } from './results-database';
+
+/*
+ * Incremental contest aggregates (tables `contest_*`, created by migration 0003): what the
+ * reports read instead of scanning and parsing every stored result. See `src/reports/ports.ts`
+ * for the rules: a contest result counts toward the unit recorded with it; summary figures and
+ * item analysis use each person's first attempt (earliest `startedAt`, ties: smallest attempt id);
+ * attempt counts include every attempt.
+ */
+
+/** What the aggregates need to know about one stored contest result. */
+export interface ContestResultFacts {
+  readonly attemptId: string;
+  readonly contestId: string;
+  readonly userId: string;
+  readonly unitCode: string | null;
+  readonly startedAt: string;
+  readonly score: number;
+  readonly passed: boolean | null;
+  readonly durationMs: number;
+  readonly correct: number;
+  readonly byTopic: Readonly<Record<string, { readonly correct: number; readonly total: number }>>;
+  readonly answers: readonly { readonly questionId: string; readonly correct: boolean }[];
+}
+
+/**
+ * Whether attempt `a` comes before `b` for the first-attempt rule. Instants are ISO 8601 UTC with
+ * milliseconds, so they compare as strings; attempt ids compare as JavaScript strings, never in SQL
+ * (a PostgreSQL collation could order them differently).
+ */
+export function isEarlierAttempt(
+  a: { readonly startedAt: string; readonly attemptId: string },
+  b: { readonly startedAt: string; readonly attemptId: string },
+): boolean {
+  return a.startedAt < b.startedAt || (a.startedAt === b.startedAt && a.attemptId < b.attemptId);
+}
+
+type Numeric<T extends string> = Record<T, number>;
+interface UnitKey {
+  contest_id: string;
+  unit_code: string;
+}
+type UnitRow = UnitKey & Numeric<'attempts' | 'people' | 'passed' | 'duration_ms_sum'>;
+type ScoreRow = UnitKey & { score: number } & Numeric<'n'>;
+type TopicRow = UnitKey & { topic: string } & Numeric<'n' | 'correct' | 'total'>;
+type QuestionRow = UnitKey & { question_id: string } & Numeric<
+    'n' | 'sum_x' | 'sum_rest' | 'sum_x_rest' | 'sum_rest_sq'
+  >;
+
+const keyOf = (...parts: (string | number)[]): string => JSON.stringify(parts);
+
+function bump<R extends object>(
+  map: Map<string, R>,
+  key: string,
+  make: () => R,
+  add: Readonly<Record<string, number>>,
+): void {
+  let row = map.get(key);
+  if (!row) map.set(key, (row = make()));
+  const target = row as Record<string, unknown>;
+  for (const [name, value] of Object.entries(add)) {
+    target[name] = (target[name] as number) + value;
+  }
+}
+
+/** Changes to the aggregate tables, summed in memory and written by {@link applyDelta}. */
+class AggregateDelta {
+  readonly units = new Map<string, UnitRow>();
+  readonly scores = new Map<string, ScoreRow>();
+  readonly topics = new Map<string, TopicRow>();
+  readonly questions = new Map<string, QuestionRow>();
+
+  private unit(
+    contestId: string,
+    unitCode: string,
+    add: Partial<Numeric<'attempts' | 'people' | 'passed' | 'duration_ms_sum'>>,
+  ): void {
+    bump(
+      this.units,
+      keyOf(contestId, unitCode),
+      () => ({
+        contest_id: contestId,
+        unit_code: unitCode,
+        attempts: 0,
+        people: 0,
+        passed: 0,
+        duration_ms_sum: 0,
+      }),
+      add,
+    );
+  }
+
+  /** One more attempt attributed to the unit. */
+  countAttempt(contestId: string, unitCode: string | null): void {
+    if (unitCode !== null) this.unit(contestId, unitCode, { attempts: 1 });
+  }
+
+  /** Adds (`sign` 1) or removes (-1) a first attempt's contributions. */
+  firstAttempt(f: ContestResultFacts, sign: 1 | -1): void {
+    const { contestId: c, unitCode: u } = f;
+    if (u === null) return;
+    const passed = f.passed === true ? sign : 0;
+    this.unit(c, u, { people: sign, passed, duration_ms_sum: sign * f.durationMs });
+    bump(
+      this.scores,
+      keyOf(c, u, f.score),
+      () => ({ contest_id: c, unit_code: u, score: f.score, n: 0 }),
+      { n: sign },
+    );
+    for (const [topic, t] of Object.entries(f.byTopic)) {
+      bump(
+        this.topics,
+        keyOf(c, u, topic),
+        () => ({ contest_id: c, unit_code: u, topic, n: 0, correct: 0, total: 0 }),
+        { n: sign, correct: sign * t.correct, total: sign * t.total },
+      );
+    }
+    for (const answer of f.answers) {
+      const x = answer.correct ? 1 : 0;
+      const rest = f.correct - x;
+      bump(
+        this.questions,
+        keyOf(c, u, answer.questionId),
+        () => ({
+          contest_id: c,
+          unit_code: u,
+          question_id: answer.questionId,
+          n: 0,
+          sum_x: 0,
+          sum_rest: 0,
+          sum_x_rest: 0,
+          sum_rest_sq: 0,
+        }),
+        {
+          n: sign,
+          sum_x: sign * x,
+          sum_rest: sign * rest,
+          sum_x_rest: sign * x * rest,
+          sum_rest_sq: sign * rest * rest,
+        },
+      );
+    }
+  }
+}
+
+// Bound parameters per statement: well under SQLite's 32,766 and PostgreSQL's 65,535.
+const MAX_PARAMS = 8000;
+
+/** `rows` in chunks of at most `MAX_PARAMS` bound values. */
+export function chunked<T>(rows: readonly T[], perRow = 1): T[][] {
+  const size = Math.max(1, Math.floor(MAX_PARAMS / perRow));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}
+
+/**
+ * Rows of `map` with some non-zero counter, in key order: concurrent writers on PostgreSQL then
+ * lock the rows they share in the same order and cannot deadlock each other.
+ */
+function changedRows<R extends object>(map: Map<string, R>, counters: readonly (keyof R)[]): R[] {
+  return [...map.entries()]
+    .filter(([, row]) => counters.some((name) => row[name] !== 0))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, row]) => row);
+}
+
+/** Writes a delta: one `INSERT … ON CONFLICT DO UPDATE SET c = c + excluded.c` per table chunk. */
+async function applyDelta(db: Kysely<ResultsDatabase>, delta: AggregateDelta): Promise<void> {
+  const units = changedRows(delta.units, ['attempts', 'people', 'passed', 'duration_ms_sum']);
+  for (const chunk of chunked(units, 6)) {
+    await db
+      .insertInto('contest_unit_stats')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['contest_id', 'unit_code']).doUpdateSet((eb) => ({
+          attempts: eb('contest_unit_stats.attempts', '+', eb.ref('excluded.attempts')),
+          people: eb('contest_unit_stats.people', '+', eb.ref('excluded.people')),
+          passed: eb('contest_unit_stats.passed', '+', eb.ref('excluded.passed')),
+          duration_ms_sum: eb(
+            'contest_unit_stats.duration_ms_sum',
+            '+',
+            eb.ref('excluded.duration_ms_sum'),
+          ),
+        })),
+      )
+      .execute();
+  }
+  for (const chunk of chunked(changedRows(delta.scores, ['n']), 4)) {
+    await db
+      .insertInto('contest_unit_scores')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['contest_id', 'unit_code', 'score']).doUpdateSet((eb) => ({
+          n: eb('contest_unit_scores.n', '+', eb.ref('excluded.n')),
+        })),
+      )
+      .execute();
+  }
+  for (const chunk of chunked(changedRows(delta.topics, ['n', 'correct', 'total']), 6)) {
+    await db
+      .insertInto('contest_unit_topics')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['contest_id', 'unit_code', 'topic']).doUpdateSet((eb) => ({
+          n: eb('contest_unit_topics.n', '+', eb.ref('excluded.n')),
+          correct: eb('contest_unit_topics.correct', '+', eb.ref('excluded.correct')),
+          total: eb('contest_unit_topics.total', '+', eb.ref('excluded.total')),
+        })),
+      )
+      .execute();
+  }
+  const questions = changedRows(delta.questions, [
+    'n',
+    'sum_x',
+    'sum_rest',
+    'sum_x_rest',
+    'sum_rest_sq',
+  ]);
+  for (const chunk of chunked(questions, 8)) {
+    await db
+      .insertInto('contest_unit_questions')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['contest_id', 'unit_code', 'question_id']).doUpdateSet((eb) => ({
+          n: eb('contest_unit_questions.n', '+', eb.ref('excluded.n')),
+          sum_x: eb('contest_unit_questions.sum_x', '+', eb.ref('excluded.sum_x')),
+          sum_rest: eb('contest_unit_questions.sum_rest', '+', eb.ref('excluded.sum_rest')),
+          sum_x_rest: eb('contest_unit_questions.sum_x_rest', '+', eb.ref('excluded.sum_x_rest')),
+          sum_rest_sq: eb(
+            'contest_unit_questions.sum_rest_sq',
+            '+',
+            eb.ref('excluded.sum_rest_sq'),
+          ),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The aggregate facts of stored results, read back from their rows (the old first attempts). */
+async function readFacts(
+  db: Kysely<ResultsDatabase>,
+  attemptIds: readonly string[],
+): Promise<Map<string, ContestResultFacts>> {
+  const facts = new Map<string, ContestResultFacts>();
+  for (const chunk of chunked(attemptIds)) {
+    const rows = await db
+      .selectFrom('competency_results')
+      .select([
+        'attempt_id',
+        'contest_id',
+        'user_id',
+        'unit_code',
+        'started_at',
+        'score',
+        'passed',
+        'duration_ms',
+        'correct',
+        'by_topic',
+        'answers',
+      ])
+      .where('attempt_id', 'in', chunk)
+      .execute();
+    for (const r of rows) facts.set(r.attempt_id, factsFromRow(r));
+  }
+  return facts;
+}
+
+function factsFromRow(r: {
+  attempt_id: string;
+  contest_id: string | null;
+  user_id: string;
+  unit_code: string | null;
+  started_at: string;
+  score: number;
+  passed: number | null;
+  duration_ms: number | string;
+  correct: number;
+  by_topic: string;
+  answers: string;
+}): ContestResultFacts {
+  return {
+    attemptId: r.attempt_id,
+    contestId: r.contest_id ?? '',
+    userId: r.user_id,
+    unitCode: r.unit_code,
+    startedAt: r.started_at,
+    score: Number(r.score),
+    passed: r.passed === null ? null : Number(r.passed) === 1,
+    durationMs: Number(r.duration_ms),
+    correct: Number(r.correct),
+    byTopic: JSON.parse(r.by_topic) as ContestResultFacts['byTopic'],
+    answers: JSON.parse(r.answers) as ContestResultFacts['answers'],
+  };
+}
+
+/**
+ * Folds contest results that were just inserted (in the caller's transaction, `db`) into the
+ * aggregates. Every result counts as an attempt of its unit. Per (contest, person), the earliest
+ * of the new results is written to `contest_first_attempts` unless the stored first attempt is
+ * earlier; when it displaces one, the old first attempt's contributions (read back from its row)
+ * are removed and the new one's added.
+ *
+ * The first-attempt rows are claimed with `INSERT … ON CONFLICT DO UPDATE` (a no-op update that
+ * returns the stored row): on PostgreSQL that locks each (contest, person) row until commit, so
+ * concurrent writers of the same person's attempts take turns; on SQLite the transaction holds
+ * the write lock from its first insert.
+ */
+export async function aggregateContestResults(
+  db: Kysely<ResultsDatabase>,
+  results: readonly ContestResultFacts[],
+): Promise<void> {
+  if (results.length === 0) return;
+  const delta = new AggregateDelta();
+  const candidates = new Map<string, ContestResultFacts>();
+  for (const r of results) {
+    delta.countAttempt(r.contestId, r.unitCode);
+    const key = keyOf(r.contestId, r.userId);
+    const seen = candidates.get(key);
+    if (!seen || isEarlierAttempt(r, seen)) candidates.set(key, r);
+  }
+  const claims = [...candidates.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, r]) => r);
+  const displaced: { candidate: ContestResultFacts; old: string }[] = [];
+  for (const chunk of chunked(claims, 5)) {
+    const stored = await db
+      .insertInto('contest_first_attempts')
+      .values(
+        chunk.map((r) => ({
+          contest_id: r.contestId,
+          user_id: r.userId,
+          attempt_id: r.attemptId,
+          started_at: r.startedAt,
+          unit_code: r.unitCode,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['contest_id', 'user_id'])
+          .doUpdateSet((eb) => ({ attempt_id: eb.ref('contest_first_attempts.attempt_id') })),
+      )
+      .returning(['contest_id', 'user_id', 'attempt_id', 'started_at'])
+      .execute();
+    for (const row of stored) {
+      const candidate = candidates.get(keyOf(row.contest_id, row.user_id))!;
+      if (row.attempt_id === candidate.attemptId) {
+        // Inserted: the person's first attempt at the contest so far.
+        delta.firstAttempt(candidate, 1);
+      } else if (
+        isEarlierAttempt(candidate, { startedAt: row.started_at, attemptId: row.attempt_id })
+      ) {
+        displaced.push({ candidate, old: row.attempt_id });
+      }
+    }
+  }
+  if (displaced.length > 0) {
+    const old = await readFacts(
+      db,
+      displaced.map((d) => d.old),
+    );
+    for (const { candidate, old: oldId } of displaced) {
+      await db
+        .updateTable('contest_first_attempts')
+        .set({
+          attempt_id: candidate.attemptId,
+          started_at: candidate.startedAt,
+          unit_code: candidate.unitCode,
+        })
+        .where('contest_id', '=', candidate.contestId)
+        .where('user_id', '=', candidate.userId)
+        .execute();
+      delta.firstAttempt(old.get(oldId)!, -1);
+      delta.firstAttempt(candidate, 1);
+    }
+  }
+  await applyDelta(db, delta);
+}
+
+/**
+ * Aggregates the contest results stored before the aggregate tables existed (migration 0003):
+ * does nothing when some first attempt is recorded already (the aggregates are being maintained,
+ * or another process has just backfilled them). Reads the rows in pages and feeds them through
+ * {@link aggregateContestResults}, so a backfill and the live path cannot disagree.
+ */
+export async function backfillContestAggregates(db: Kysely<ResultsDatabase>): Promise<void> {
+  const done = await db.selectFrom('contest_first_attempts').select('user_id').limit(1).execute();
+  if (done.length > 0) return;
+  let after: string | null = null;
+  for (;;) {
+    let query = db
+      .selectFrom('competency_results')
+      .select('attempt_id')
+      .where('mode', '=', 'contest')
+      .where('contest_id', 'is not', null)
+      .orderBy('attempt_id')
+      .limit(1000);
+    if (after !== null) query = query.where('attempt_id', '>', after);
+    const page = (await query.execute()).map((r) => r.attempt_id);
+    if (page.length === 0) return;
+    const facts = await readFacts(db, page);
+    await aggregateContestResults(
+      db,
+      page.map((id) => facts.get(id)!),
+    );
+    after = page[page.length - 1]!;
+  }
+}
