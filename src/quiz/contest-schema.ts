@@ -36,6 +36,11 @@ export const contestTiebreakSchema = z
     question: text(5),
     /** What the number counts, shown after the input (e.g. `người`). */
     unit: text(1).optional(),
+    /**
+     * The true value, filled in by the organisers once it is known (after the contest closes);
+     * rankings use the distance to it only when it is present.
+     */
+    answer: z.number().int().nonnegative().optional(),
   })
   .strict();
 
