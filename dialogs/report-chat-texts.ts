@@ -44,7 +44,7 @@ export const reportTexts = {
     'Báo cáo đơn vị chỉ dành cho lãnh đạo, quản lý đơn vị. Anh/chị có thể xem kết quả của mình bằng lệnh **/ketqua**.',
   unitNotVisible: (code: string | undefined): string =>
     code
-      ? `Anh/chị không xem được báo cáo của mã đơn vị “${code}”: mã này không có hoặc không thuộc phạm vi anh/chị phụ trách. Mã đơn vị phân biệt chữ hoa, chữ thường.`
+      ? `Anh/chị không xem được báo cáo của mã đơn vị “${code}”: mã này không có hoặc không thuộc phạm vi anh/chị phụ trách.`
       : 'Anh/chị chưa được giao phụ trách đơn vị nào để xem báo cáo. Anh/chị vui lòng liên hệ quản trị hệ thống.',
   /** After a denial for a single code that was not a contest id either. */
   codeHint: 'Nếu đó là mã cuộc thi, anh/chị gõ **/thi** để xem đúng mã các cuộc thi.',

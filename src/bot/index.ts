@@ -9,3 +9,4 @@ export { QuizRouter } from './quiz-router';
 export type { ActivityDedupPort, QuizRouterOptions } from './quiz-router';
 export { ReportRouter } from './report-router';
 export type { ReportFilePublisher, ReportFileType, ReportRouterOptions } from './report-router';
+export { deferReportService } from './deferred-report-service';

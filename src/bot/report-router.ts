@@ -45,8 +45,11 @@ export interface ReportFilePublisher {
 export interface ReportRouterOptions {
   service: ReportService;
   files: ReportFilePublisher;
-  /** Whether `id` is a contest id (exact, case-sensitive): tells a contest from a unit code. */
-  isContestId(id: string): boolean;
+  /**
+   * Whether `id` is a contest id (exact, case-sensitive): tells a contest from a unit code. May
+   * wait for the contests to load.
+   */
+  isContestId(id: string): boolean | Promise<boolean>;
   logger: Logger;
   /** Lines `/xephang` shows; default 20. */
   rankingLimit?: number;
@@ -84,7 +87,7 @@ export class ReportRouter {
       await context.sendActivity(argumentProblemReply(command.kind, command.problem));
       return true;
     }
-    const resolved = this.resolve(command.kind, command.args);
+    const resolved = await this.resolve(command.kind, command.args);
     if (!resolved.ok) {
       await context.sendActivity(textReply(resolved.reply));
       return true;
@@ -112,8 +115,14 @@ export class ReportRouter {
     await this.run(context, kind, target, { unitCode });
   }
 
-  private resolve(kind: ReportCommandKind, args: readonly string[]): Resolved {
-    const isContest = (id: string) => this.options.isContestId(id);
+  private async resolve(kind: ReportCommandKind, args: readonly string[]): Promise<Resolved> {
+    const known = new Map<string, boolean>();
+    for (const arg of args) {
+      // Contests that failed to load are known to nobody: the code is then taken for a unit.
+      const contest = await Promise.resolve(this.options.isContestId(arg)).catch(() => false);
+      known.set(arg, contest);
+    }
+    const isContest = (id: string) => known.get(id) === true;
     if (kind === 'ranking') {
       const [contestId] = args;
       if (contestId === undefined) return { ok: true, target: {}, context: {} };
