@@ -81,7 +81,7 @@ export function reportChartSpec(report: UnitReport, texts: ReportChartTexts): ob
                   type: 'nominal',
                   sort: null,
                   title: texts.unitAxis,
-                  axis: { labelLimit: 340 },
+                  axis: { labelLimit: 420 },
                 },
                 x: {
                   field: 'mean',

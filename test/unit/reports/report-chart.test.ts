@@ -52,7 +52,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 describe('report chart', () => {
-  const renderer = new ReportChartRenderer({ texts: reportChartTexts });
+  const renderer = new ReportChartRenderer({ texts: reportChartTexts, scale: 2 });
   afterAll(() => renderer.close());
 
   it('bins scores in 10-point bands, the last holding 100', () => {
