@@ -8,7 +8,8 @@ import path from 'node:path';
 import { ConversationState, type ConversationReference } from 'botbuilder';
 import dotenv from 'dotenv';
 import { contestExpiredReply, type DescribeSource, type QuizTopicInfo } from '../dialogs';
-import { AssistantBot, createTurnErrorHandler } from './bot';
+import { reportChartTexts, reportWorkbookTexts } from '../dialogs/report-texts';
+import { AssistantBot, createTurnErrorHandler, deferReportService } from './bot';
 import { loadConfig, type AppConfig } from './config';
 import { ConfigError, KnowledgeError } from './errors';
 import { OpenAiEmbedder, openKnowledgeBase, type KnowledgeBase } from './knowledge';
@@ -23,9 +24,24 @@ import {
   QuizServiceImpl,
   score,
   type Contest,
+  type QuizBank,
 } from './quiz';
-import { resultEventFromAttempt, startResults, type ResultsRuntime } from './results';
-import { createMetrics, createServer, type BotServer } from './server';
+import { buildReportWorkbook, ReportChartRenderer, ReportServiceImpl } from './reports';
+import {
+  KyselyContestStats,
+  KyselyReportAuditLog,
+  resultEventFromAttempt,
+  startResults,
+  type ResultsRuntime,
+} from './results';
+import {
+  createFileDownloads,
+  createMetrics,
+  createServer,
+  ExportFiles,
+  FileLinkSigner,
+  type BotServer,
+} from './server';
 import {
   openSqliteDatabase,
   SqliteActivityDedup,
@@ -62,12 +78,16 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
   let server: BotServer | undefined;
   let results: ResultsRuntime | undefined;
   let scheduler: DeadlineScheduler | undefined;
+  let exportFiles: ExportFiles | undefined;
+  let chart: ReportChartRenderer | undefined;
   let closing: Promise<void> | undefined;
 
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await server?.close();
       await scheduler?.stop();
+      await exportFiles?.stop();
+      await chart?.close();
       await results?.close();
       db.close();
       logger.info('stopped');
@@ -107,15 +127,16 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       maxCitations: config.answer.maxCitations,
       embedder: config.embedding ? new OpenAiEmbedder(config.embedding) : undefined,
     });
-    const quizReady = knowledgeReady.then(async (kb) => {
+    const quizLoaded = knowledgeReady.then(async (kb) => {
       for (const doc of kb.corpus.documents) documents.set(doc.id, doc);
       const quiz = await openQuiz(config, kb.corpus.documents, db, directory, results!, (at) =>
         scheduler?.wake(at),
       );
       quizTopics.push(...quiz.topics);
       for (const c of quiz.contests) contestTitles.set(c.id, c.title);
-      return quiz.service;
+      return quiz;
     });
+    const quizReady = quizLoaded.then((quiz) => quiz.service);
     const ready = Promise.all([knowledgeReady, quizReady]).then(([kb]) => {
       knowledge = kb;
       return kb;
@@ -124,6 +145,30 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
     const answerer: QuestionAnswerer = {
       ask: async (question, context) => (await knowledgeReady).answerer.ask(question, context),
     };
+
+    // Unit reports: the service needs the contests and the question bank, so it waits for them.
+    const reportAudit = new KyselyReportAuditLog(results.reportingDb);
+    const reportStats = new KyselyContestStats(results.reportingDb);
+    const reportChart = new ReportChartRenderer({ texts: reportChartTexts });
+    chart = reportChart;
+    const reportService = deferReportService(
+      quizLoaded.then(
+        (quiz) =>
+          new ReportServiceImpl({
+            stats: reportStats,
+            audit: reportAudit,
+            directory,
+            contests: quiz.contests,
+            topicNames: new Map(quiz.topics.map((t) => [t.id, t.name])),
+            questionLookup: questionLookup(quiz.bank),
+            renderChart: (report) => reportChart.render(report),
+            buildWorkbook: (data) => buildReportWorkbook({ ...data, texts: reportWorkbookTexts }),
+            clock: Date.now,
+          }),
+      ),
+    );
+    const files = openExportFiles(config, logger, () => server?.address?.port);
+    exportFiles = files.exportFiles;
 
     const bot = new AssistantBot({
       answerer,
@@ -138,6 +183,14 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       quizTopics,
       describeSource,
       myResults: { store: results.results, contestTitle: (id) => contestTitles.get(id) },
+      reports: {
+        service: reportService,
+        files: files.exportFiles,
+        isContestId: async (id) => {
+          await quizLoaded;
+          return contestTitles.has(id);
+        },
+      },
     });
     server = createServer({
       bot,
@@ -148,9 +201,19 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       logger,
       metrics,
       isReady: () => knowledge !== undefined,
-      mounts: [results.adminMount],
+      mounts: [
+        results.adminMount,
+        createFileDownloads({
+          files: files.exportFiles,
+          signer: files.signer,
+          audit: reportAudit,
+          directory,
+          logger,
+        }),
+      ],
     });
     await server.listen();
+    files.exportFiles.start();
     const botServer = server;
     quizReady.then(
       (service) => {
@@ -188,6 +251,47 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
 }
 
 /**
+ * The report files behind signed links (`DATA_DIR/exports`). Without `FILE_LINK_SECRET` the links
+ * are signed with a random key of this process: they stop working when it restarts, and other bot
+ * instances cannot serve them, hence the warning. Without `PUBLIC_BASE_URL` links point at
+ * `http://localhost:<bound port>`.
+ */
+function openExportFiles(
+  config: AppConfig,
+  logger: Logger,
+  boundPort: () => number | undefined,
+): { exportFiles: ExportFiles; signer: FileLinkSigner } {
+  let secret: string | Buffer | undefined = config.files.secret;
+  if (secret === undefined) {
+    logger.warn(
+      'FILE_LINK_SECRET is not set: report download links are signed with a random key of this ' +
+        'process and stop working when it restarts',
+    );
+    secret = FileLinkSigner.randomSecret();
+  }
+  const signer = new FileLinkSigner(secret);
+  const { publicBaseUrl } = config.files;
+  const exportFiles = new ExportFiles({
+    dir: path.join(config.dataDir, 'exports'),
+    signer,
+    ttlMs: config.files.ttlMinutes * 60_000,
+    get publicBaseUrl() {
+      return publicBaseUrl ?? `http://localhost:${boundPort() ?? config.port}`;
+    },
+    logger,
+  });
+  return { exportFiles, signer };
+}
+
+/** Question id → text and topic, for the weakest questions of a report. */
+function questionLookup(
+  bank: QuizBank,
+): (id: string) => { text: string; topicId: string } | undefined {
+  const byId = new Map(bank.questions.map((q) => [q.id, { text: q.question, topicId: q.topicId }]));
+  return (id) => byId.get(id);
+}
+
+/**
  * Loads the quiz bank (checked against the knowledge documents) and the contests, failing with a
  * `KnowledgeError` that lists every `file:line` problem, and builds the quiz service on the bot's
  * database. A submission writes its result event into the results outbox in the same transaction.
@@ -199,7 +303,12 @@ async function openQuiz(
   directory: SqliteDirectoryRepository,
   results: ResultsRuntime,
   onWake: (at: number) => void,
-): Promise<{ service: QuizServiceImpl; topics: QuizTopicInfo[]; contests: Contest[] }> {
+): Promise<{
+  service: QuizServiceImpl;
+  bank: QuizBank;
+  topics: QuizTopicInfo[];
+  contests: Contest[];
+}> {
   const bank = await loadQuizBank(config.quiz.quizDir, documents);
   const contests = await loadContests(config.quiz.contestsDir, bank);
   const contestById = new Map(contests.map((c) => [c.id, c]));
@@ -224,7 +333,12 @@ async function openQuiz(
     practiceCount: config.quiz.practiceQuestions,
     onWake,
   });
-  return { service, topics: bank.topics.map((t) => ({ id: t.id, name: t.name })), contests };
+  return {
+    service,
+    bank,
+    topics: bank.topics.map((t) => ({ id: t.id, name: t.name })),
+    contests,
+  };
 }
 
 function printProblem(err: unknown): void {

@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import type { Kysely } from 'kysely';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../logger';
 import type { SqliteDatabase } from '../storage';
@@ -14,7 +15,7 @@ import { connectRedis } from './redis-connection';
 import { ResultConsumer } from './result-consumer';
 import type { ResultEvent } from './result-event';
 import type { ResultStore } from './result-store';
-import { openSqliteResultsDatabase } from './results-database';
+import { openSqliteResultsDatabase, type ResultsDatabase } from './results-database';
 import { registerResultsMetrics } from './results-metrics';
 import { SqliteOutbox } from './sqlite-outbox';
 
@@ -52,6 +53,8 @@ export interface ResultsRuntime {
   readonly relay: OutboxRelay;
   readonly results: ResultStore;
   readonly deadLetters: DeadLetterStore;
+  /** The reporting database (migrated), for the report adapters; closed by `close`. */
+  readonly reportingDb: Kysely<ResultsDatabase>;
   /** The BullMQ queue; absent in the embedded mode. */
   readonly queue?: Queue;
   /** `/admin/queues` (Bull Board behind basic auth), for `createServer({ mounts })`. */
@@ -123,6 +126,7 @@ export async function startResults(options: StartResultsOptions): Promise<Result
     relay,
     results,
     deadLetters,
+    reportingDb: store.db,
     queue: producer?.queue,
     adminMount: { prefix: ADMIN_QUEUES_PATH, handle: admin },
     enqueueInTransaction(db, event) {
