@@ -1,13 +1,25 @@
 import { InvalidInputError, NotFoundError } from '../errors';
 import type { Unit } from './types';
 
-/** Why a list of units does not form a tree. `index` is the unit's position in the input list. */
-export interface UnitTreeProblem {
+/**
+ * Why a list of units does not form a tree. `index` is the unit's position in the input list and
+ * `code` its code; `message` is a short English description for logs and errors. Operators see
+ * the Vietnamese text that `dialogs/directory-texts.ts` renders from the other fields.
+ */
+export type UnitTreeProblem = {
   index: number;
   code: string;
-  kind: 'duplicate-code' | 'unknown-parent' | 'cycle';
   message: string;
-}
+} & (
+  | { kind: 'duplicate-code' }
+  /** `parentCode` names no unit in the list. */
+  | { kind: 'unknown-parent'; parentCode: string }
+  /**
+   * The unit lies on a cycle; `cycle` walks up from the cycle's earliest unit back to it
+   * (`['A', 'C', 'B', 'A']`), so a unit that is its own parent has `['A', 'A']`.
+   */
+  | { kind: 'cycle'; cycle: string[] }
+);
 
 /**
  * The organisation as a tree (or forest) of units of any depth. Immutable; built only from a list
@@ -79,6 +91,7 @@ export class UnitTree {
           index,
           code,
           kind: 'unknown-parent',
+          parentCode: parent,
           message: `unknown parent unit "${parent}"`,
         });
       }
@@ -100,12 +113,19 @@ export class UnitTree {
         const first = cycle.reduce((a, b) => (firstIndex.get(a)! <= firstIndex.get(b)! ? a : b));
         const ordered: string[] = [first];
         for (let c = parentOf(first)!; c !== first; c = parentOf(c)!) ordered.push(c);
+        const path = [...ordered, first];
         const message =
           cycle.length === 1
             ? `unit "${first}" is its own parent`
-            : `cycle in the unit tree (parent_code): ${[...ordered, first].join(' → ')}`;
+            : `cycle in the unit tree (parent_code): ${path.join(' → ')}`;
         for (const member of ordered) {
-          problems.push({ index: firstIndex.get(member)!, code: member, kind: 'cycle', message });
+          problems.push({
+            index: firstIndex.get(member)!,
+            code: member,
+            kind: 'cycle',
+            cycle: [...path],
+            message,
+          });
         }
       }
       for (const c of walk) state.set(c, 'done');

@@ -99,7 +99,13 @@ describe('UnitTree', () => {
         { code: 'B', name: 'B', parentCode: 'X' },
       ]);
       expect(problems).toEqual([
-        { index: 1, code: 'B', kind: 'unknown-parent', message: 'unknown parent unit "X"' },
+        {
+          index: 1,
+          code: 'B',
+          kind: 'unknown-parent',
+          parentCode: 'X',
+          message: 'unknown parent unit "X"',
+        },
       ]);
     });
 
@@ -117,7 +123,13 @@ describe('UnitTree', () => {
 
     it('reports a unit that is its own parent', () => {
       expect(UnitTree.check([{ code: 'A', name: 'A', parentCode: 'A' }])).toEqual([
-        { index: 0, code: 'A', kind: 'cycle', message: 'unit "A" is its own parent' },
+        {
+          index: 0,
+          code: 'A',
+          kind: 'cycle',
+          cycle: ['A', 'A'],
+          message: 'unit "A" is its own parent',
+        },
       ]);
     });
 
@@ -130,10 +142,11 @@ describe('UnitTree', () => {
         { code: 'C', name: 'C', parentCode: 'B' },
       ]);
       const message = 'cycle in the unit tree (parent_code): A → C → B → A';
+      const cycle = ['A', 'C', 'B', 'A'];
       expect(problems).toEqual([
-        { index: 1, code: 'A', kind: 'cycle', message },
-        { index: 3, code: 'B', kind: 'cycle', message },
-        { index: 4, code: 'C', kind: 'cycle', message },
+        { index: 1, code: 'A', kind: 'cycle', cycle, message },
+        { index: 3, code: 'B', kind: 'cycle', cycle, message },
+        { index: 4, code: 'C', kind: 'cycle', cycle, message },
       ]);
     });
 
@@ -144,12 +157,13 @@ describe('UnitTree', () => {
         { code: 'C', name: 'C', parentCode: 'D' },
         { code: 'D', name: 'D', parentCode: 'C' },
       ]);
-      expect(problems.map((p) => [p.code, p.message])).toEqual([
-        ['A', 'cycle in the unit tree (parent_code): A → B → A'],
-        ['B', 'cycle in the unit tree (parent_code): A → B → A'],
-        ['C', 'cycle in the unit tree (parent_code): C → D → C'],
-        ['D', 'cycle in the unit tree (parent_code): C → D → C'],
+      expect(problems.map((p) => [p.code, p.kind === 'cycle' ? p.cycle : []])).toEqual([
+        ['A', ['A', 'B', 'A']],
+        ['B', ['A', 'B', 'A']],
+        ['C', ['C', 'D', 'C']],
+        ['D', ['C', 'D', 'C']],
       ]);
+      expect(problems[3]!.message).toBe('cycle in the unit tree (parent_code): C → D → C');
     });
 
     it('build throws InvalidInputError naming every problem', () => {
