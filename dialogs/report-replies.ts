@@ -2,8 +2,8 @@
  * Replies of `/chuathi`, `/xephang`, `/xuatexcel` and of every refused report request. Pure: the
  * bot passes the service's outcome.
  */
-import type { NotTakenOutcome, RankingOutcome, ReportFailure } from '../src/reports/report-service';
-import type { UnitReport } from '../src/reports/report-types';
+import type { NotTakenOutcome, RankingOutcome, ReportFailure } from '../src/reports';
+import type { UnitReport } from '../src/reports';
 import { adaptiveCard, supportsAdaptiveCards, textBlock } from './adaptive-card';
 import { escapeMarkdown } from './markdown';
 import { textReply, type Reply } from './messages';

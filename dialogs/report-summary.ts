@@ -4,7 +4,7 @@
  * "Xuất Excel" / "Ai chưa thi" buttons; on channels without Adaptive Cards the same content as
  * Markdown text with a link to the chart. Pure: the bot passes the report and the chart's link.
  */
-import type { UnitReport } from '../src/reports/report-types';
+import type { UnitReport } from '../src/reports';
 import {
   adaptiveCard,
   submitAction,

@@ -1,4 +1,4 @@
-import type { ReportService } from '../reports/report-service';
+import type { ReportService } from '../reports';
 
 /**
  * A `ReportService` usable before the real one exists: every call waits for `ready` (the contests

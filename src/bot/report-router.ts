@@ -14,12 +14,7 @@ import {
   type ReportCommandKind,
 } from '../../dialogs';
 import type { Logger } from '../logger';
-import type {
-  ReportAsker,
-  ReportFailure,
-  ReportService,
-  ReportTarget,
-} from '../reports/report-service';
+import type { ReportAsker, ReportFailure, ReportService, ReportTarget } from '../reports';
 import { turnLogger } from './turn-logger';
 
 /** Content types of the files a report publishes. */

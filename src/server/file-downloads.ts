@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DirectoryRepository } from '../directory';
 import type { Logger } from '../logger';
-import type { ReportAuditLog } from '../reports/ports';
+import type { ReportAuditLog } from '../reports';
 import type { HttpMount } from './create-server';
 import { FILES_PATH, type ExportFiles } from './export-files';
 import { LINK_CONTENT_TYPES, type FileLinkClaims, type FileLinkSigner } from './file-links';

@@ -1,7 +1,8 @@
 import { canSeeUnit, type DirectoryRepository, type Person } from '../../src/directory';
-import type { ReportAccessRecord, ReportAuditLog } from '../../src/reports/ports';
 import type {
   ExportOutcome,
+  ReportAccessRecord,
+  ReportAuditLog,
   NotTakenOutcome,
   RankingOutcome,
   ReportAsker,
@@ -9,8 +10,8 @@ import type {
   ReportService,
   ReportTarget,
   SummaryOutcome,
-} from '../../src/reports/report-service';
-import type { UnitReport } from '../../src/reports/report-types';
+  UnitReport,
+} from '../../src/reports';
 
 /** A contest the fake knows. */
 export interface FakeContest {
