@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { rankingComparator } from '../quiz';
 import type { ResultsDatabase } from './results-database';
 
 /*
@@ -6,11 +7,13 @@ import type { ResultsDatabase } from './results-database';
  * reports read instead of scanning and parsing every stored result. See `src/reports/ports.ts`
  * for the rules: a contest result counts toward the unit recorded with it; summary figures and
  * item analysis use each person's first attempt (earliest `startedAt`, ties: smallest attempt id);
- * attempt counts include every attempt.
+ * attempt counts include every attempt. Each person's best attempt (for the ranking) is kept too:
+ * first by `rankingComparator` without the tiebreak answer (score descending, then duration
+ * ascending), then the earliest by the first-attempt rule.
  */
 
 /** What the aggregates need to know about one stored contest result. */
-export interface ContestResultFacts {
+export interface ContestResultFacts extends AttemptOrder {
   readonly attemptId: string;
   readonly contestId: string;
   readonly userId: string;
@@ -24,16 +27,32 @@ export interface ContestResultFacts {
   readonly answers: readonly { readonly questionId: string; readonly correct: boolean }[];
 }
 
+/** What orders attempts: the first-attempt rule and the best-attempt rule. */
+export interface AttemptOrder {
+  readonly attemptId: string;
+  readonly startedAt: string;
+  readonly score: number;
+  readonly durationMs: number;
+}
+
 /**
  * Whether attempt `a` comes before `b` for the first-attempt rule. Instants are ISO 8601 UTC with
  * milliseconds, so they compare as strings; attempt ids compare as JavaScript strings, never in SQL
  * (a PostgreSQL collation could order them differently).
  */
 export function isEarlierAttempt(
-  a: { readonly startedAt: string; readonly attemptId: string },
-  b: { readonly startedAt: string; readonly attemptId: string },
+  a: Pick<AttemptOrder, 'startedAt' | 'attemptId'>,
+  b: Pick<AttemptOrder, 'startedAt' | 'attemptId'>,
 ): boolean {
   return a.startedAt < b.startedAt || (a.startedAt === b.startedAt && a.attemptId < b.attemptId);
+}
+
+const ranking = rankingComparator(undefined);
+
+/** Whether attempt `a` ranks above `b` (see the header: the best-attempt rule). */
+export function isBetterAttempt(a: AttemptOrder, b: AttemptOrder): boolean {
+  const order = ranking(a, b);
+  return order < 0 || (order === 0 && isEarlierAttempt(a, b));
 }
 
 type Numeric<T extends string> = Record<T, number>;
@@ -70,6 +89,8 @@ class AggregateDelta {
   readonly scores = new Map<string, ScoreRow>();
   readonly topics = new Map<string, TopicRow>();
   readonly questions = new Map<string, QuestionRow>();
+  /** The same sums over every unit of the contest. */
+  readonly questionTotals = new Map<string, Omit<QuestionRow, 'unit_code'>>();
 
   private unit(
     contestId: string,
@@ -119,26 +140,26 @@ class AggregateDelta {
     for (const answer of f.answers) {
       const x = answer.correct ? 1 : 0;
       const rest = f.correct - x;
+      const sums = {
+        n: sign,
+        sum_x: sign * x,
+        sum_rest: sign * rest,
+        sum_x_rest: sign * x * rest,
+        sum_rest_sq: sign * rest * rest,
+      };
+      const zero = { n: 0, sum_x: 0, sum_rest: 0, sum_x_rest: 0, sum_rest_sq: 0 };
+      const q = answer.questionId;
       bump(
         this.questions,
-        keyOf(c, u, answer.questionId),
-        () => ({
-          contest_id: c,
-          unit_code: u,
-          question_id: answer.questionId,
-          n: 0,
-          sum_x: 0,
-          sum_rest: 0,
-          sum_x_rest: 0,
-          sum_rest_sq: 0,
-        }),
-        {
-          n: sign,
-          sum_x: sign * x,
-          sum_rest: sign * rest,
-          sum_x_rest: sign * x * rest,
-          sum_rest_sq: sign * rest * rest,
-        },
+        keyOf(c, u, q),
+        () => ({ contest_id: c, unit_code: u, question_id: q, ...zero }),
+        sums,
+      );
+      bump(
+        this.questionTotals,
+        keyOf(c, q),
+        () => ({ contest_id: c, question_id: q, ...zero }),
+        sums,
       );
     }
   }
@@ -211,13 +232,8 @@ async function applyDelta(db: Kysely<ResultsDatabase>, delta: AggregateDelta): P
       )
       .execute();
   }
-  const questions = changedRows(delta.questions, [
-    'n',
-    'sum_x',
-    'sum_rest',
-    'sum_x_rest',
-    'sum_rest_sq',
-  ]);
+  const sums = ['n', 'sum_x', 'sum_rest', 'sum_x_rest', 'sum_rest_sq'] as const;
+  const questions = changedRows(delta.questions, sums);
   for (const chunk of chunked(questions, 8)) {
     await db
       .insertInto('contest_unit_questions')
@@ -233,6 +249,21 @@ async function applyDelta(db: Kysely<ResultsDatabase>, delta: AggregateDelta): P
             '+',
             eb.ref('excluded.sum_rest_sq'),
           ),
+        })),
+      )
+      .execute();
+  }
+  for (const chunk of chunked(changedRows(delta.questionTotals, sums), 7)) {
+    await db
+      .insertInto('contest_questions')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['contest_id', 'question_id']).doUpdateSet((eb) => ({
+          n: eb('contest_questions.n', '+', eb.ref('excluded.n')),
+          sum_x: eb('contest_questions.sum_x', '+', eb.ref('excluded.sum_x')),
+          sum_rest: eb('contest_questions.sum_rest', '+', eb.ref('excluded.sum_rest')),
+          sum_x_rest: eb('contest_questions.sum_x_rest', '+', eb.ref('excluded.sum_x_rest')),
+          sum_rest_sq: eb('contest_questions.sum_rest_sq', '+', eb.ref('excluded.sum_rest_sq')),
         })),
       )
       .execute();
@@ -263,50 +294,67 @@ async function readFacts(
       ])
       .where('attempt_id', 'in', chunk)
       .execute();
-    for (const r of rows) facts.set(r.attempt_id, factsFromRow(r));
+    for (const r of rows) {
+      facts.set(r.attempt_id, {
+        attemptId: r.attempt_id,
+        contestId: r.contest_id ?? '',
+        userId: r.user_id,
+        unitCode: r.unit_code,
+        startedAt: r.started_at,
+        score: Number(r.score),
+        passed: r.passed === null ? null : Number(r.passed) === 1,
+        durationMs: Number(r.duration_ms),
+        correct: Number(r.correct),
+        byTopic: JSON.parse(r.by_topic) as ContestResultFacts['byTopic'],
+        answers: JSON.parse(r.answers) as ContestResultFacts['answers'],
+      });
+    }
   }
   return facts;
 }
 
-function factsFromRow(r: {
-  attempt_id: string;
-  contest_id: string | null;
-  user_id: string;
-  unit_code: string | null;
-  started_at: string;
-  score: number;
-  passed: number | null;
-  duration_ms: number | string;
-  correct: number;
-  by_topic: string;
-  answers: string;
-}): ContestResultFacts {
+/** One (contest, person) as this batch changes it. */
+interface ParticipantChange {
+  first: ContestResultFacts;
+  best: AttemptOrder;
+  attempts: number;
+}
+
+type ParticipantRow = ResultsDatabase['contest_participants'];
+
+function participantRow(
+  contestId: string,
+  userId: string,
+  unitCode: string | null,
+  attempts: number,
+  first: Pick<AttemptOrder, 'attemptId' | 'startedAt'>,
+  best: AttemptOrder,
+): ParticipantRow {
   return {
-    attemptId: r.attempt_id,
-    contestId: r.contest_id ?? '',
-    userId: r.user_id,
-    unitCode: r.unit_code,
-    startedAt: r.started_at,
-    score: Number(r.score),
-    passed: r.passed === null ? null : Number(r.passed) === 1,
-    durationMs: Number(r.duration_ms),
-    correct: Number(r.correct),
-    byTopic: JSON.parse(r.by_topic) as ContestResultFacts['byTopic'],
-    answers: JSON.parse(r.answers) as ContestResultFacts['answers'],
+    contest_id: contestId,
+    user_id: userId,
+    unit_code: unitCode,
+    attempts,
+    first_attempt_id: first.attemptId,
+    first_started_at: first.startedAt,
+    best_attempt_id: best.attemptId,
+    best_started_at: best.startedAt,
+    best_score: best.score,
+    best_duration_ms: best.durationMs,
   };
 }
 
 /**
  * Folds contest results that were just inserted (in the caller's transaction, `db`) into the
- * aggregates. Every result counts as an attempt of its unit. Per (contest, person), the earliest
- * of the new results is written to `contest_first_attempts` unless the stored first attempt is
- * earlier; when it displaces one, the old first attempt's contributions (read back from its row)
- * are removed and the new one's added.
+ * aggregates. Every result counts as an attempt of its unit and of its person. Per (contest,
+ * person), the earliest new result becomes the first attempt unless the stored one is earlier;
+ * when it displaces one, the old first attempt's contributions (read back from its row) are
+ * removed and the new one's added. The best attempt is kept the same way.
  *
- * The first-attempt rows are claimed with `INSERT … ON CONFLICT DO UPDATE` (a no-op update that
- * returns the stored row): on PostgreSQL that locks each (contest, person) row until commit, so
- * concurrent writers of the same person's attempts take turns; on SQLite the transaction holds
- * the write lock from its first insert.
+ * The participant rows are claimed with `INSERT … ON CONFLICT DO UPDATE` (a no-op update that
+ * returns the stored row): on PostgreSQL that locks each (contest, person) until commit, so
+ * concurrent writers of one person's attempts take turns; on SQLite the transaction holds the
+ * write lock from its first insert. The rows that change are then written in one statement.
  */
 export async function aggregateContestResults(
   db: Kysely<ResultsDatabase>,
@@ -314,46 +362,71 @@ export async function aggregateContestResults(
 ): Promise<void> {
   if (results.length === 0) return;
   const delta = new AggregateDelta();
-  const candidates = new Map<string, ContestResultFacts>();
+  const changes = new Map<string, ParticipantChange>();
   for (const r of results) {
     delta.countAttempt(r.contestId, r.unitCode);
     const key = keyOf(r.contestId, r.userId);
-    const seen = candidates.get(key);
-    if (!seen || isEarlierAttempt(r, seen)) candidates.set(key, r);
+    const seen = changes.get(key);
+    if (!seen) {
+      changes.set(key, { first: r, best: r, attempts: 1 });
+      continue;
+    }
+    seen.attempts++;
+    if (isEarlierAttempt(r, seen.first)) seen.first = r;
+    if (isBetterAttempt(r, seen.best)) seen.best = r;
   }
-  const claims = [...candidates.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, r]) => r);
-  const displaced: { candidate: ContestResultFacts; old: string }[] = [];
-  for (const chunk of chunked(claims, 5)) {
+  // In key order, so that concurrent PostgreSQL writers lock shared rows in the same order.
+  const claims = [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const rewrites: ParticipantRow[] = [];
+  const displaced: { first: ContestResultFacts; old: string }[] = [];
+  for (const chunk of chunked(claims, 10)) {
     const stored = await db
-      .insertInto('contest_first_attempts')
+      .insertInto('contest_participants')
       .values(
-        chunk.map((r) => ({
-          contest_id: r.contestId,
-          user_id: r.userId,
-          attempt_id: r.attemptId,
-          started_at: r.startedAt,
-          unit_code: r.unitCode,
-        })),
+        chunk.map(([, c]) =>
+          participantRow(
+            c.first.contestId,
+            c.first.userId,
+            c.first.unitCode,
+            c.attempts,
+            c.first,
+            c.best,
+          ),
+        ),
       )
       .onConflict((oc) =>
         oc
           .columns(['contest_id', 'user_id'])
-          .doUpdateSet((eb) => ({ attempt_id: eb.ref('contest_first_attempts.attempt_id') })),
+          .doUpdateSet((eb) => ({ attempts: eb.ref('contest_participants.attempts') })),
       )
-      .returning(['contest_id', 'user_id', 'attempt_id', 'started_at'])
+      .returningAll()
       .execute();
     for (const row of stored) {
-      const candidate = candidates.get(keyOf(row.contest_id, row.user_id))!;
-      if (row.attempt_id === candidate.attemptId) {
-        // Inserted: the person's first attempt at the contest so far.
-        delta.firstAttempt(candidate, 1);
-      } else if (
-        isEarlierAttempt(candidate, { startedAt: row.started_at, attemptId: row.attempt_id })
-      ) {
-        displaced.push({ candidate, old: row.attempt_id });
+      const change = changes.get(keyOf(row.contest_id, row.user_id))!;
+      if (row.first_attempt_id === change.first.attemptId) {
+        // Inserted: the person's first attempts at the contest are in this batch.
+        delta.firstAttempt(change.first, 1);
+        continue;
       }
+      const oldFirst = { attemptId: row.first_attempt_id, startedAt: row.first_started_at };
+      const oldBest: AttemptOrder = {
+        attemptId: row.best_attempt_id,
+        startedAt: row.best_started_at,
+        score: Number(row.best_score),
+        durationMs: Number(row.best_duration_ms),
+      };
+      const moved = isEarlierAttempt(change.first, oldFirst);
+      if (moved) displaced.push({ first: change.first, old: row.first_attempt_id });
+      rewrites.push(
+        participantRow(
+          row.contest_id,
+          row.user_id,
+          moved ? change.first.unitCode : row.unit_code,
+          Number(row.attempts) + change.attempts,
+          moved ? change.first : oldFirst,
+          isBetterAttempt(change.best, oldBest) ? change.best : oldBest,
+        ),
+      );
     }
   }
   if (displaced.length > 0) {
@@ -361,32 +434,40 @@ export async function aggregateContestResults(
       db,
       displaced.map((d) => d.old),
     );
-    for (const { candidate, old: oldId } of displaced) {
-      await db
-        .updateTable('contest_first_attempts')
-        .set({
-          attempt_id: candidate.attemptId,
-          started_at: candidate.startedAt,
-          unit_code: candidate.unitCode,
-        })
-        .where('contest_id', '=', candidate.contestId)
-        .where('user_id', '=', candidate.userId)
-        .execute();
+    for (const { first, old: oldId } of displaced) {
       delta.firstAttempt(old.get(oldId)!, -1);
-      delta.firstAttempt(candidate, 1);
+      delta.firstAttempt(first, 1);
     }
+  }
+  for (const chunk of chunked(rewrites, 10)) {
+    await db
+      .insertInto('contest_participants')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['contest_id', 'user_id']).doUpdateSet((eb) => ({
+          unit_code: eb.ref('excluded.unit_code'),
+          attempts: eb.ref('excluded.attempts'),
+          first_attempt_id: eb.ref('excluded.first_attempt_id'),
+          first_started_at: eb.ref('excluded.first_started_at'),
+          best_attempt_id: eb.ref('excluded.best_attempt_id'),
+          best_started_at: eb.ref('excluded.best_started_at'),
+          best_score: eb.ref('excluded.best_score'),
+          best_duration_ms: eb.ref('excluded.best_duration_ms'),
+        })),
+      )
+      .execute();
   }
   await applyDelta(db, delta);
 }
 
 /**
  * Aggregates the contest results stored before the aggregate tables existed (migration 0003):
- * does nothing when some first attempt is recorded already (the aggregates are being maintained,
+ * does nothing when some participant is recorded already (the aggregates are being maintained,
  * or another process has just backfilled them). Reads the rows in pages and feeds them through
  * {@link aggregateContestResults}, so a backfill and the live path cannot disagree.
  */
 export async function backfillContestAggregates(db: Kysely<ResultsDatabase>): Promise<void> {
-  const done = await db.selectFrom('contest_first_attempts').select('user_id').limit(1).execute();
+  const done = await db.selectFrom('contest_participants').select('user_id').limit(1).execute();
   if (done.length > 0) return;
   let after: string | null = null;
   for (;;) {

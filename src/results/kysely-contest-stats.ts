@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { rankingComparator } from '../quiz';
 import type {
   ContestStatsSource,
   ParticipantAttempt,
@@ -7,7 +6,6 @@ import type {
   QuestionStats,
   UnitContestStats,
 } from '../reports/ports';
-import { isEarlierAttempt } from './contest-aggregates';
 import type { ResultsDatabase } from './results-database';
 
 // Unit codes per `IN (…)` list: a root unit's subtree (~700 codes) takes two statements.
@@ -90,24 +88,26 @@ export class KyselyContestStats implements ContestStatsSource {
     return stats;
   }
 
+  /**
+   * Sums the given units' rows, or, when they are more than half of the units with results (a
+   * report on the root unit), subtracts the other units' rows from the contest's totals.
+   */
   async questionStats(contestId: string, unitCodes: readonly string[]): Promise<QuestionStats[]> {
-    const sums = new Map<string, { -readonly [K in keyof QuestionStats]: QuestionStats[K] }>();
-    for (const units of unitChunks(unitCodes)) {
-      const rows = await this.db
-        .selectFrom('contest_unit_questions')
-        .select((eb) => [
-          'question_id',
-          eb.fn.sum<number | string>('n').as('n'),
-          eb.fn.sum<number | string>('sum_x').as('sum_x'),
-          eb.fn.sum<number | string>('sum_rest').as('sum_rest'),
-          eb.fn.sum<number | string>('sum_x_rest').as('sum_x_rest'),
-          eb.fn.sum<number | string>('sum_rest_sq').as('sum_rest_sq'),
-        ])
-        .where('contest_id', '=', contestId)
-        .where('unit_code', 'in', units)
-        .where('n', '>', 0)
-        .groupBy('question_id')
-        .execute();
+    const wanted = unique(unitCodes);
+    if (wanted.length === 0) return [];
+    const present = await this.db
+      .selectFrom('contest_unit_stats')
+      .select('unit_code')
+      .where('contest_id', '=', contestId)
+      .execute();
+    const asked = new Set(wanted);
+    const others = present.map((r) => r.unit_code).filter((u) => !asked.has(u));
+    const inside = present.length - others.length;
+    const sums = new Map<string, Mutable<QuestionStats>>();
+    const add = (
+      rows: readonly (Record<'n' | SumColumn, number | string> & { question_id: string })[],
+      sign: 1 | -1,
+    ) => {
       for (const r of rows) {
         let q = sums.get(r.question_id);
         if (!q) {
@@ -121,83 +121,73 @@ export class KyselyContestStats implements ContestStatsSource {
           };
           sums.set(r.question_id, q);
         }
-        q.n += Number(r.n);
-        q.sumX += Number(r.sum_x);
-        q.sumRest += Number(r.sum_rest);
-        q.sumXRest += Number(r.sum_x_rest);
-        q.sumRestSquared += Number(r.sum_rest_sq);
+        q.n += sign * Number(r.n);
+        q.sumX += sign * Number(r.sum_x);
+        q.sumRest += sign * Number(r.sum_rest);
+        q.sumXRest += sign * Number(r.sum_x_rest);
+        q.sumRestSquared += sign * Number(r.sum_rest_sq);
       }
+    };
+    if (others.length < inside) {
+      add(
+        await this.db
+          .selectFrom('contest_questions')
+          .select(['question_id', 'n', ...SUM_COLUMNS])
+          .where('contest_id', '=', contestId)
+          .where('n', '>', 0)
+          .execute(),
+        1,
+      );
+      for (const units of unitChunks(others))
+        add(await this.unitQuestionSums(contestId, units), -1);
+    } else if (inside > 0) {
+      for (const units of unitChunks(wanted)) add(await this.unitQuestionSums(contestId, units), 1);
     }
-    return [...sums.values()];
+    return [...sums.values()].filter((q) => q.n > 0);
   }
 
-  /**
-   * Each person's attempts are read in full (without answers); the best attempt is the first by
-   * `rankingComparator(undefined)` (score descending, then duration ascending), and among attempts
-   * that tie on both, the earliest by the first-attempt rule.
-   */
+  private unitQuestionSums(contestId: string, units: readonly string[]) {
+    return this.db
+      .selectFrom('contest_unit_questions')
+      .select((eb) => [
+        'question_id',
+        eb.fn.sum<number | string>('n').as('n'),
+        ...SUM_COLUMNS.map((c) => eb.fn.sum<number | string>(c).as(c)),
+      ])
+      .where('contest_id', '=', contestId)
+      .where('unit_code', 'in', units)
+      .where('n', '>', 0)
+      .groupBy('question_id')
+      .execute() as Promise<(Record<'n' | SumColumn, number | string> & { question_id: string })[]>;
+  }
+
+  /** Reads each person's participant row and his first and best attempts' rows (no answers). */
   async participants(contestId: string, unitCodes: readonly string[]): Promise<ParticipantRow[]> {
-    const compare = rankingComparator(undefined);
     const participants: ParticipantRow[] = [];
     for (const units of unitChunks(unitCodes)) {
       const rows = await this.db
-        .selectFrom('contest_first_attempts as f')
-        .innerJoin('competency_results as r', (join) =>
-          join.onRef('r.contest_id', '=', 'f.contest_id').onRef('r.user_id', '=', 'f.user_id'),
-        )
+        .selectFrom('contest_participants as p')
+        .innerJoin('competency_results as f', 'f.attempt_id', 'p.first_attempt_id')
+        .innerJoin('competency_results as b', 'b.attempt_id', 'p.best_attempt_id')
         .select([
-          'f.attempt_id as first_attempt_id',
-          'f.unit_code as first_unit_code',
-          'r.attempt_id',
-          'r.user_id',
-          'r.started_at',
-          'r.submitted_at',
-          'r.duration_ms',
-          'r.score',
-          'r.correct',
-          'r.total',
-          'r.passed',
-          'r.tiebreak',
-          'r.by_topic',
+          'p.user_id',
+          'p.unit_code',
+          'p.attempts',
+          ...ATTEMPT_COLUMNS.map((c) => `f.${c} as f_${c}` as const),
+          ...ATTEMPT_COLUMNS.map((c) => `b.${c} as b_${c}` as const),
         ])
-        .where('f.contest_id', '=', contestId)
-        .where('f.unit_code', 'in', units)
-        .where('r.mode', '=', 'contest')
+        .where('p.contest_id', '=', contestId)
+        .where('p.unit_code', 'in', units)
         .execute();
-      type Row = (typeof rows)[number];
-      const ranked = (r: Row) => ({
-        score: Number(r.score),
-        durationMs: Number(r.duration_ms),
-        startedAt: r.started_at,
-        attemptId: r.attempt_id,
-      });
-      const people = new Map<string, { first?: Row; best: Row; attempts: number }>();
       for (const r of rows) {
-        const person = people.get(r.user_id);
-        if (!person) {
-          people.set(r.user_id, {
-            first: r.attempt_id === r.first_attempt_id ? r : undefined,
-            best: r,
-            attempts: 1,
-          });
-          continue;
-        }
-        person.attempts++;
-        if (r.attempt_id === r.first_attempt_id) person.first = r;
-        const a = ranked(r);
-        const b = ranked(person.best);
-        const order = compare(a, b);
-        if (order < 0 || (order === 0 && isEarlierAttempt(a, b))) person.best = r;
-      }
-      for (const [userId, person] of people) {
-        // The first attempt's row is committed with its first-attempt row: it is always there.
-        const first = person.first!;
+        const row = r as unknown as Record<string, unknown>;
+        const first = toAttempt(row, 'f_');
         participants.push({
-          userId,
-          unitCode: first.first_unit_code!,
-          attempts: person.attempts,
-          first: toAttempt(first),
-          best: toAttempt(person.best),
+          userId: r.user_id,
+          unitCode: r.unit_code!,
+          attempts: Number(r.attempts),
+          first,
+          best: row.b_attempt_id === row.f_attempt_id ? first : toAttempt(row, 'b_'),
         });
       }
     }
@@ -206,7 +196,7 @@ export class KyselyContestStats implements ContestStatsSource {
 
   async participantIds(contestId: string): Promise<ReadonlySet<string>> {
     const rows = await this.db
-      .selectFrom('contest_first_attempts')
+      .selectFrom('contest_participants')
       .select('user_id')
       .where('contest_id', '=', contestId)
       .execute();
@@ -214,28 +204,38 @@ export class KyselyContestStats implements ContestStatsSource {
   }
 }
 
-function toAttempt(r: {
-  attempt_id: string;
-  started_at: string;
-  submitted_at: string;
-  duration_ms: number | string;
-  score: number;
-  correct: number;
-  total: number;
-  passed: number | null;
-  tiebreak: number | string | null;
-  by_topic: string;
-}): ParticipantAttempt {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const SUM_COLUMNS = ['sum_x', 'sum_rest', 'sum_x_rest', 'sum_rest_sq'] as const;
+type SumColumn = (typeof SUM_COLUMNS)[number];
+
+const ATTEMPT_COLUMNS = [
+  'attempt_id',
+  'started_at',
+  'submitted_at',
+  'duration_ms',
+  'score',
+  'correct',
+  'total',
+  'passed',
+  'tiebreak',
+  'by_topic',
+] as const;
+
+/** A participant attempt from the columns named `${prefix}${column}` of a joined row. */
+function toAttempt(row: Record<string, unknown>, prefix: string): ParticipantAttempt {
+  const col = (name: (typeof ATTEMPT_COLUMNS)[number]) => row[prefix + name];
+  const passed = col('passed') as number | null;
+  const tiebreak = col('tiebreak') as number | string | null;
   return {
-    attemptId: r.attempt_id,
-    startedAt: r.started_at,
-    submittedAt: r.submitted_at,
-    durationMs: Number(r.duration_ms),
-    score: Number(r.score),
-    correct: Number(r.correct),
-    total: Number(r.total),
-    passed: r.passed === null ? null : Number(r.passed) === 1,
-    ...(r.tiebreak === null ? {} : { tiebreak: Number(r.tiebreak) }),
-    byTopic: JSON.parse(r.by_topic) as ParticipantAttempt['byTopic'],
+    attemptId: col('attempt_id') as string,
+    startedAt: col('started_at') as string,
+    submittedAt: col('submitted_at') as string,
+    durationMs: Number(col('duration_ms')),
+    score: Number(col('score')),
+    correct: Number(col('correct')),
+    total: Number(col('total')),
+    passed: passed === null ? null : Number(passed) === 1,
+    ...(tiebreak === null ? {} : { tiebreak: Number(tiebreak) }),
+    byTopic: JSON.parse(col('by_topic') as string) as ParticipantAttempt['byTopic'],
   };
 }

@@ -54,13 +54,22 @@ export interface ResultDeadLettersTable {
  * stays and is skipped by readers.
  */
 
-/** Table `contest_first_attempts`: the current first attempt of each (contest, person). */
-export interface ContestFirstAttemptsTable {
+/**
+ * Table `contest_participants`: per (contest, person), the current first attempt (and its unit, the
+ * person's unit for reports), the best attempt by the ranking rule, and the attempt count.
+ */
+export interface ContestParticipantsTable {
   contest_id: string;
   user_id: string;
-  attempt_id: string;
-  started_at: string;
+  /** The first attempt's unit. */
   unit_code: string | null;
+  attempts: number | string;
+  first_attempt_id: string;
+  first_started_at: string;
+  best_attempt_id: string;
+  best_started_at: string;
+  best_score: number;
+  best_duration_ms: number | string;
 }
 
 /** Table `contest_unit_stats`: per (contest, unit). */
@@ -106,6 +115,20 @@ export interface ContestUnitQuestionsTable {
   sum_rest_sq: number | string;
 }
 
+/**
+ * Table `contest_questions`: the sums of `contest_unit_questions` over every unit of a contest, so
+ * that a report on (nearly) all units subtracts the few units left out instead of adding all.
+ */
+export interface ContestQuestionsTable {
+  contest_id: string;
+  question_id: string;
+  n: number | string;
+  sum_x: number | string;
+  sum_rest: number | string;
+  sum_x_rest: number | string;
+  sum_rest_sq: number | string;
+}
+
 /** Table `report_access_log`: one row per report access, allowed or denied. */
 export interface ReportAccessLogTable {
   /** Sortable within a process: the clock's ms and a counter (see the audit log). */
@@ -125,11 +148,12 @@ export interface ReportAccessLogTable {
 export interface ResultsDatabase {
   competency_results: CompetencyResultsTable;
   result_dead_letters: ResultDeadLettersTable;
-  contest_first_attempts: ContestFirstAttemptsTable;
+  contest_participants: ContestParticipantsTable;
   contest_unit_stats: ContestUnitStatsTable;
   contest_unit_scores: ContestUnitScoresTable;
   contest_unit_topics: ContestUnitTopicsTable;
   contest_unit_questions: ContestUnitQuestionsTable;
+  contest_questions: ContestQuestionsTable;
   report_access_log: ReportAccessLogTable;
 }
 
@@ -273,15 +297,14 @@ async function createContestAggregates(db: Kysely<unknown>): Promise<void> {
     .addColumn('total', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('contest_unit_topics_pk', ['contest_id', 'unit_code', 'topic'])
     .execute();
+  const sums = ['n', 'sum_x', 'sum_rest', 'sum_x_rest', 'sum_rest_sq'] as const;
   let questions = db.schema
     .createTable('contest_unit_questions')
     .ifNotExists()
     .addColumn('contest_id', 'text', (c) => c.notNull())
     .addColumn('unit_code', 'text', (c) => c.notNull())
     .addColumn('question_id', 'text', (c) => c.notNull());
-  for (const name of ['n', 'sum_x', 'sum_rest', 'sum_x_rest', 'sum_rest_sq']) {
-    questions = questions.addColumn(name, 'bigint', (c) => c.notNull());
-  }
+  for (const name of sums) questions = questions.addColumn(name, 'bigint', (c) => c.notNull());
   await questions
     .addPrimaryKeyConstraint('contest_unit_questions_pk', [
       'contest_id',
@@ -289,28 +312,35 @@ async function createContestAggregates(db: Kysely<unknown>): Promise<void> {
       'question_id',
     ])
     .execute();
+  let totals = db.schema
+    .createTable('contest_questions')
+    .ifNotExists()
+    .addColumn('contest_id', 'text', (c) => c.notNull())
+    .addColumn('question_id', 'text', (c) => c.notNull());
+  for (const name of sums) totals = totals.addColumn(name, 'bigint', (c) => c.notNull());
+  await totals
+    .addPrimaryKeyConstraint('contest_questions_pk', ['contest_id', 'question_id'])
+    .execute();
   await db.schema
-    .createTable('contest_first_attempts')
+    .createTable('contest_participants')
     .ifNotExists()
     .addColumn('contest_id', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text', (c) => c.notNull())
-    .addColumn('attempt_id', 'text', (c) => c.notNull())
-    .addColumn('started_at', 'text', (c) => c.notNull())
     .addColumn('unit_code', 'text')
-    .addPrimaryKeyConstraint('contest_first_attempts_pk', ['contest_id', 'user_id'])
+    .addColumn('attempts', 'bigint', (c) => c.notNull())
+    .addColumn('first_attempt_id', 'text', (c) => c.notNull())
+    .addColumn('first_started_at', 'text', (c) => c.notNull())
+    .addColumn('best_attempt_id', 'text', (c) => c.notNull())
+    .addColumn('best_started_at', 'text', (c) => c.notNull())
+    .addColumn('best_score', 'integer', (c) => c.notNull())
+    .addColumn('best_duration_ms', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('contest_participants_pk', ['contest_id', 'user_id'])
     .execute();
   await db.schema
-    .createIndex('contest_first_attempts_by_unit')
+    .createIndex('contest_participants_by_unit')
     .ifNotExists()
-    .on('contest_first_attempts')
+    .on('contest_participants')
     .columns(['contest_id', 'unit_code'])
-    .execute();
-  // A person's attempts at a contest, for the participant list.
-  await db.schema
-    .createIndex('competency_results_by_contest_user')
-    .ifNotExists()
-    .on('competency_results')
-    .columns(['contest_id', 'user_id'])
     .execute();
   await backfillContestAggregates(db as Kysely<ResultsDatabase>);
 }
