@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors';
-import { UnitTree } from './unit-tree';
-import { ROLES, type DirectoryChanges, type KindChanges, type Person, type Unit } from './types';
+import { UnitTree, type UnitTreeProblem } from './unit-tree';
+import {
+  ROLES,
+  type DirectoryChanges,
+  type KindChanges,
+  type Person,
+  type Role,
+  type Unit,
+} from './types';
 
 /** A unit as supplied to {@link checkDirectory}: like `Unit`, but nothing is trusted yet. */
 export interface UnitCandidate {
@@ -19,86 +26,104 @@ export interface PersonCandidate {
   role: string;
 }
 
+/** A column of the import files; problems name a field by its column. */
+export type DirectoryColumn =
+  'code' | 'name' | 'parent_code' | 'user_id' | 'full_name' | 'email' | 'unit_code' | 'role';
+
+/**
+ * What is wrong with one unit or person, as data: `type` names the broken rule, the other fields
+ * the column and values involved. Operators read it as rendered by `dialogs/directory-texts.ts`.
+ */
+export type DirectoryIssue =
+  /** A required field is empty (or not text at all). */
+  | { type: 'missing'; column: DirectoryColumn }
+  /** A unit code or user id contains white space. */
+  | { type: 'has-spaces'; column: 'code' | 'user_id'; value: string }
+  /** A field is longer than `max` characters. */
+  | { type: 'too-long'; column: DirectoryColumn; max: number }
+  /** The unit code or user id is already used by the entry of the same kind at `firstIndex`. */
+  | { type: 'duplicate'; column: 'code' | 'user_id'; value: string; firstIndex: number }
+  /** `parent_code` names no unit. */
+  | { type: 'unknown-parent'; value: string }
+  /** The unit `value` names itself in `parent_code`. */
+  | { type: 'own-parent'; value: string }
+  /** The unit lies on a cycle: `cycle` walks up from its earliest unit back to it. */
+  | { type: 'cycle'; cycle: string[] }
+  | { type: 'bad-email'; value: string }
+  /** `unit_code` names no unit. */
+  | { type: 'unknown-unit'; value: string }
+  /** `role` is not one of `allowed`. */
+  | { type: 'bad-role'; value: string; allowed: readonly Role[] };
+
 /** One broken rule; `index` is the position of the unit or person in its input list. */
 export interface DirectoryProblem {
   kind: 'unit' | 'person';
   index: number;
-  message: string;
-}
-
-/** Options for {@link checkDirectory}. */
-export interface CheckDirectoryOptions {
-  /** How to name another entry in a message ("first on row 4"); defaults to its position. */
-  describe?: (kind: 'unit' | 'person', index: number) => string;
+  issue: DirectoryIssue;
 }
 
 const MAX_KEY_LENGTH = 128;
 const MAX_TEXT_LENGTH = 300;
 const emailSchema = z.email();
-const roleList = `${ROLES.slice(0, -1).join(', ')} or ${ROLES[ROLES.length - 1]}`;
 
 /**
  * Every reason the given units and people cannot be the directory, ordered units first, then by
  * index: empty required fields, codes or ids with spaces, duplicate unit codes or user ids, unknown
- * parent units, cycles in the tree, unknown units, bad roles, bad e-mail addresses. Messages name
+ * parent units, cycles in the tree, unknown units, bad roles, bad e-mail addresses. Issues name
  * fields by their import column (`user_id`, `unit_code`...). Empty when all is well.
  */
 export function checkDirectory(
   units: readonly UnitCandidate[],
   people: readonly PersonCandidate[],
-  options: CheckDirectoryOptions = {},
 ): DirectoryProblem[] {
-  const describe = options.describe ?? ((kind, index) => `${kind} #${index + 1}`);
   const problems: DirectoryProblem[] = [];
-  const unitProblem = (index: number, message: string) =>
-    problems.push({ kind: 'unit', index, message });
-  const personProblem = (index: number, message: string) =>
-    problems.push({ kind: 'person', index, message });
+  const unitProblem = (index: number, issue: DirectoryIssue) =>
+    problems.push({ kind: 'unit', index, issue });
+  const personProblem = (index: number, issue: DirectoryIssue) =>
+    problems.push({ kind: 'person', index, issue });
 
   // Units with a usable code take part in the tree checks; the others are reported once, here.
   const treeUnits: { unit: Unit; index: number }[] = [];
   units.forEach((u, index) => {
-    const codeProblem = keyProblem('code', u.code);
-    if (codeProblem) unitProblem(index, codeProblem);
-    const nameProblem = textProblem('name', u.name);
-    if (nameProblem) unitProblem(index, nameProblem);
-    if (!codeProblem) treeUnits.push({ index, unit: toUnit(u) });
+    const codeIssue = keyIssue('code', u.code);
+    if (codeIssue) unitProblem(index, codeIssue);
+    const nameIssue = textIssue('name', u.name);
+    if (nameIssue) unitProblem(index, nameIssue);
+    if (!codeIssue) treeUnits.push({ index, unit: toUnit(u) });
   });
   const firstUnit = new Map<string, number>();
   for (const t of treeUnits) if (!firstUnit.has(t.unit.code)) firstUnit.set(t.unit.code, t.index);
   for (const p of UnitTree.check(treeUnits.map((t) => t.unit))) {
-    const index = treeUnits[p.index]!.index;
-    const first = p.kind === 'duplicate-code' ? firstUnit.get(p.code) : undefined;
-    unitProblem(
-      index,
-      first === undefined ? p.message : `${p.message} (first on ${describe('unit', first)})`,
-    );
+    unitProblem(treeUnits[p.index]!.index, treeIssue(p, firstUnit));
   }
 
   const firstPerson = new Map<string, number>();
   people.forEach((p, index) => {
-    const idProblem = keyProblem('user_id', p.userId);
-    if (idProblem) {
-      personProblem(index, idProblem);
+    const idIssue = keyIssue('user_id', p.userId);
+    if (idIssue) {
+      personProblem(index, idIssue);
     } else {
       const first = firstPerson.get(p.userId);
       if (first === undefined) firstPerson.set(p.userId, index);
       else
-        personProblem(
-          index,
-          `duplicate user_id "${p.userId}" (first on ${describe('person', first)})`,
-        );
+        personProblem(index, {
+          type: 'duplicate',
+          column: 'user_id',
+          value: p.userId,
+          firstIndex: first,
+        });
     }
-    const nameProblem = textProblem('full_name', p.fullName);
-    if (nameProblem) personProblem(index, nameProblem);
-    if (isBlank(p.email)) personProblem(index, 'missing email');
+    const nameIssue = textIssue('full_name', p.fullName);
+    if (nameIssue) personProblem(index, nameIssue);
+    if (isBlank(p.email)) personProblem(index, { type: 'missing', column: 'email' });
     else if (!emailSchema.safeParse(p.email).success)
-      personProblem(index, `bad e-mail "${p.email}"`);
-    if (isBlank(p.unitCode)) personProblem(index, 'missing unit_code');
-    else if (!firstUnit.has(p.unitCode)) personProblem(index, `unknown unit "${p.unitCode}"`);
-    if (isBlank(p.role)) personProblem(index, 'missing role');
+      personProblem(index, { type: 'bad-email', value: p.email });
+    if (isBlank(p.unitCode)) personProblem(index, { type: 'missing', column: 'unit_code' });
+    else if (!firstUnit.has(p.unitCode))
+      personProblem(index, { type: 'unknown-unit', value: p.unitCode });
+    if (isBlank(p.role)) personProblem(index, { type: 'missing', column: 'role' });
     else if (!(ROLES as readonly string[]).includes(p.role)) {
-      personProblem(index, `bad role "${p.role}" (expected ${roleList})`);
+      personProblem(index, { type: 'bad-role', value: p.role, allowed: ROLES });
     }
   });
 
@@ -117,7 +142,7 @@ export function assertValidDirectory(
 ): void {
   const problems = checkDirectory(units, people);
   if (problems.length === 0) return;
-  const lines = problems.map((p) => `${p.kind} #${p.index + 1}: ${p.message}`);
+  const lines = problems.map((p) => `${p.kind} #${p.index + 1}: ${describeIssue(p.issue)}`);
   throw new InvalidInputError(
     `Invalid directory (${problems.length} problem(s)):\n  ${lines.join('\n  ')}`,
   );
@@ -181,18 +206,63 @@ function isBlank(value: unknown): boolean {
   return typeof value !== 'string' || value.trim() === '';
 }
 
-function keyProblem(column: string, value: unknown): string | undefined {
-  if (isBlank(value)) return `missing ${column}`;
+function keyIssue(column: 'code' | 'user_id', value: unknown): DirectoryIssue | undefined {
+  if (isBlank(value)) return { type: 'missing', column };
   const text = value as string;
-  if (/\s/.test(text)) return `${column} "${text}" must not contain spaces`;
-  if (text.length > MAX_KEY_LENGTH) return `${column} is longer than ${MAX_KEY_LENGTH} characters`;
+  if (/\s/.test(text)) return { type: 'has-spaces', column, value: text };
+  if (text.length > MAX_KEY_LENGTH) return { type: 'too-long', column, max: MAX_KEY_LENGTH };
   return undefined;
 }
 
-function textProblem(column: string, value: unknown): string | undefined {
-  if (isBlank(value)) return `missing ${column}`;
+function textIssue(column: DirectoryColumn, value: unknown): DirectoryIssue | undefined {
+  if (isBlank(value)) return { type: 'missing', column };
   if ((value as string).length > MAX_TEXT_LENGTH) {
-    return `${column} is longer than ${MAX_TEXT_LENGTH} characters`;
+    return { type: 'too-long', column, max: MAX_TEXT_LENGTH };
   }
   return undefined;
+}
+
+/** The issue for a unit that `UnitTree.check` rejects; `firstUnit` maps codes to input indexes. */
+function treeIssue(p: UnitTreeProblem, firstUnit: ReadonlyMap<string, number>): DirectoryIssue {
+  switch (p.kind) {
+    case 'duplicate-code':
+      return {
+        type: 'duplicate',
+        column: 'code',
+        value: p.code,
+        firstIndex: firstUnit.get(p.code)!,
+      };
+    case 'unknown-parent':
+      return { type: 'unknown-parent', value: p.parentCode };
+    case 'cycle':
+      return p.cycle.length <= 2
+        ? { type: 'own-parent', value: p.code }
+        : { type: 'cycle', cycle: p.cycle };
+  }
+}
+
+/** A short English description of an issue, for errors and logs (never shown to operators). */
+function describeIssue(issue: DirectoryIssue): string {
+  switch (issue.type) {
+    case 'missing':
+      return `missing ${issue.column}`;
+    case 'has-spaces':
+      return `${issue.column} "${issue.value}" must not contain spaces`;
+    case 'too-long':
+      return `${issue.column} is longer than ${issue.max} characters`;
+    case 'duplicate':
+      return `duplicate ${issue.column} "${issue.value}" (first at #${issue.firstIndex + 1})`;
+    case 'unknown-parent':
+      return `unknown parent unit "${issue.value}"`;
+    case 'own-parent':
+      return `unit "${issue.value}" is its own parent`;
+    case 'cycle':
+      return `cycle in the unit tree (parent_code): ${issue.cycle.join(' → ')}`;
+    case 'bad-email':
+      return `bad e-mail "${issue.value}"`;
+    case 'unknown-unit':
+      return `unknown unit "${issue.value}"`;
+    case 'bad-role':
+      return `bad role "${issue.value}" (expected ${issue.allowed.join(', ')})`;
+  }
 }

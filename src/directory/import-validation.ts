@@ -1,4 +1,9 @@
-import { checkDirectory, type PersonCandidate, type UnitCandidate } from './directory-rules';
+import {
+  checkDirectory,
+  type DirectoryIssue,
+  type PersonCandidate,
+  type UnitCandidate,
+} from './directory-rules';
 import type { Person, Role, Unit } from './types';
 
 /** Header of the units file, in this order. */
@@ -20,11 +25,44 @@ export interface ImportTable {
 /** Which file a problem is in. */
 export type ImportFile = 'units' | 'people';
 
-/** A reason to reject an import, pointing at a spreadsheet row (the header is row 1). */
+/** What is wrong with a sheet as a whole, or with the cells of one row, as data. */
+export type SheetIssue =
+  /** The file has no rows at all; `expected` is the header it should start with. */
+  | { type: 'empty-file'; expected: readonly string[] }
+  /**
+   * The header row lacks, repeats or adds columns (each list names them as written in the file).
+   * `swapped` when the header is exactly the other file's: `--units` and `--people` swapped.
+   */
+  | {
+      type: 'wrong-header';
+      missing: string[];
+      unknown: string[];
+      repeated: string[];
+      expected: readonly string[];
+      swapped: boolean;
+    }
+  /** The row has text in cells beyond the header's `width` columns. */
+  | { type: 'extra-cells'; width: number }
+  /** Nothing but blank rows below the header. */
+  | { type: 'no-rows' };
+
+/**
+ * What is wrong with an import: a sheet issue or a broken directory rule, where a duplicate
+ * points at the spreadsheet row (`firstRow`) of the entry that came first.
+ */
+export type ImportIssue =
+  | SheetIssue
+  | Exclude<DirectoryIssue, { type: 'duplicate' }>
+  | { type: 'duplicate'; column: 'code' | 'user_id'; value: string; firstRow: number };
+
+/**
+ * A reason to reject an import, pointing at a spreadsheet row (the header is row 1). Data only:
+ * `dialogs/directory-texts.ts` renders it for operators.
+ */
 export interface ImportProblem {
   file: ImportFile;
   row: number;
-  message: string;
+  issue: ImportIssue;
 }
 
 /** The outcome of {@link validateDirectoryImport}: a whole directory, or every problem found. */
@@ -67,11 +105,19 @@ export function validateDirectoryImport(tables: {
     (kind === 'unit' ? unitRecords[index]! : personRecords[index]!).row;
 
   const problems: ImportProblem[] = [...sheetProblems];
-  for (const p of checkDirectory(units, people, { describe: (k, i) => `row ${rowOf(k, i)}` })) {
+  for (const { kind, index, issue } of checkDirectory(units, people)) {
     problems.push({
-      file: p.kind === 'unit' ? 'units' : 'people',
-      row: rowOf(p.kind, p.index),
-      message: p.message,
+      file: kind === 'unit' ? 'units' : 'people',
+      row: rowOf(kind, index),
+      issue:
+        issue.type === 'duplicate'
+          ? {
+              type: 'duplicate',
+              column: issue.column,
+              value: issue.value,
+              firstRow: rowOf(kind, issue.firstIndex),
+            }
+          : issue,
     });
   }
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
@@ -89,9 +135,9 @@ function readSheet<C extends string>(
   columns: readonly C[],
   otherColumns: readonly string[],
 ): { records?: SheetRecord<C>[]; problems: ImportProblem[] } {
-  const expected = `expected header: ${columns.join(',')}`;
   const [header, ...body] = table.rows;
-  if (!header) return { problems: [{ file, row: 1, message: `the file is empty; ${expected}` }] };
+  if (!header)
+    return { problems: [{ file, row: 1, issue: { type: 'empty-file', expected: columns } }] };
 
   const names = header.cells.map((c) => c.trim());
   const keys = names.map((n) => n.toLowerCase().replace(/[\s-]+/g, '_'));
@@ -101,26 +147,18 @@ function readSheet<C extends string>(
   const missing = columns.filter((c) => !keys.includes(c));
   const repeated = columns.filter((c) => keys.indexOf(c) !== keys.lastIndexOf(c));
   if (unknown.length + missing.length + repeated.length > 0) {
-    const parts = [
-      missing.length > 0 ? `missing ${plural('column', missing)} ${quoteAll(missing)}` : '',
-      unknown.length > 0 ? `unknown ${plural('column', unknown)} ${quoteAll(unknown)}` : '',
-      repeated.length > 0 ? `repeated ${plural('column', repeated)} ${quoteAll(repeated)}` : '',
-    ].filter(Boolean);
     const given = keys.filter((k) => k !== '');
     const swapped =
       given.length === otherColumns.length && otherColumns.every((c) => given.includes(c));
-    const hint = swapped
-      ? ` (this is the ${file === 'units' ? 'people' : 'units'} file: are --units and --people swapped?)`
-      : '';
-    return {
-      problems: [
-        {
-          file,
-          row: header.row,
-          message: `wrong header: ${parts.join('; ')}; ${expected}${hint}`,
-        },
-      ],
+    const issue: ImportIssue = {
+      type: 'wrong-header',
+      missing,
+      unknown,
+      repeated,
+      expected: columns,
+      swapped,
     };
+    return { problems: [{ file, row: header.row, issue }] };
   }
 
   const positions = columns.map((c) => keys.indexOf(c));
@@ -130,7 +168,7 @@ function readSheet<C extends string>(
   for (const { row, cells } of body) {
     if (cells.every((c) => c.trim() === '')) continue;
     if (cells.slice(width).some((c) => c.trim() !== '')) {
-      problems.push({ file, row, message: `more cells than the header's ${width} columns` });
+      problems.push({ file, row, issue: { type: 'extra-cells', width } });
     }
     const values = {} as Record<C, string>;
     columns.forEach((c, i) => {
@@ -141,17 +179,9 @@ function readSheet<C extends string>(
   }
   if (records.length === 0) {
     // Importing an empty sheet would empty the directory: surely the wrong file.
-    problems.push({ file, row: header.row + 1, message: `no ${file} below the header` });
+    problems.push({ file, row: header.row + 1, issue: { type: 'no-rows' } });
   }
   return { records, problems };
-}
-
-function plural(word: string, items: readonly unknown[]): string {
-  return items.length === 1 ? word : `${word}s`;
-}
-
-function quoteAll(names: readonly string[]): string {
-  return names.map((n) => `"${n}"`).join(', ');
 }
 
 function sortProblems(problems: ImportProblem[]): ImportProblem[] {

@@ -10,7 +10,8 @@ export {
   samePerson,
   sameUnit,
   toUnit,
-  type CheckDirectoryOptions,
+  type DirectoryColumn,
+  type DirectoryIssue,
   type DirectoryProblem,
   type PersonCandidate,
   type UnitCandidate,
@@ -21,9 +22,19 @@ export {
   validateDirectoryImport,
   type DirectoryImport,
   type ImportFile,
+  type ImportIssue,
   type ImportProblem,
   type ImportRow,
   type ImportTable,
+  type SheetIssue,
 } from './import-validation';
 export { MemoryDirectoryRepository } from './memory-directory-repository';
-export { summarizeChanges, type ChangeSummaryOptions } from './change-summary';
+export {
+  summarizeChanges,
+  type ChangeSummary,
+  type ChangeSummaryOptions,
+  type FieldChange,
+  type KindSummary,
+  type ListedChange,
+  type ListedChanges,
+} from './change-summary';

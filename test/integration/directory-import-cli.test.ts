@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { readTable } from '../../src/cli/directory-import';
+import { ImportFileError, readTable } from '../../src/cli/directory-import';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const tsx = path.resolve('node_modules/.bin/tsx');
@@ -20,11 +20,15 @@ interface Run {
 
 /** Runs the real command in a child process, with the data directory given. */
 function runImport(dataDir: string, ...args: string[]): Promise<Run> {
+  return runWithEnv({ DATA_DIR: dataDir }, args);
+}
+
+function runWithEnv(env: Record<string, string>, args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       tsx,
       ['src/cli/directory-import.ts', ...args],
-      { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } },
+      { env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -73,9 +77,11 @@ describe('npm run directory:import', () => {
     it('imports the Cần Thơ CSV sample into an empty data directory and says what it added', async () => {
       const run = await runImport(dataDir, '--units', UNITS_CSV, '--people', PEOPLE_CSV);
       expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(run.stdout).toContain('now holds 34 units and 32 people');
-      expect(run.stdout).toMatch(/^units: {2}34 added, 0 changed, 0 removed$/m);
-      expect(run.stdout).toMatch(/^people: 32 added, 0 changed, 0 removed$/m);
+      expect(run.stdout).toContain(
+        `Danh bạ trong ${path.join(dataDir, 'bot.sqlite')} hiện có 34 đơn vị và 32 người dùng.`,
+      );
+      expect(run.stdout).toMatch(/^Đơn vị: thêm 34, sửa 0, xoá 0$/m);
+      expect(run.stdout).toMatch(/^Người dùng: thêm 32, sửa 0, xoá 0$/m);
       expect(run.stdout).toContain('  + CT  UBND thành phố Cần Thơ');
       const { units, people } = stored(dataDir);
       expect(units).toHaveLength(34);
@@ -103,9 +109,9 @@ describe('npm run directory:import', () => {
       const before = stored(dataDir);
       const run = await runImport(dataDir, '--units', UNITS_CSV, '--people', PEOPLE_CSV);
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^units: {2}0 added, 0 changed, 0 removed$/m);
-      expect(run.stdout).toMatch(/^people: 0 added, 0 changed, 0 removed$/m);
-      expect(run.stdout).toContain('Nothing to change');
+      expect(run.stdout).toMatch(/^Đơn vị: thêm 0, sửa 0, xoá 0$/m);
+      expect(run.stdout).toMatch(/^Người dùng: thêm 0, sửa 0, xoá 0$/m);
+      expect(run.stdout).toMatch(/^Không có gì thay đổi: danh bạ đã khớp với các tệp này\.$/m);
       expect(stored(dataDir)).toEqual(before);
     });
 
@@ -118,13 +124,13 @@ describe('npm run directory:import', () => {
       ];
       const again = await runImport(dataDir, ...xlsx);
       expect(again.code).toBe(0);
-      expect(again.stdout).toContain('Nothing to change');
+      expect(again.stdout).toContain('Không có gì thay đổi: danh bạ đã khớp với các tệp này.');
 
       const fresh = dir('xlsx');
       const run = await runImport(fresh, ...xlsx);
       expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(run.stdout).toMatch(/^units: {2}34 added/m);
-      expect(run.stdout).toMatch(/^people: 32 added/m);
+      expect(run.stdout).toMatch(/^Đơn vị: thêm 34,/m);
+      expect(run.stdout).toMatch(/^Người dùng: thêm 32,/m);
       expect(stored(fresh, false)).toEqual(stored(dataDir, false));
     });
 
@@ -143,18 +149,20 @@ describe('npm run directory:import', () => {
 
       const dry = await runImport(dataDir, '--units', units, '--people', people, '--dry-run');
       expect(dry.code).toBe(0);
-      expect(dry.stdout).toContain('nothing was written');
+      expect(dry.stdout.split('\n')[0]).toBe(
+        `Chạy thử (--dry-run) với ${path.join(dataDir, 'bot.sqlite')}: chưa ghi gì vào danh bạ.`,
+      );
       expect(stored(dataDir)).toEqual(before);
 
       const run = await runImport(dataDir, '--units', units, '--people', people);
       expect(run.code).toBe(0);
       for (const out of [dry.stdout, run.stdout]) {
-        expect(out).toMatch(/^units: {2}0 added, 1 changed, 2 removed$/m);
+        expect(out).toMatch(/^Đơn vị: thêm 0, sửa 1, xoá 2$/m);
         expect(out).toContain(
           '  ~ CT-STP  Sở Tư pháp thành phố Cần Thơ: name "Sở Tư pháp" → "Sở Tư pháp thành phố Cần Thơ"',
         );
         expect(out).toContain('  - CT-X-NHONAI  UBND xã Nhơn Ái');
-        expect(out).toMatch(/^people: 0 added, 1 changed, 1 removed$/m);
+        expect(out).toMatch(/^Người dùng: thêm 0, sửa 1, xoá 1$/m);
         expect(out).toMatch(/~ Tạ Quang Vinh .*: role "official" → "manager"/);
         expect(out).toMatch(/- Sơn Thị Phương .*\(dl_5f2b8c1e-webchat\)/);
       }
@@ -177,7 +185,7 @@ describe('npm run directory:import', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr.trimEnd().split('\n')).toEqual([
         ...lines,
-        `${lines.length} problem(s) found. Nothing was changed.`,
+        `Có ${lines.length} lỗi cần sửa trong các tệp. Danh bạ chưa được thay đổi.`,
       ]);
       expect(stored(dataDir)).toEqual(before);
     }
@@ -189,7 +197,9 @@ describe('npm run directory:import', () => {
         rows[6]![3] = 'CT-SO-KHONG-CO';
       });
       const run = await runImport(dataDir, '--units', UNITS_CSV, '--people', people);
-      await expectRejected(run, [`${people}:7: unknown unit "CT-SO-KHONG-CO"`]);
+      await expectRejected(run, [
+        `${people}:7: Mã đơn vị "CT-SO-KHONG-CO" (cột "unit_code") không tồn tại trong tệp đơn vị.`,
+      ]);
     });
 
     it('bad role', async () => {
@@ -200,7 +210,8 @@ describe('npm run directory:import', () => {
       });
       const run = await runImport(dataDir, '--units', UNITS_CSV, '--people', people);
       await expectRejected(run, [
-        `${people}:12: bad role "truong-phong" (expected official, manager or admin)`,
+        `${people}:12: Vai trò "truong-phong" (cột "role") không hợp lệ; ` +
+          'chỉ được dùng official, manager hoặc admin.',
       ]);
     });
 
@@ -213,7 +224,9 @@ describe('npm run directory:import', () => {
         rows[19]![0] = id;
       });
       const run = await runImport(dataDir, '--units', UNITS_CSV, '--people', people);
-      await expectRejected(run, [`${people}:20: duplicate user_id "${id}" (first on row 3)`]);
+      await expectRejected(run, [
+        `${people}:20: Mã người dùng "${id}" (cột "user_id") bị trùng với dòng 3.`,
+      ]);
     });
 
     it('cycle in the unit tree', async () => {
@@ -223,7 +236,8 @@ describe('npm run directory:import', () => {
         rows[1]![2] = 'CT-SNV-TCBC'; // the city under one of its own divisions
       });
       const run = await runImport(dataDir, '--units', units, '--people', PEOPLE_CSV);
-      const cycle = 'cycle in the unit tree (parent_code): CT → CT-SNV-TCBC → CT-SNV → CT';
+      const cycle =
+        'Có vòng lặp trong cây đơn vị (cột "parent_code"): CT → CT-SNV-TCBC → CT-SNV → CT.';
       await expectRejected(run, [
         `${units}:2: ${cycle}`,
         `${units}:6: ${cycle}`,
@@ -249,8 +263,9 @@ describe('npm run directory:import', () => {
         people,
       );
       await expectRejected(run, [
-        `${people}:4: bad role "chủ tịch" (expected official, manager or admin)`,
-        `${people}:5: bad e-mail "thanhlc(at)cantho.gov.vn"`,
+        `${people}:4: Vai trò "chủ tịch" (cột "role") không hợp lệ; ` +
+          'chỉ được dùng official, manager hoặc admin.',
+        `${people}:5: Địa chỉ thư điện tử "thanhlc(at)cantho.gov.vn" (cột "email") không hợp lệ.`,
       ]);
     });
 
@@ -262,8 +277,8 @@ describe('npm run directory:import', () => {
       });
       const run = await runImport(dataDir, '--units', UNITS_CSV, '--people', people);
       await expectRejected(run, [
-        `${people}:1: wrong header: missing column "user_id"; unknown column "user"; ` +
-          'expected header: user_id,full_name,email,unit_code,role',
+        `${people}:1: Dòng tiêu đề chưa đúng: thiếu cột "user_id"; cột "user" không hợp lệ. ` +
+          'Dòng tiêu đề đúng là: user_id,full_name,email,unit_code,role.',
       ]);
     });
   });
@@ -275,12 +290,18 @@ describe('npm run directory:import', () => {
       expect((await runImport(dataDir, '--units', UNITS_CSV, '--people', PEOPLE_CSV)).code).toBe(0);
     });
 
-    async function expectRefused(args: string[], messages: RegExp[]): Promise<void> {
+    /** A file problem ends with "nothing changed"; a usage error with the usage text. */
+    async function expectRefused(
+      args: string[],
+      messages: RegExp[],
+      fileProblem = true,
+    ): Promise<void> {
       const before = stored(dataDir);
       const run = await runImport(dataDir, ...args);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
       for (const m of messages) expect(run.stderr).toMatch(m);
+      if (fileProblem) expect(run.stderr).toMatch(/\nDanh bạ chưa được thay đổi\.\n$/);
       expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
       expect(stored(dataDir)).toEqual(before);
     }
@@ -289,10 +310,7 @@ describe('npm run directory:import', () => {
       const missing = dir('no-such-people.csv');
       await expectRefused(
         ['--units', UNITS_CSV, '--people', missing],
-        [
-          new RegExp(`^${missing}: cannot read the file \\(no such file\\)$`, 'm'),
-          /Nothing was changed/,
-        ],
+        [new RegExp(`^${missing}: Không tìm thấy tệp\\.$`, 'm')],
       );
     });
 
@@ -303,8 +321,8 @@ describe('npm run directory:import', () => {
       await expectRefused(
         ['--units', dir('junk.csv'), '--people', dir('junk.xlsx')],
         [
-          /junk\.csv: binary data, not CSV text/,
-          /junk\.xlsx: not a readable Excel workbook \(\.xlsx\)/,
+          /junk\.csv: Tệp chứa dữ liệu nhị phân, không phải văn bản CSV\.$/m,
+          /junk\.xlsx: Không đọc được tệp Excel \(\.xlsx\) này; tệp có thể bị hỏng\.$/m,
         ],
       );
     });
@@ -316,22 +334,57 @@ describe('npm run directory:import', () => {
       await expectRefused(
         ['--units', dir('ansi.csv'), '--people', dir('people-really-xlsx.csv')],
         [
-          /ansi\.csv: not UTF-8 text; in Excel use Save As → "CSV UTF-8/,
-          /this is an Excel workbook, not CSV text; name it \.xlsx/,
+          /ansi\.csv: Tệp không được mã hoá UTF-8 .*lưu lại theo kiểu "CSV UTF-8"\.$/m,
+          /people-really-xlsx\.csv: Đây là tệp Excel, không phải văn bản CSV; .* \.xlsx\.$/m,
         ],
       );
     });
 
     it('missing or unknown options', async () => {
+      const usage = /^Cách dùng: npm run directory:import -- --units /m;
       await expectRefused(
         ['--units', UNITS_CSV],
-        [/Both --units and --people are needed/, /Usage:/],
+        [/^Cần chỉ rõ cả hai tệp: --units và --people\.$/m, usage],
+        false,
       );
       await expectRefused(
         ['--unit', UNITS_CSV, '--people', PEOPLE_CSV],
-        [/Unknown option '--unit'/, /Usage:/],
+        [/^Không có tuỳ chọn --unit\.$/m, usage],
+        false,
+      );
+      await expectRefused(
+        ['--people', PEOPLE_CSV, '--units'],
+        [/^Tuỳ chọn --units cần kèm theo đường dẫn tệp\.$/m, usage],
+        false,
+      );
+      await expectRefused(
+        ['--units', UNITS_CSV, '--people', PEOPLE_CSV, 'extra file.csv'],
+        [/^Không rõ tham số "extra file\.csv"; /m, usage],
+        false,
       );
     });
+  });
+});
+
+describe('npm run directory:import with a bad configuration', () => {
+  const tmp = makeTempDir('directory-config-');
+  afterAll(() => tmp.remove());
+
+  it('says so in Vietnamese, passes on the technical detail, exits 1 and creates nothing', async () => {
+    const run = await runWithEnv({ DATA_DIR: tmp.dir, LOG_LEVEL: 'loud' }, [
+      '--units',
+      UNITS_CSV,
+      '--people',
+      PEOPLE_CSV,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('Không nhập được danh bạ do lỗi cấu hình hoặc cơ sở dữ liệu.');
+    expect(lines[1]).toMatch(/^Chi tiết kỹ thuật \(để gửi bộ phận kỹ thuật\): .*configuration/);
+    expect(run.stderr).toContain('LOG_LEVEL');
+    expect(lines[lines.length - 1]).toBe('Danh bạ chưa được thay đổi.');
+    await expect(fs.access(path.join(tmp.dir, 'bot.sqlite'))).rejects.toThrow();
   });
 });
 
@@ -370,16 +423,26 @@ describe('readTable (the import command reading a sheet)', () => {
     expect((await readTable(file)).rows[1]?.cells).toEqual(['A', 'Tổ "Tiên phong" số 1']);
   });
 
-  it.each<[string, string | Buffer, RegExp]>([
-    ['utf16.csv', Buffer.from('\uFEFFcode,name', 'utf16le'), /UTF-16 text/],
-    ['old.xls', 'whatever', /old Excel format \(\.xls\); save it as \.xlsx or CSV UTF-8/],
-    ['notes.txt', 'code,name', /unsupported file type; use \.csv or \.xlsx/],
-    ['broken.csv', 'code,name\nA,"never closed\n', /broken\.csv:2: malformed CSV/],
-  ])('refuses %s with a clear message', async (name, content, message) => {
-    await expect(readTable(await write(name, content))).rejects.toThrow(message);
+  it.each<[string, string | Buffer, ImportFileError['reason']]>([
+    ['utf16.csv', Buffer.from('\uFEFFcode,name', 'utf16le'), { type: 'utf16' }],
+    ['old.xls', 'whatever', { type: 'old-excel' }],
+    ['notes.txt', 'code,name', { type: 'unsupported-type' }],
+    [
+      'broken.csv',
+      'code,name\nA,"never closed\n',
+      { type: 'malformed-csv', row: 2, quoteNotClosed: true },
+    ],
+  ])('refuses %s, saying why', async (name, content, reason) => {
+    const file = await write(name, content);
+    const refusal = readTable(file);
+    await expect(refusal).rejects.toThrow(ImportFileError);
+    await expect(refusal).rejects.toMatchObject({ file, reason });
   });
 
   it('refuses a directory', async () => {
-    await expect(readTable(tmp.dir)).rejects.toThrow(/is a directory, not a file/);
+    await expect(readTable(tmp.dir)).rejects.toMatchObject({
+      file: tmp.dir,
+      reason: { type: 'is-directory' },
+    });
   });
 });

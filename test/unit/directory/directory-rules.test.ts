@@ -36,21 +36,45 @@ describe('checkDirectory', () => {
     expect(() => assertValidDirectory(units, people)).not.toThrow();
   });
 
-  it('names other entries by position unless told how', () => {
+  it('points a duplicate at the index of the entry that came first', () => {
     const dup = [...people, { ...people[0]!, fullName: 'Khôi 2' }];
     expect(checkDirectory(units, dup)).toEqual([
-      { kind: 'person', index: 2, message: 'duplicate user_id "u1" (first on person #1)' },
+      {
+        kind: 'person',
+        index: 2,
+        issue: { type: 'duplicate', column: 'user_id', value: 'u1', firstIndex: 0 },
+      },
     ]);
-    expect(
-      checkDirectory(units, dup, { describe: (kind, i) => `${kind} at ${i}` })[0]?.message,
-    ).toBe('duplicate user_id "u1" (first on person at 0)');
+    const twice = [...units, { code: 'CT-SNV', name: 'Sở Nội vụ (2)', parentCode: 'CT' }];
+    expect(checkDirectory(twice, people)).toEqual([
+      {
+        kind: 'unit',
+        index: 3,
+        issue: { type: 'duplicate', column: 'code', value: 'CT-SNV', firstIndex: 1 },
+      },
+    ]);
+  });
+
+  it('reports tree problems as issues: unknown parent, own parent, cycle with its path', () => {
+    const broken: Unit[] = [
+      { code: 'CT', name: 'CT', parentCode: 'NOPE' },
+      { code: 'A', name: 'A', parentCode: 'A' },
+      { code: 'B', name: 'B', parentCode: 'C' },
+      { code: 'C', name: 'C', parentCode: 'B' },
+    ];
+    expect(checkDirectory(broken, []).map((p) => [p.index, p.issue])).toEqual([
+      [0, { type: 'unknown-parent', value: 'NOPE' }],
+      [1, { type: 'own-parent', value: 'A' }],
+      [2, { type: 'cycle', cycle: ['B', 'C', 'B'] }],
+      [3, { type: 'cycle', cycle: ['B', 'C', 'B'] }],
+    ]);
   });
 
   it('rejects values that are not strings, as a caller bypassing the types might send', () => {
     const bad = { ...people[0]!, role: 'root', email: 42 } as unknown as Person;
-    expect(checkDirectory(units, [bad]).map((p) => p.message)).toEqual([
-      'missing email',
-      'bad role "root" (expected official, manager or admin)',
+    expect(checkDirectory(units, [bad]).map((p) => p.issue)).toEqual([
+      { type: 'missing', column: 'email' },
+      { type: 'bad-role', value: 'root', allowed: ['official', 'manager', 'admin'] },
     ]);
   });
 
@@ -116,32 +140,64 @@ describe('diffDirectory', () => {
 describe('summarizeChanges', () => {
   it('counts, then lists each entry with old and new values of changed fields', () => {
     const next = {
-      units: [units[0]!, { ...units[1]!, name: 'Sở Nội vụ TP' }],
+      units: [units[0]!, { ...units[1]!, name: 'Sở Nội vụ TP', parentCode: undefined }],
       people: [{ ...people[0]!, role: 'admin' as const }],
     };
-    const text = summarizeChanges(diffDirectory({ units, people }, next), { units, people }, next);
-    expect(text.split('\n')).toEqual([
-      'units:  0 added, 1 changed, 1 removed',
-      '  ~ CT-SNV  Sở Nội vụ TP: name "Sở Nội vụ" → "Sở Nội vụ TP"',
-      '  - CT-STP  Sở Tư pháp',
-      'people: 0 added, 1 changed, 1 removed',
-      '  ~ Trần Minh Khôi <khoitm@cantho.gov.vn>  CT, admin  (u1): role "manager" → "admin"',
-      '  - Lâm Chí Thanh <thanhlc@cantho.gov.vn>  CT-STP, official  (u2)',
-    ]);
+    const summary = summarizeChanges(
+      diffDirectory({ units, people }, next),
+      { units, people },
+      next,
+    );
+    expect(summary).toEqual({
+      units: {
+        added: { count: 0, listed: [] },
+        changed: {
+          count: 1,
+          listed: [
+            {
+              key: 'CT-SNV',
+              entry: next.units[1],
+              fields: [
+                { column: 'name', before: 'Sở Nội vụ', after: 'Sở Nội vụ TP' },
+                { column: 'parent_code', before: 'CT' },
+              ],
+            },
+          ],
+        },
+        removed: { count: 1, listed: [{ key: 'CT-STP', entry: units[2], fields: [] }] },
+      },
+      people: {
+        added: { count: 0, listed: [] },
+        changed: {
+          count: 1,
+          listed: [
+            {
+              key: 'u1',
+              entry: next.people[0],
+              fields: [{ column: 'role', before: 'manager', after: 'admin' }],
+            },
+          ],
+        },
+        removed: { count: 1, listed: [{ key: 'u2', entry: people[1], fields: [] }] },
+      },
+      nothingToChange: false,
+    });
   });
 
   it('says when there is nothing to change, and cuts long lists', () => {
     const empty = { units: [], people: [] };
     expect(
-      summarizeChanges(diffDirectory({ units, people }, { units, people }), empty, empty),
-    ).toMatch(/Nothing to change/);
+      summarizeChanges(diffDirectory({ units, people }, { units, people }), empty, empty)
+        .nothingToChange,
+    ).toBe(true);
     const many = Array.from({ length: 25 }, (_, i) => ({ code: `U${i}`, name: `Unit ${i}` }));
-    const text = summarizeChanges(diffDirectory(empty, { units: many, people: [] }), empty, {
-      units: many,
-      people: [],
-    });
-    expect(text).toMatch(/^units: {2}25 added/);
-    expect(text.split('\n').filter((l) => l.startsWith('  + '))).toHaveLength(20);
-    expect(text).toMatch(/… and 5 more added/);
+    const changes = diffDirectory(empty, { units: many, people: [] });
+    const summary = summarizeChanges(changes, empty, { units: many, people: [] });
+    expect(summary.nothingToChange).toBe(false);
+    expect(summary.units.added.count).toBe(25);
+    expect(summary.units.added.listed).toHaveLength(20);
+    expect(
+      summarizeChanges(changes, empty, { units: many, people: [] }, { maxListed: 3 }),
+    ).toMatchObject({ units: { added: { count: 25, listed: [{ key: 'U0' }, {}, {}] } } });
   });
 });

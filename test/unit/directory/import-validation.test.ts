@@ -106,7 +106,7 @@ describe('validateDirectoryImport', () => {
       {
         file: 'people',
         row: 6,
-        message: 'bad role "chief" (expected official, manager or admin)',
+        issue: { type: 'bad-role', value: 'chief', allowed: ['official', 'manager', 'admin'] },
       },
     ]);
   });
@@ -117,7 +117,9 @@ describe('validateDirectoryImport', () => {
         problemsAfter((_, people) => {
           people[3]![3] = 'CT-SO-KHONG-CO';
         }),
-      ).toEqual([{ file: 'people', row: 4, message: 'unknown unit "CT-SO-KHONG-CO"' }]);
+      ).toEqual([
+        { file: 'people', row: 4, issue: { type: 'unknown-unit', value: 'CT-SO-KHONG-CO' } },
+      ]);
     });
 
     it('unknown parent unit', () => {
@@ -125,7 +127,7 @@ describe('validateDirectoryImport', () => {
         problemsAfter((units) => {
           units[4]![2] = 'CT-X';
         }),
-      ).toEqual([{ file: 'units', row: 5, message: 'unknown parent unit "CT-X"' }]);
+      ).toEqual([{ file: 'units', row: 5, issue: { type: 'unknown-parent', value: 'CT-X' } }]);
     });
 
     it('bad role', () => {
@@ -137,7 +139,11 @@ describe('validateDirectoryImport', () => {
         {
           file: 'people',
           row: 3,
-          message: 'bad role "trưởng phòng" (expected official, manager or admin)',
+          issue: {
+            type: 'bad-role',
+            value: 'trưởng phòng',
+            allowed: ['official', 'manager', 'admin'],
+          },
         },
       ]);
     });
@@ -148,7 +154,11 @@ describe('validateDirectoryImport', () => {
           people.push(['aad-2', 'Người Trùng', 'trung@cantho.gov.vn', 'CT', 'official']);
         }),
       ).toEqual([
-        { file: 'people', row: 6, message: 'duplicate user_id "aad-2" (first on row 3)' },
+        {
+          file: 'people',
+          row: 6,
+          issue: { type: 'duplicate', column: 'user_id', value: 'aad-2', firstRow: 3 },
+        },
       ]);
     });
 
@@ -158,20 +168,24 @@ describe('validateDirectoryImport', () => {
           units.push(['CT-SNV', 'Sở Nội vụ (bản sao)', 'CT']);
         }),
       ).toEqual([
-        { file: 'units', row: 6, message: 'duplicate unit code "CT-SNV" (first on row 3)' },
+        {
+          file: 'units',
+          row: 6,
+          issue: { type: 'duplicate', column: 'code', value: 'CT-SNV', firstRow: 3 },
+        },
       ]);
     });
 
     it('cycle in the tree, on every unit in it', () => {
-      const message = 'cycle in the unit tree (parent_code): CT → CT-SNV-TCBC → CT-SNV → CT';
+      const issue = { type: 'cycle', cycle: ['CT', 'CT-SNV-TCBC', 'CT-SNV', 'CT'] };
       expect(
         problemsAfter((units) => {
           units[1]![2] = 'CT-SNV-TCBC';
         }),
       ).toEqual([
-        { file: 'units', row: 2, message },
-        { file: 'units', row: 3, message },
-        { file: 'units', row: 4, message },
+        { file: 'units', row: 2, issue },
+        { file: 'units', row: 3, issue },
+        { file: 'units', row: 4, issue },
       ]);
     });
 
@@ -180,7 +194,7 @@ describe('validateDirectoryImport', () => {
         problemsAfter((units) => {
           units[4]![2] = 'CT-P-NINHKIEU';
         }),
-      ).toEqual([{ file: 'units', row: 5, message: 'unit "CT-P-NINHKIEU" is its own parent' }]);
+      ).toEqual([{ file: 'units', row: 5, issue: { type: 'own-parent', value: 'CT-P-NINHKIEU' } }]);
     });
 
     it.each([
@@ -194,7 +208,7 @@ describe('validateDirectoryImport', () => {
         problemsAfter((_, people) => {
           people[2]![at] = '   ';
         }),
-      ).toEqual([{ file: 'people', row: 3, message: `missing ${column}` }]);
+      ).toEqual([{ file: 'people', row: 3, issue: { type: 'missing', column } }]);
     });
 
     it('empty unit name', () => {
@@ -202,7 +216,7 @@ describe('validateDirectoryImport', () => {
         problemsAfter((units) => {
           units[4]![1] = '';
         }),
-      ).toEqual([{ file: 'units', row: 5, message: 'missing name' }]);
+      ).toEqual([{ file: 'units', row: 5, issue: { type: 'missing', column: 'name' } }]);
     });
 
     it('empty unit code, and so the people in that unit point nowhere', () => {
@@ -211,8 +225,8 @@ describe('validateDirectoryImport', () => {
           units[4]![0] = '';
         }),
       ).toEqual([
-        { file: 'units', row: 5, message: 'missing code' },
-        { file: 'people', row: 5, message: 'unknown unit "CT-P-NINHKIEU"' },
+        { file: 'units', row: 5, issue: { type: 'missing', column: 'code' } },
+        { file: 'people', row: 5, issue: { type: 'unknown-unit', value: 'CT-P-NINHKIEU' } },
       ]);
     });
 
@@ -223,7 +237,7 @@ describe('validateDirectoryImport', () => {
           problemsAfter((_, people) => {
             people[2]![2] = email;
           }),
-        ).toEqual([{ file: 'people', row: 3, message: `bad e-mail "${email}"` }]);
+        ).toEqual([{ file: 'people', row: 3, issue: { type: 'bad-email', value: email } }]);
       },
     );
 
@@ -234,8 +248,12 @@ describe('validateDirectoryImport', () => {
           people[1]![0] = 'aad 1';
         }),
       ).toEqual([
-        { file: 'units', row: 6, message: 'code "CT STP" must not contain spaces' },
-        { file: 'people', row: 2, message: 'user_id "aad 1" must not contain spaces' },
+        { file: 'units', row: 6, issue: { type: 'has-spaces', column: 'code', value: 'CT STP' } },
+        {
+          file: 'people',
+          row: 2,
+          issue: { type: 'has-spaces', column: 'user_id', value: 'aad 1' },
+        },
       ]);
     });
 
@@ -244,7 +262,19 @@ describe('validateDirectoryImport', () => {
         problemsAfter((units) => {
           units[2]!.push('', 'ghi chú');
         }),
-      ).toEqual([{ file: 'units', row: 3, message: "more cells than the header's 3 columns" }]);
+      ).toEqual([{ file: 'units', row: 3, issue: { type: 'extra-cells', width: 3 } }]);
+    });
+
+    it('values over the length limits', () => {
+      expect(
+        problemsAfter((units, people) => {
+          units[2]![1] = 'x'.repeat(301);
+          people[3]![0] = 'u'.repeat(129);
+        }),
+      ).toEqual([
+        { file: 'units', row: 3, issue: { type: 'too-long', column: 'name', max: 300 } },
+        { file: 'people', row: 4, issue: { type: 'too-long', column: 'user_id', max: 128 } },
+      ]);
     });
 
     it('lists every problem in both files, units first, in row order', () => {
@@ -282,9 +312,14 @@ describe('validateDirectoryImport', () => {
         {
           file: 'units',
           row: 1,
-          message:
-            'wrong header: missing column "name"; unknown column "ten"; ' +
-            'expected header: code,name,parent_code',
+          issue: {
+            type: 'wrong-header',
+            missing: ['name'],
+            unknown: ['ten'],
+            repeated: [],
+            expected: ['code', 'name', 'parent_code'],
+            swapped: false,
+          },
         },
       ]);
     });
@@ -292,9 +327,13 @@ describe('validateDirectoryImport', () => {
     it('names repeated columns', () => {
       const people = goodPeople();
       people[0] = [...PEOPLE_HEADER, 'role'];
-      expect(headerProblem(goodUnits(), people)[0]?.message).toMatch(
-        /^wrong header: repeated column "role"; expected header: user_id,full_name/,
-      );
+      expect(headerProblem(goodUnits(), people)).toEqual([
+        {
+          file: 'people',
+          row: 1,
+          issue: expect.objectContaining({ missing: [], unknown: [], repeated: ['role'] }),
+        },
+      ]);
     });
 
     it('says when the two files are swapped', () => {
@@ -303,10 +342,15 @@ describe('validateDirectoryImport', () => {
         ['units', 1],
         ['people', 1],
       ]);
-      expect(problems[0]!.message).toMatch(/missing columns "code", "name", "parent_code"/);
-      expect(problems[0]!.message).toMatch(
-        /this is the people file: are --units and --people swapped\?/,
-      );
+      expect(problems[0]!.issue).toEqual({
+        type: 'wrong-header',
+        missing: ['code', 'name', 'parent_code'],
+        unknown: ['user_id', 'full_name', 'email', 'unit_code', 'role'],
+        repeated: [],
+        expected: ['code', 'name', 'parent_code'],
+        swapped: true,
+      });
+      expect(problems[1]!.issue).toMatchObject({ type: 'wrong-header', swapped: true });
     });
 
     it('rejects an empty file and a file with only a header', () => {
@@ -314,11 +358,11 @@ describe('validateDirectoryImport', () => {
         {
           file: 'units',
           row: 1,
-          message: 'the file is empty; expected header: code,name,parent_code',
+          issue: { type: 'empty-file', expected: ['code', 'name', 'parent_code'] },
         },
       ]);
       expect(headerProblem(goodUnits(), [PEOPLE_HEADER, ['', '', '', '', '']])).toEqual([
-        { file: 'people', row: 2, message: 'no people below the header' },
+        { file: 'people', row: 2, issue: { type: 'no-rows' } },
       ]);
     });
   });
