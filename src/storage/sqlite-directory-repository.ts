@@ -73,17 +73,22 @@ export interface SqliteDirectoryRepositoryOptions {
  * in one `BEGIN IMMEDIATE` transaction: only added and changed rows are written, so a repeated
  * import writes nothing. Any failure rolls the whole import back.
  *
- * `unitTree` is cached and rebuilt when this connection writes or when SQLite's `data_version`
- * shows a commit by another connection (e.g. the import command while the server runs).
+ * `unitTree` and the people lists are cached and rebuilt when this connection writes or when
+ * SQLite's `data_version` shows a commit by another connection (e.g. the import command while the
+ * server runs): reports read the whole roster of a province (tens of thousands of people) on every
+ * request, and the directory changes a few times a year.
  */
 export class SqliteDirectoryRepository implements DirectoryRepository {
   private readonly now: () => Date;
   private cachedTree: { version: number; tree: UnitTree } | undefined;
+  /** Everybody, ordered by unit code then user id, and grouped by unit. */
+  private cachedPeople:
+    | { version: number; all: readonly Person[]; byUnit: ReadonlyMap<string, readonly Person[]> }
+    | undefined;
   private readonly selectPerson: Statement<[string], PersonRow>;
   private readonly selectUnit: Statement<[string], UnitRow>;
   private readonly selectUnits: Statement<[], UnitRow>;
   private readonly selectPeople: Statement<[], PersonRow>;
-  private readonly selectPeopleIn: Statement<[string], PersonRow>;
   private readonly upsertUnit: Statement<[UnitRow & { updated_at: string }]>;
   private readonly upsertPerson: Statement<[PersonRow & { updated_at: string }]>;
   private readonly deleteUnit: Statement<[string]>;
@@ -107,11 +112,6 @@ export class SqliteDirectoryRepository implements DirectoryRepository {
     );
     this.selectPeople = db.prepare(
       `SELECT ${personColumns} FROM directory_people ORDER BY unit_code, user_id`,
-    );
-    this.selectPeopleIn = db.prepare(
-      `SELECT ${personColumns} FROM directory_people
-       WHERE unit_code IN (SELECT value FROM json_each(?))
-       ORDER BY unit_code, user_id`,
     );
     this.upsertUnit = db.prepare(
       `INSERT INTO directory_units (code, name, parent_code, updated_at)
@@ -154,11 +154,25 @@ export class SqliteDirectoryRepository implements DirectoryRepository {
   }
 
   async listPeople(unitCodes?: readonly string[]): Promise<Person[]> {
-    const rows =
-      unitCodes === undefined
-        ? this.selectPeople.all()
-        : this.selectPeopleIn.all(JSON.stringify(unitCodes.filter((c) => typeof c === 'string')));
-    return rows.map(toPerson);
+    const { all, byUnit } = this.people();
+    if (unitCodes === undefined) return all.map(copyPerson);
+    const codes = [...new Set(unitCodes.filter((c) => typeof c === 'string'))].sort();
+    return codes.flatMap((code) => (byUnit.get(code) ?? []).map(copyPerson));
+  }
+
+  private people(): NonNullable<SqliteDirectoryRepository['cachedPeople']> {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (this.cachedPeople?.version !== version) {
+      const all = this.selectPeople.all().map(toPerson);
+      const byUnit = new Map<string, Person[]>();
+      for (const p of all) {
+        const list = byUnit.get(p.unitCode);
+        if (list) list.push(p);
+        else byUnit.set(p.unitCode, [p]);
+      }
+      this.cachedPeople = { version, all, byUnit };
+    }
+    return this.cachedPeople;
   }
 
   async unitTree(): Promise<UnitTree> {
@@ -203,6 +217,7 @@ export class SqliteDirectoryRepository implements DirectoryRepository {
       return apply.immediate();
     } finally {
       this.cachedTree = undefined;
+      this.cachedPeople = undefined;
     }
   }
 }
@@ -225,6 +240,10 @@ function toPerson(row: PersonRow): Person {
     unitCode: row.unit_code,
     role: row.role as Role,
   };
+}
+
+function copyPerson(p: Person): Person {
+  return { ...p };
 }
 
 function toPersonRow(person: Person): PersonRow {

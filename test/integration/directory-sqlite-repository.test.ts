@@ -162,6 +162,24 @@ describe('SqliteDirectoryRepository on a real file', () => {
     expect(await repo.unitTree()).toBe(tree); // cached while nothing changes
   });
 
+  it('sees people imported, moved or removed by another connection on the next listPeople', async () => {
+    await repo.replaceAll(contractUnits, contractPeople);
+    const [first, ...rest] = contractPeople;
+    const before = await repo.listPeople([first!.unitCode]);
+    expect(before.map((p) => p.userId)).toContain(first!.userId);
+    before[0]!.fullName = 'changed by the caller';
+    expect((await repo.listPeople()).map((p) => p.fullName)).not.toContain('changed by the caller');
+
+    const other = openSqliteDatabase({ file });
+    try {
+      await new SqliteDirectoryRepository(other).replaceAll(contractUnits, rest);
+    } finally {
+      other.close();
+    }
+    expect((await repo.listPeople()).map((p) => p.userId)).not.toContain(first!.userId);
+    expect(await repo.listPeople()).toHaveLength(rest.length);
+  });
+
   it('enforces the rules in the schema too: role values and foreign keys', () => {
     expect(() =>
       db
