@@ -52,7 +52,9 @@ export function reportChartSpec(report: UnitReport, texts: ReportChartTexts): ob
         field: 'people',
         type: 'quantitative',
         title: texts.peopleAxis,
-        axis: { tickMinStep: 1 },
+        // Whole people; with nobody yet the axis still runs 0..1 instead of a lone "0.000000".
+        axis: { tickMinStep: 1, format: 'd' },
+        ...(bands.every((b) => b.people === 0) ? { scale: { domain: [0, 1] } } : {}),
       },
     },
   };

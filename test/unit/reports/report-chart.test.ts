@@ -119,6 +119,13 @@ describe('report chart', () => {
     expect(svg).toContain('Chưa có đơn vị trực thuộc nào có người dự thi.');
   });
 
+  it('draws whole-number people ticks when nobody has taken part yet', async () => {
+    const empty = { ...report, scoreCounts: new Array<number>(101).fill(0), subUnits: [] };
+    const { svg } = await renderer.renderChart(empty);
+    expect(svg).not.toContain('0.000000');
+    expect(svg).toMatch(/>1<\/text>/);
+  });
+
   it('refuses to draw without its font files rather than drop the words', async () => {
     const broken = new ReportChartRenderer({
       texts: reportChartTexts,
