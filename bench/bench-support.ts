@@ -154,11 +154,35 @@ export function loadMessages(
   });
 }
 
+/** A process metric's value from the server's Prometheus `/metrics`, or NaN. */
+async function processMetric(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  return line ? Number(line.split(' ')[1]) : NaN;
+}
+
 /** The server's resident memory in MB, from its Prometheus `/metrics`. */
 export async function rssMb(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('process_resident_memory_bytes '));
-  return line ? Number(line.split(' ')[1]) / 1024 / 1024 : NaN;
+  return (await processMetric(url, 'process_resident_memory_bytes')) / 1024 / 1024;
+}
+
+/** CPU seconds (user + system) the server process has used so far. */
+export function cpuSeconds(url: string): Promise<number> {
+  return processMetric(url, 'process_cpu_seconds_total');
+}
+
+/**
+ * Server CPU milliseconds per request over a load run: unlike req/s it hardly depends on what
+ * else the shared machine runs, so it is the steadier figure for comparing code changes.
+ */
+export async function measuredLoad(
+  url: string,
+  run: () => Promise<autocannon.Result>,
+): Promise<{ result: autocannon.Result; cpuMsPerRequest: number }> {
+  const before = await cpuSeconds(url);
+  const result = await run();
+  const used = (await cpuSeconds(url)) - before;
+  return { result, cpuMsPerRequest: (used * 1000) / Math.max(1, result.requests.total) };
 }
 
 export function stop(server: ChildServer | undefined): Promise<void> {
@@ -185,3 +209,22 @@ export const loadAverage = (): string =>
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
+
+/** The results table of an echo-vs-bot comparison. */
+export function printLoadTable(
+  rows: { name: string; result: autocannon.Result; rss: number; cpuMsPerRequest: number }[],
+): void {
+  console.log(
+    `${'server'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ` +
+      `${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)} ` +
+      `${'RSS MB'.padStart(7)} ${'CPU ms/req'.padStart(11)}`,
+  );
+  for (const { name, result, rss, cpuMsPerRequest } of rows) {
+    console.log(
+      `${name.padEnd(10)} ${fmt(result.requests.average).padStart(8)} ` +
+        `${fmt(result.latency.p50, 1).padStart(8)} ${fmt(result.latency.p99, 1).padStart(8)} ` +
+        `${fmt(result.non2xx).padStart(8)} ${fmt(result.errors).padStart(7)} ` +
+        `${fmt(rss).padStart(7)} ${fmt(cpuMsPerRequest, 2).padStart(11)}`,
+    );
+  }
+}

@@ -37,7 +37,9 @@ import {
   loadAverage,
   loadMessages,
   mark,
+  measuredLoad,
   option,
+  printLoadTable,
   rssMb,
   spawnApp,
   spawnEchoBot,
@@ -266,6 +268,7 @@ interface ThroughputRow {
   name: string;
   result: autocannon.Result;
   rss: number;
+  cpuMsPerRequest: number;
 }
 
 async function throughput(
@@ -320,12 +323,10 @@ async function throughput(
       seconds: WARMUP_SECONDS,
       body: gen.body,
     });
-    const result = await loadMessages(server.url, {
-      connections: CONNECTIONS,
-      seconds: DURATION,
-      body: gen.body,
-    });
-    rows.push({ name: server.name, result, rss: await rssMb(server.url) });
+    const measured = await measuredLoad(server.url, () =>
+      loadMessages(server.url, { connections: CONNECTIONS, seconds: DURATION, body: gen.body }),
+    );
+    rows.push({ name: server.name, ...measured, rss: await rssMb(server.url) });
     if (server === quiz) quizSent = gen.sent();
     console.log('done');
   }
@@ -553,17 +554,7 @@ async function main(): Promise<number> {
       `\nAnswer turn vs echo bot (autocannon, ${CONNECTIONS} connections × ${DURATION} s, ` +
         `after ${WARMUP_SECONDS} s warm-up)`,
     );
-    console.log(
-      `${'server'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ` +
-        `${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)} ${'RSS MB'.padStart(7)}`,
-    );
-    for (const { name, result, rss } of tp.rows) {
-      console.log(
-        `${name.padEnd(10)} ${fmt(result.requests.average).padStart(8)} ` +
-          `${fmt(result.latency.p50, 1).padStart(8)} ${fmt(result.latency.p99, 1).padStart(8)} ` +
-          `${fmt(result.non2xx).padStart(8)} ${fmt(result.errors).padStart(7)} ${fmt(rss).padStart(7)}`,
-      );
-    }
+    printLoadTable(tp.rows);
     const [e, q] = tp.rows as [ThroughputRow, ThroughputRow];
     const ratio = q.result.requests.average / e.result.requests.average;
     console.log(
@@ -572,6 +563,10 @@ async function main(): Promise<number> {
         (tp.exhausted ? `; ${fmt(tp.exhausted)} sent after the pool ran out of questions` : ''),
     );
     console.log(`Answer / echo throughput: ${fmt(ratio, 2)}  (target ≥ 0.5) ${mark(ratio >= 0.5)}`);
+    console.log(
+      `Answer / echo, by server CPU per request: ${fmt(e.cpuMsPerRequest / q.cpuMsPerRequest, 2)} ` +
+        '(the same comparison, less sensitive to other load on the machine)',
+    );
     console.log(
       `Answer p99 latency: ${ms(q.result.latency.p99)}  (target < 100 ms) ${mark(q.result.latency.p99 < 100)}`,
     );
