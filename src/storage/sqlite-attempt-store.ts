@@ -74,6 +74,16 @@ interface UpdateRow {
   updated_at: string;
 }
 
+/** A stored attempt as read: its JSON with the columns that identify that version of it. */
+interface DataRow {
+  id: string;
+  version: number;
+  data: string;
+}
+
+/** Attempts whose current JSON is remembered as valid (see `SqliteAttemptStore`). */
+const KNOWN_LIMIT = 20_000;
+
 /** Options for {@link SqliteAttemptStore}. */
 export interface SqliteAttemptStoreOptions {
   /** Clock for the rows' `created_at`/`updated_at`, injectable for tests. */
@@ -96,23 +106,30 @@ export interface SqliteAttemptStoreOptions {
  * contest's attempt count inside one `BEGIN IMMEDIATE` transaction, so another process sharing the
  * file cannot slip an attempt in between. `update` is a single `UPDATE ... WHERE version = ? AND
  * status = 'in-progress'` (with `onSubmitted` in the same transaction when it submits).
- * Every read validates the stored JSON with `parseAttempt` (`InvalidInputError` if corrupt).
+ * Every read returns a fresh copy parsed from the stored JSON, validated with `parseAttempt`
+ * (`InvalidInputError` if corrupt). Validation is the costly part of a read and an attempt is read
+ * on every answer, so the store remembers, per running attempt, the version and JSON it last
+ * validated or wrote itself (from a validated new attempt, or the engine's update of a validated
+ * one); a row whose version and JSON are exactly those is not validated again. Any other row (a
+ * version written by another process or connection, or JSON changed behind the store's back) is.
  */
 export class SqliteAttemptStore implements AttemptStore {
   private readonly now: () => Date;
   private readonly onSubmitted: ((attempt: Attempt) => void) | undefined;
   private readonly insert: Statement<[AttemptRow]>;
   private readonly updateRow: Statement<[UpdateRow]>;
-  private readonly selectById: Statement<[string], { data: string }>;
-  private readonly selectRunning: Statement<[string], { data: string }>;
+  private readonly selectById: Statement<[string], DataRow>;
+  private readonly selectRunning: Statement<[string], DataRow>;
   private readonly countContest: Statement<[string, string], { n: number }>;
-  private readonly selectDue: Statement<[number, number], { data: string }>;
+  private readonly selectDue: Statement<[number, number], DataRow>;
   private readonly selectNextDeadline: Statement<[], { deadline: number | null }>;
   private readonly selectConversation: Statement<[string], { conversation: string }>;
   private readonly selectNotices: Statement<
     [number, number],
-    { data: string; conversation: string; notice_tries: number }
+    DataRow & { conversation: string; notice_tries: number }
   >;
+  /** Attempt id → the version and JSON last validated or written here (oldest first). */
+  private readonly known = new Map<string, { version: number; data: string }>();
   private readonly leaseNotice: Statement<[number, string]>;
   private readonly clearNotice: Statement<[string]>;
   private readonly failNotice: Statement<[number, string]>;
@@ -139,15 +156,15 @@ export class SqliteAttemptStore implements AttemptStore {
        WHERE id = @id AND user_id = @user_id AND version = @expected
          AND status = 'in-progress'`,
     );
-    this.selectById = db.prepare('SELECT data FROM quiz_attempts WHERE id = ?');
+    this.selectById = db.prepare('SELECT id, version, data FROM quiz_attempts WHERE id = ?');
     this.selectRunning = db.prepare(
-      `SELECT data FROM quiz_attempts WHERE user_id = ? AND status = 'in-progress'`,
+      `SELECT id, version, data FROM quiz_attempts WHERE user_id = ? AND status = 'in-progress'`,
     );
     this.countContest = db.prepare(
       'SELECT COUNT(*) AS n FROM quiz_attempts WHERE user_id = ? AND contest_id = ?',
     );
     this.selectDue = db.prepare(
-      `SELECT data FROM quiz_attempts
+      `SELECT id, version, data FROM quiz_attempts
        WHERE status = 'in-progress' AND deadline IS NOT NULL AND deadline <= ?
        ORDER BY deadline, id LIMIT ?`,
     );
@@ -157,7 +174,7 @@ export class SqliteAttemptStore implements AttemptStore {
     );
     this.selectConversation = db.prepare('SELECT conversation FROM quiz_attempts WHERE id = ?');
     this.selectNotices = db.prepare(
-      `SELECT data, conversation, notice_tries FROM quiz_attempts
+      `SELECT id, version, data, conversation, notice_tries FROM quiz_attempts
        WHERE notice_due IS NOT NULL AND notice_due <= ?
        ORDER BY notice_due, deadline, id LIMIT ?`,
     );
@@ -184,7 +201,7 @@ export class SqliteAttemptStore implements AttemptStore {
     const claim = db.transaction((now: number, leaseMs: number, limit: number) => {
       const rows = this.selectNotices.all(now, limit);
       return rows.map((r) => {
-        const attempt = readAttempt(r.data);
+        const attempt = this.read(r);
         this.leaseNotice.run(now + leaseMs, attempt.id);
         return { attempt, conversation: readJson(r.conversation), tries: r.notice_tries };
       });
@@ -199,22 +216,22 @@ export class SqliteAttemptStore implements AttemptStore {
   ): Promise<CreateAttemptResult> {
     const valid = validNewAttempt(attempt);
     const at = this.now().toISOString();
-    return this.createTx(
-      {
-        id: valid.id,
-        user_id: valid.userId,
-        mode: valid.mode,
-        contest_id: valid.contestId ?? null,
-        status: valid.status,
-        deadline: valid.deadline ?? null,
-        version: valid.version,
-        data: JSON.stringify(valid),
-        conversation: JSON.stringify(conversation ?? null),
-        created_at: at,
-        updated_at: at,
-      },
-      options.maxContestAttempts,
-    );
+    const row: AttemptRow = {
+      id: valid.id,
+      user_id: valid.userId,
+      mode: valid.mode,
+      contest_id: valid.contestId ?? null,
+      status: valid.status,
+      deadline: valid.deadline ?? null,
+      version: valid.version,
+      data: JSON.stringify(valid),
+      conversation: JSON.stringify(conversation ?? null),
+      created_at: at,
+      updated_at: at,
+    };
+    const created = this.createTx(row, options.maxContestAttempts);
+    if (created === 'created') this.remember(row);
+    return created;
   }
 
   async update(
@@ -241,25 +258,34 @@ export class SqliteAttemptStore implements AttemptStore {
       updated_at: this.now().toISOString(),
     };
     const onSubmitted = attempt.status === 'submitted' ? this.onSubmitted : undefined;
-    if (!onSubmitted) return this.updateRow.run(row).changes === 1;
-    return this.db.transaction(() => {
-      // The WHERE clause only matches an attempt in progress: this is its one submission.
-      if (this.updateRow.run(row).changes !== 1) return false;
-      onSubmitted(attempt);
-      return true;
-    })();
+    let written: boolean;
+    if (!onSubmitted) {
+      written = this.updateRow.run(row).changes === 1;
+    } else {
+      written = this.db.transaction(() => {
+        // The WHERE clause only matches an attempt in progress: this is its one submission.
+        if (this.updateRow.run(row).changes !== 1) return false;
+        onSubmitted(attempt);
+        return true;
+      })();
+    }
+    // Only a running attempt is read on every answer; a lost race leaves the entry stale, and a
+    // stale entry never matches the row (another version), so it is simply replaced on the next read.
+    if (written && attempt.status === 'in-progress') this.remember(row);
+    else if (written) this.known.delete(row.id);
+    return written;
   }
 
   async get(id: string): Promise<Attempt | undefined> {
     if (typeof id !== 'string') return undefined;
     const row = this.selectById.get(id);
-    return row ? readAttempt(row.data) : undefined;
+    return row ? this.read(row) : undefined;
   }
 
   async getInProgress(userId: string): Promise<Attempt | undefined> {
     if (typeof userId !== 'string') return undefined;
     const row = this.selectRunning.get(userId);
-    return row ? readAttempt(row.data) : undefined;
+    return row ? this.read(row) : undefined;
   }
 
   async countContestAttempts(userId: string, contestId: string): Promise<number> {
@@ -267,7 +293,7 @@ export class SqliteAttemptStore implements AttemptStore {
   }
 
   async listDue(at: number, limit = 100): Promise<Attempt[]> {
-    return this.selectDue.all(at, clampLimit(limit)).map((r) => readAttempt(r.data));
+    return this.selectDue.all(at, clampLimit(limit)).map((r) => this.read(r));
   }
 
   async nextDeadline(): Promise<number | undefined> {
@@ -286,6 +312,23 @@ export class SqliteAttemptStore implements AttemptStore {
   async completeExpiryNotice(id: string, delivered: boolean, maxTries = 5): Promise<void> {
     if (delivered) this.clearNotice.run(id);
     else this.failNotice.run(maxTries, id);
+  }
+
+  /** A fresh copy of the stored attempt, validated unless this exact JSON is known to be valid. */
+  private read(row: DataRow): Attempt {
+    const known = this.known.get(row.id);
+    if (known && known.version === row.version && known.data === row.data) {
+      return readJson(row.data) as Attempt;
+    }
+    const attempt = readAttempt(row.data);
+    if (attempt.status === 'in-progress') this.remember(row);
+    return attempt;
+  }
+
+  private remember(row: DataRow): void {
+    this.known.delete(row.id);
+    this.known.set(row.id, { version: row.version, data: row.data });
+    if (this.known.size > KNOWN_LIMIT) this.known.delete(this.known.keys().next().value!);
   }
 }
 

@@ -94,6 +94,29 @@ describe('SqliteAttemptStore on a real file', () => {
     await expect(store.getInProgress('u-corrupt')).rejects.toThrow(InvalidInputError);
   });
 
+  it('hands out fresh copies and sees versions written by another connection', async () => {
+    const one = new SqliteAttemptStore(open());
+    const two = new SqliteAttemptStore(open());
+    const a = attempt('known-1', 'u-known');
+    await one.create(a, null);
+    const read = (await one.getInProgress('u-known'))!;
+    (read.answers as unknown[])[0] = { choice: 9, originalChoice: 9, correct: true, at: 0 };
+    expect(await one.getInProgress('u-known')).toEqual(a);
+
+    const answered = answerQuestion(a, { index: 0, choice: 1, at: T0 + 1 }, bank);
+    if (!answered.ok) throw new Error('answer failed');
+    expect(await two.update(answered.attempt, 0)).toBe(true);
+    expect(await one.getInProgress('u-known')).toEqual(answered.attempt);
+    expect(await one.update(answered.attempt, 0)).toBe(false);
+
+    // Changed behind both stores' backs at the same version: validated again, and refused.
+    open()
+      .prepare(`UPDATE quiz_attempts SET data = json_set(data, '$.plan', json('[]')) WHERE id = ?`)
+      .run('known-1');
+    await expect(one.getInProgress('u-known')).rejects.toThrow(InvalidInputError);
+    await expect(two.get('known-1')).rejects.toThrow(InvalidInputError);
+  });
+
   it('runs onSubmitted in the transaction of the submission, once per attempt', async () => {
     const db = open();
     db.exec('CREATE TABLE IF NOT EXISTS test_outbox (attempt_id TEXT PRIMARY KEY)');
