@@ -7,6 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { parseTypedNumber, type QuizAnswerInput, type QuizOutcome } from '../src/quiz';
+import { answerTurn } from './answer-turn';
 import { looksLikeTypedAnswer } from './quiz-commands';
 import { quizUser, UNHANDLED, type QuizDialogDeps } from './quiz-dialog-deps';
 import { isQuizValue, quizPayloadSchema, type QuizTiebreakPayload } from './quiz-payloads';
@@ -158,11 +159,7 @@ export class AttemptDialog extends ComponentDialog<AttemptDialogOptions> {
     return this.answer(context, { kind: 'text', text });
   }
 
-  private async answer(context: TurnContext, input: QuizAnswerInput): Promise<Next> {
-    // A channel's retry of an answer already handled: no second effect, nothing said.
-    if (!(await this.deps.isFirstDelivery(context))) return 'wait';
-    const outcome = await this.deps.service.answer(quizUser(context), input);
-    this.deps.logger(context).info({ input: input.kind, outcome: outcome.kind }, 'quiz answer');
-    return this.presenter.show(context, outcome, { answered: true });
+  private answer(context: TurnContext, input: QuizAnswerInput): Promise<Next> {
+    return answerTurn(this.deps, this.presenter, context, input);
   }
 }

@@ -51,6 +51,7 @@ export { contestConfirmReply, contestRules, startCommand } from './contest-confi
 export { outcomeReplies, type OutcomeReplyOptions } from './quiz-replies';
 export { QuizPresenter, type QuizNext } from './quiz-presenter';
 export { isUnhandled, quizUser, UNHANDLED, type QuizDialogDeps } from './quiz-dialog-deps';
+export { answerTurn } from './answer-turn';
 export { ATTEMPT_DIALOG, AttemptDialog, type AttemptDialogOptions } from './attempt-dialog';
 export { PRACTICE_DIALOG, PracticeDialog, type PracticeDialogOptions } from './practice-dialog';
 export { CONTEST_DIALOG, ContestDialog, type ContestDialogOptions } from './contest-dialog';

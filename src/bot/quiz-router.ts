@@ -7,6 +7,7 @@ import {
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
 import {
+  answerTurn,
   ATTEMPT_DIALOG,
   AttemptDialog,
   CONTEST_DIALOG,
@@ -16,6 +17,7 @@ import {
   parseQuizCommand,
   PRACTICE_DIALOG,
   PracticeDialog,
+  QuizPresenter,
   quizPayloadSchema,
   quizTexts,
   quizUser,
@@ -30,7 +32,7 @@ import {
 } from '../../dialogs';
 import type { DirectoryRepository } from '../directory';
 import type { Logger } from '../logger';
-import type { QuizService } from '../quiz';
+import type { QuizAnswerInput, QuizService } from '../quiz';
 import { turnLogger } from './turn-logger';
 
 /**
@@ -67,9 +69,18 @@ const handled = (result: DialogTurnResult): boolean =>
  * active dialog, if any. The quiz service is the source of truth: when no dialog is active (after a
  * restart, a turn error that cleared the state, or on another device) a message from someone with
  * a running attempt resumes it through `quizService.resume`, so the dialog stack is only a hint.
+ *
+ * Answers (a card's answer button, or a typed "B" when no other dialog waits for text) take a
+ * direct path: the same `answerTurn` the attempt dialog runs, without the dialog machinery. The
+ * attempt dialog keeps no state of its own, so whether it waits on the stack or not changes
+ * nothing for the next message; the direct path only clears a stack that holds another dialog
+ * (as beginning the attempt dialog afresh would) and ends the attempt dialog once the attempt is
+ * over. In the common case the conversation state is then left unchanged and not written.
  */
 export class QuizRouter {
   private readonly dialogs: DialogSet;
+  private readonly deps: QuizDialogDeps;
+  private readonly presenter: QuizPresenter;
 
   constructor(private readonly options: QuizRouterOptions) {
     const { directory } = options;
@@ -85,6 +96,8 @@ export class QuizRouter {
         : {}),
       logger: (context) => turnLogger(context, options.logger),
     };
+    this.deps = deps;
+    this.presenter = new QuizPresenter(deps);
     this.dialogs = new DialogSet(options.dialogState)
       .add(new PracticeDialog(deps))
       .add(new ContestDialog(deps))
@@ -93,9 +106,13 @@ export class QuizRouter {
 
   /** A card value meant for the quizzes (`isQuizValue`): a button, or a forged or stale one. */
   async handleValue(context: TurnContext): Promise<void> {
+    const parsed = quizPayloadSchema.safeParse(context.activity.value);
+    if (parsed.success && parsed.data.type === 'quiz-answer') {
+      const { attemptId, index, choice } = parsed.data;
+      return this.answerDirectly(context, { kind: 'button', attemptId, index, choice });
+    }
     const dc = await this.dialogs.createContext(context);
     await dc.cancelAllDialogs();
-    const parsed = quizPayloadSchema.safeParse(context.activity.value);
     if (parsed.success) {
       const payload = parsed.data;
       switch (payload.type) {
@@ -123,23 +140,54 @@ export class QuizRouter {
    */
   async handleText(context: TurnContext, text: string): Promise<boolean> {
     context.turnState.set(TEXT_KEY, text);
-    const dc = await this.dialogs.createContext(context);
     const command = parseQuizCommand(text);
     if (command) {
+      const dc = await this.dialogs.createContext(context);
       // An unknown command is only answered; a running attempt's dialog stays as it is.
       if (command.kind !== 'unknown') await dc.cancelAllDialogs();
       await this.runCommand(dc, command);
       return true;
     }
-    if (dc.activeDialog && handled(await dc.continueDialog())) return true;
-    if (looksLikeTypedAnswer(text)) {
-      await this.begin(dc, ATTEMPT_DIALOG, { mode: 'input' });
+    // A dialog context is costly to build (memory scopes): only when a dialog is to run.
+    const stack = (await this.options.dialogState.get(context))?.dialogStack ?? [];
+    const active = stack[stack.length - 1]?.id;
+    const typedAnswer = looksLikeTypedAnswer(text);
+    if (typedAnswer && (active === undefined || active === ATTEMPT_DIALOG)) {
+      // What the attempt dialog would do with it, whether it waits on the stack or begins now.
+      await this.answerDirectly(context, { kind: 'text', text });
+      return true;
+    }
+    if (active !== undefined) {
+      const dc = await this.dialogs.createContext(context);
+      if (handled(await dc.continueDialog())) return true;
+    }
+    if (typedAnswer) {
+      await this.begin(await this.dialogs.createContext(context), ATTEMPT_DIALOG, {
+        mode: 'input',
+      });
       return true;
     }
     const resumed = await this.options.service.resume(quizUser(context));
     if (!resumed) return false;
     const input: AttemptDialogOptions = { mode: 'input', resumed };
+    const dc = await this.dialogs.createContext(context);
     return handled(await dc.beginDialog(ATTEMPT_DIALOG, input));
+  }
+
+  /**
+   * An answer, without the dialogs: `answerTurn`, then the dialog stack set as the dialogs would
+   * leave it for the next message (see the class comment).
+   */
+  private async answerDirectly(context: TurnContext, input: QuizAnswerInput): Promise<void> {
+    const state = await this.options.dialogState.get(context);
+    const stack = state?.dialogStack ?? [];
+    const onlyAttempt = stack.length === 1 && stack[0]!.id === ATTEMPT_DIALOG;
+    if (stack.length > 0 && !onlyAttempt)
+      await this.options.dialogState.set(context, { dialogStack: [] });
+    const next = await answerTurn(this.deps, this.presenter, context, input);
+    if (next === 'end' && onlyAttempt) {
+      await this.options.dialogState.set(context, { dialogStack: [] });
+    }
   }
 
   private runCommand(dc: DialogContext, command: QuizCommand): Promise<void> {
