@@ -69,6 +69,15 @@ export interface BotServer {
 
 const DEFAULT_MAX_BODY = 256 * 1024;
 const CLOSE_GRACE_MS = 2000;
+/**
+ * How long an idle keep-alive connection stays open. Node's default (5 s) is shorter than the
+ * idle time of the clients and proxies in front of the bot (Azure Bot Service, load balancers,
+ * keep-alive agents usually 60 s or more): the server then closes a connection just as the client
+ * reuses it, and that request fails with ECONNRESET. Staying open longer than the client means the
+ * client closes first. Headers must still arrive within `headersTimeout`, which Node wants longer.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+const HEADERS_TIMEOUT_MS = KEEP_ALIVE_TIMEOUT_MS + 1000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 function writeJson(res: ServerResponse, status: number, body: unknown): void {
@@ -146,6 +155,8 @@ export function createServer(options: BotServerOptions): BotServer {
     handleUncaughtExceptions: false,
   });
 
+  server.server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
   mountRawHandlers(server, options.mounts ?? [], log);
 
   server.pre((req, res, next) => {
