@@ -1,6 +1,7 @@
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { AppConfig } from '../config';
 import { ConfigError } from '../errors';
+import { ReusingBotFrameworkAuthentication } from './reusing-bot-authentication';
 
 export type AuthSettings = AppConfig['auth'];
 
@@ -31,12 +32,15 @@ export function resolveAuthMode(host: string, auth: AuthSettings): AuthMode {
   ]);
 }
 
-/** Builds the Bot Framework authentication from the settings; bad settings give a ConfigError. */
+/**
+ * Builds the Bot Framework authentication from the settings (reusing its outbound clients across
+ * turns: see `ReusingBotFrameworkAuthentication`); bad settings give a ConfigError.
+ */
 export function createBotAuthentication(
   auth: AuthSettings,
 ): ConfigurationBotFrameworkAuthentication {
   try {
-    return new ConfigurationBotFrameworkAuthentication({
+    return new ReusingBotFrameworkAuthentication({
       MicrosoftAppId: auth.appId,
       MicrosoftAppPassword: auth.appPassword,
       MicrosoftAppType: auth.appType,
