@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import { rankingComparator } from '../quiz';
-import type { ResultsDatabase } from './results-database';
+import type {
+  AttemptColumns,
+  ParticipantAttemptColumns,
+  ResultsDatabase,
+} from './results-database';
 
 /*
  * Incremental contest aggregates (tables `contest_*`, created by migration 0003): what the
@@ -9,7 +13,8 @@ import type { ResultsDatabase } from './results-database';
  * item analysis use each person's first attempt (earliest `startedAt`, ties: smallest attempt id);
  * attempt counts include every attempt. Each person's best attempt (for the ranking) is kept too:
  * first by `rankingComparator` without the tiebreak answer (score descending, then duration
- * ascending), then the earliest by the first-attempt rule.
+ * ascending), then the earliest by the first-attempt rule. Both attempts are copied whole (but for
+ * their answers) into the person's row, so that the participant list reads that table alone.
  */
 
 /** What the aggregates need to know about one stored contest result. */
@@ -19,10 +24,13 @@ export interface ContestResultFacts extends AttemptOrder {
   readonly userId: string;
   readonly unitCode: string | null;
   readonly startedAt: string;
+  readonly submittedAt: string;
   readonly score: number;
   readonly passed: boolean | null;
   readonly durationMs: number;
   readonly correct: number;
+  readonly total: number;
+  readonly tiebreak?: number | undefined;
   readonly byTopic: Readonly<Record<string, { readonly correct: number; readonly total: number }>>;
   readonly answers: readonly { readonly questionId: string; readonly correct: boolean }[];
 }
@@ -34,6 +42,20 @@ export interface AttemptOrder {
   readonly score: number;
   readonly durationMs: number;
 }
+
+/** The columns of one attempt in a participant row, unprefixed (see `ParticipantAttemptColumns`). */
+export const ATTEMPT_COLUMN_NAMES = [
+  'attempt_id',
+  'started_at',
+  'submitted_at',
+  'duration_ms',
+  'score',
+  'correct',
+  'total',
+  'passed',
+  'tiebreak',
+  'by_topic',
+] as const satisfies readonly (keyof ParticipantAttemptColumns)[];
 
 /**
  * Whether attempt `a` comes before `b` for the first-attempt rule. Instants are ISO 8601 UTC with
@@ -271,7 +293,7 @@ async function applyDelta(db: Kysely<ResultsDatabase>, delta: AggregateDelta): P
 }
 
 /** The aggregate facts of stored results, read back from their rows (the old first attempts). */
-async function readFacts(
+export async function readFacts(
   db: Kysely<ResultsDatabase>,
   attemptIds: readonly string[],
 ): Promise<Map<string, ContestResultFacts>> {
@@ -285,10 +307,13 @@ async function readFacts(
         'user_id',
         'unit_code',
         'started_at',
+        'submitted_at',
         'score',
         'passed',
         'duration_ms',
         'correct',
+        'total',
+        'tiebreak',
         'by_topic',
         'answers',
       ])
@@ -301,10 +326,13 @@ async function readFacts(
         userId: r.user_id,
         unitCode: r.unit_code,
         startedAt: r.started_at,
+        submittedAt: r.submitted_at,
         score: Number(r.score),
         passed: r.passed === null ? null : Number(r.passed) === 1,
         durationMs: Number(r.duration_ms),
         correct: Number(r.correct),
+        total: Number(r.total),
+        ...(r.tiebreak === null ? {} : { tiebreak: Number(r.tiebreak) }),
         byTopic: JSON.parse(r.by_topic) as ContestResultFacts['byTopic'],
         answers: JSON.parse(r.answers) as ContestResultFacts['answers'],
       });
@@ -316,32 +344,97 @@ async function readFacts(
 /** One (contest, person) as this batch changes it. */
 interface ParticipantChange {
   first: ContestResultFacts;
-  best: AttemptOrder;
+  best: ContestResultFacts;
   attempts: number;
 }
 
 type ParticipantRow = ResultsDatabase['contest_participants'];
+
+/** The columns of `contest_participants` that {@link writeParticipants} rewrites, all but the key. */
+const PARTICIPANT_COLUMNS = [
+  'unit_code',
+  'attempts',
+  ...(['first_', 'best_'] as const).flatMap((prefix) =>
+    ATTEMPT_COLUMN_NAMES.map((name) => `${prefix}${name}` as const),
+  ),
+] as const satisfies readonly (keyof ParticipantRow)[];
+
+/** An attempt as `contest_participants` stores it (see `ParticipantAttemptColumns`). */
+export function attemptColumns(f: ContestResultFacts): ParticipantAttemptColumns {
+  return {
+    attempt_id: f.attemptId,
+    started_at: f.startedAt,
+    submitted_at: f.submittedAt,
+    duration_ms: f.durationMs,
+    score: f.score,
+    correct: f.correct,
+    total: f.total,
+    passed: f.passed === null ? null : f.passed ? 1 : 0,
+    tiebreak: f.tiebreak ?? null,
+    by_topic: JSON.stringify(f.byTopic),
+  };
+}
+
+/** `columns` named for `prefix` (`first_` or `best_`). */
+export function prefixed<P extends 'first_' | 'best_'>(
+  prefix: P,
+  columns: ParticipantAttemptColumns,
+): AttemptColumns<P> {
+  const row: Record<string, unknown> = {};
+  for (const name of ATTEMPT_COLUMN_NAMES) row[prefix + name] = columns[name];
+  return row as AttemptColumns<P>;
+}
+
+/** The columns of the attempt stored under `prefix` in a participant row. */
+function unprefixed(row: ParticipantRow, prefix: 'first_' | 'best_'): ParticipantAttemptColumns {
+  const columns: Record<string, unknown> = {};
+  for (const name of ATTEMPT_COLUMN_NAMES) columns[name] = row[`${prefix}${name}`];
+  return columns as unknown as ParticipantAttemptColumns;
+}
+
+const orderOf = (c: ParticipantAttemptColumns): AttemptOrder => ({
+  attemptId: c.attempt_id,
+  startedAt: c.started_at,
+  score: Number(c.score),
+  durationMs: Number(c.duration_ms),
+});
 
 function participantRow(
   contestId: string,
   userId: string,
   unitCode: string | null,
   attempts: number,
-  first: Pick<AttemptOrder, 'attemptId' | 'startedAt'>,
-  best: AttemptOrder,
+  first: ParticipantAttemptColumns,
+  best: ParticipantAttemptColumns,
 ): ParticipantRow {
   return {
     contest_id: contestId,
     user_id: userId,
     unit_code: unitCode,
     attempts,
-    first_attempt_id: first.attemptId,
-    first_started_at: first.startedAt,
-    best_attempt_id: best.attemptId,
-    best_started_at: best.startedAt,
-    best_score: best.score,
-    best_duration_ms: best.durationMs,
+    ...prefixed('first_', first),
+    ...prefixed('best_', best),
   };
+}
+
+/** Writes whole participant rows over the stored ones (or as new rows). */
+export async function writeParticipants(
+  db: Kysely<ResultsDatabase>,
+  rows: readonly ParticipantRow[],
+): Promise<void> {
+  for (const chunk of chunked(rows, 2 + PARTICIPANT_COLUMNS.length)) {
+    await db
+      .insertInto('contest_participants')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc
+          .columns(['contest_id', 'user_id'])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(PARTICIPANT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
+          ),
+      )
+      .execute();
+  }
 }
 
 /**
@@ -379,20 +472,22 @@ export async function aggregateContestResults(
   const claims = [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const rewrites: ParticipantRow[] = [];
   const displaced: { first: ContestResultFacts; old: string }[] = [];
-  for (const chunk of chunked(claims, 10)) {
+  for (const chunk of chunked(claims, 2 + PARTICIPANT_COLUMNS.length)) {
     const stored = await db
       .insertInto('contest_participants')
       .values(
-        chunk.map(([, c]) =>
-          participantRow(
+        chunk.map(([, c]) => {
+          const first = attemptColumns(c.first);
+          const best = c.best === c.first ? first : attemptColumns(c.best);
+          return participantRow(
             c.first.contestId,
             c.first.userId,
             c.first.unitCode,
             c.attempts,
-            c.first,
-            c.best,
-          ),
-        ),
+            first,
+            best,
+          );
+        }),
       )
       .onConflict((oc) =>
         oc
@@ -408,14 +503,9 @@ export async function aggregateContestResults(
         delta.firstAttempt(change.first, 1);
         continue;
       }
-      const oldFirst = { attemptId: row.first_attempt_id, startedAt: row.first_started_at };
-      const oldBest: AttemptOrder = {
-        attemptId: row.best_attempt_id,
-        startedAt: row.best_started_at,
-        score: Number(row.best_score),
-        durationMs: Number(row.best_duration_ms),
-      };
-      const moved = isEarlierAttempt(change.first, oldFirst);
+      const oldFirst = unprefixed(row, 'first_');
+      const oldBest = unprefixed(row, 'best_');
+      const moved = isEarlierAttempt(change.first, orderOf(oldFirst));
       if (moved) displaced.push({ first: change.first, old: row.first_attempt_id });
       rewrites.push(
         participantRow(
@@ -423,8 +513,8 @@ export async function aggregateContestResults(
           row.user_id,
           moved ? change.first.unitCode : row.unit_code,
           Number(row.attempts) + change.attempts,
-          moved ? change.first : oldFirst,
-          isBetterAttempt(change.best, oldBest) ? change.best : oldBest,
+          moved ? attemptColumns(change.first) : oldFirst,
+          isBetterAttempt(change.best, orderOf(oldBest)) ? attemptColumns(change.best) : oldBest,
         ),
       );
     }
@@ -439,53 +529,6 @@ export async function aggregateContestResults(
       delta.firstAttempt(first, 1);
     }
   }
-  for (const chunk of chunked(rewrites, 10)) {
-    await db
-      .insertInto('contest_participants')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.columns(['contest_id', 'user_id']).doUpdateSet((eb) => ({
-          unit_code: eb.ref('excluded.unit_code'),
-          attempts: eb.ref('excluded.attempts'),
-          first_attempt_id: eb.ref('excluded.first_attempt_id'),
-          first_started_at: eb.ref('excluded.first_started_at'),
-          best_attempt_id: eb.ref('excluded.best_attempt_id'),
-          best_started_at: eb.ref('excluded.best_started_at'),
-          best_score: eb.ref('excluded.best_score'),
-          best_duration_ms: eb.ref('excluded.best_duration_ms'),
-        })),
-      )
-      .execute();
-  }
+  await writeParticipants(db, rewrites);
   await applyDelta(db, delta);
-}
-
-/**
- * Aggregates the contest results stored before the aggregate tables existed (migration 0003):
- * does nothing when some participant is recorded already (the aggregates are being maintained,
- * or another process has just backfilled them). Reads the rows in pages and feeds them through
- * {@link aggregateContestResults}, so a backfill and the live path cannot disagree.
- */
-export async function backfillContestAggregates(db: Kysely<ResultsDatabase>): Promise<void> {
-  const done = await db.selectFrom('contest_participants').select('user_id').limit(1).execute();
-  if (done.length > 0) return;
-  let after: string | null = null;
-  for (;;) {
-    let query = db
-      .selectFrom('competency_results')
-      .select('attempt_id')
-      .where('mode', '=', 'contest')
-      .where('contest_id', 'is not', null)
-      .orderBy('attempt_id')
-      .limit(1000);
-    if (after !== null) query = query.where('attempt_id', '>', after);
-    const page = (await query.execute()).map((r) => r.attempt_id);
-    if (page.length === 0) return;
-    const facts = await readFacts(db, page);
-    await aggregateContestResults(
-      db,
-      page.map((id) => facts.get(id)!),
-    );
-    after = page[page.length - 1]!;
-  }
 }

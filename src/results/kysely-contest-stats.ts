@@ -6,7 +6,8 @@ import type {
   QuestionStats,
   UnitContestStats,
 } from '../reports/ports';
-import type { ResultsDatabase } from './results-database';
+import { ATTEMPT_COLUMN_NAMES } from './contest-aggregates';
+import type { ContestParticipantsTable, ResultsDatabase } from './results-database';
 
 // Unit codes per `IN (…)` list: a root unit's subtree (~700 codes) takes two statements.
 const UNITS_PER_QUERY = 500;
@@ -26,8 +27,8 @@ type Topics = Record<string, { correct: number; total: number }>;
 
 /**
  * {@link ContestStatsSource} on any Kysely dialect, reading the contest aggregates that
- * `KyselyResultStore.save` maintains (tables `contest_*`, migration 0003) and, for the participant
- * list, `competency_results` without its `answers` column. The Kysely instance is injected and
+ * `KyselyResultStore.save` maintains (tables `contest_*`, migrations 0003 and 0005), never
+ * `competency_results`. The Kysely instance is injected and
  * owned by the caller. Unit code lists of any length are split into several queries; an empty
  * list gives an empty result without a query. Rejects only when the database fails.
  */
@@ -161,33 +162,24 @@ export class KyselyContestStats implements ContestStatsSource {
       .execute() as Promise<(Record<'n' | SumColumn, number | string> & { question_id: string })[]>;
   }
 
-  /** Reads each person's participant row and his first and best attempts' rows (no answers). */
+  /** Reads the participant rows alone: each holds its first and best attempts (no answers). */
   async participants(contestId: string, unitCodes: readonly string[]): Promise<ParticipantRow[]> {
     const participants: ParticipantRow[] = [];
     for (const units of unitChunks(unitCodes)) {
       const rows = await this.db
-        .selectFrom('contest_participants as p')
-        .innerJoin('competency_results as f', 'f.attempt_id', 'p.first_attempt_id')
-        .innerJoin('competency_results as b', 'b.attempt_id', 'p.best_attempt_id')
-        .select([
-          'p.user_id',
-          'p.unit_code',
-          'p.attempts',
-          ...ATTEMPT_COLUMNS.map((c) => `f.${c} as f_${c}` as const),
-          ...ATTEMPT_COLUMNS.map((c) => `b.${c} as b_${c}` as const),
-        ])
-        .where('p.contest_id', '=', contestId)
-        .where('p.unit_code', 'in', units)
+        .selectFrom('contest_participants')
+        .select(PARTICIPANT_COLUMNS)
+        .where('contest_id', '=', contestId)
+        .where('unit_code', 'in', units)
         .execute();
       for (const r of rows) {
-        const row = r as unknown as Record<string, unknown>;
-        const first = toAttempt(row, 'f_');
+        const first = firstAttempt(r);
         participants.push({
           userId: r.user_id,
           unitCode: r.unit_code!,
           attempts: Number(r.attempts),
           first,
-          best: row.b_attempt_id === row.f_attempt_id ? first : toAttempt(row, 'b_'),
+          best: r.best_attempt_id === r.first_attempt_id ? first : bestAttempt(r),
         });
       }
     }
@@ -208,34 +200,75 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const SUM_COLUMNS = ['sum_x', 'sum_rest', 'sum_x_rest', 'sum_rest_sq'] as const;
 type SumColumn = (typeof SUM_COLUMNS)[number];
 
-const ATTEMPT_COLUMNS = [
-  'attempt_id',
-  'started_at',
-  'submitted_at',
-  'duration_ms',
-  'score',
-  'correct',
-  'total',
-  'passed',
-  'tiebreak',
-  'by_topic',
+const PARTICIPANT_COLUMNS = [
+  'user_id',
+  'unit_code',
+  'attempts',
+  ...(['first_', 'best_'] as const).flatMap((prefix) =>
+    ATTEMPT_COLUMN_NAMES.map((name) => `${prefix}${name}` as const),
+  ),
 ] as const;
 
-/** A participant attempt from the columns named `${prefix}${column}` of a joined row. */
-function toAttempt(row: Record<string, unknown>, prefix: string): ParticipantAttempt {
-  const col = (name: (typeof ATTEMPT_COLUMNS)[number]) => row[prefix + name];
-  const passed = col('passed') as number | null;
-  const tiebreak = col('tiebreak') as number | string | null;
-  return {
-    attemptId: col('attempt_id') as string,
-    startedAt: col('started_at') as string,
-    submittedAt: col('submitted_at') as string,
-    durationMs: Number(col('duration_ms')),
-    score: Number(col('score')),
-    correct: Number(col('correct')),
-    total: Number(col('total')),
+type Row = Pick<ContestParticipantsTable, (typeof PARTICIPANT_COLUMNS)[number]>;
+
+const firstAttempt = (r: Row): ParticipantAttempt =>
+  attempt(
+    r.first_attempt_id,
+    r.first_started_at,
+    r.first_submitted_at,
+    r.first_duration_ms,
+    r.first_score,
+    r.first_correct,
+    r.first_total,
+    r.first_passed,
+    r.first_tiebreak,
+    r.first_by_topic,
+  );
+
+const bestAttempt = (r: Row): ParticipantAttempt =>
+  attempt(
+    r.best_attempt_id,
+    r.best_started_at,
+    r.best_submitted_at,
+    r.best_duration_ms,
+    r.best_score,
+    r.best_correct,
+    r.best_total,
+    r.best_passed,
+    r.best_tiebreak,
+    r.best_by_topic,
+  );
+
+/**
+ * A participant attempt from its columns. `byTopic` is parsed on first read (then kept): the
+ * ranking and the workbook never read it, and parsing 60,000 small JSON objects took a third of a
+ * root-unit read.
+ */
+function attempt(
+  attemptId: string,
+  startedAt: string,
+  submittedAt: string,
+  durationMs: number | string,
+  score: number,
+  correct: number,
+  total: number,
+  passed: number | null,
+  tiebreak: number | string | null,
+  byTopicJson: string,
+): ParticipantAttempt {
+  let byTopic: ParticipantAttempt['byTopic'] | undefined;
+  const a = {
+    attemptId,
+    startedAt,
+    submittedAt,
+    durationMs: Number(durationMs),
+    score: Number(score),
+    correct: Number(correct),
+    total: Number(total),
     passed: passed === null ? null : Number(passed) === 1,
-    ...(tiebreak === null ? {} : { tiebreak: Number(tiebreak) }),
-    byTopic: JSON.parse(col('by_topic') as string) as ParticipantAttempt['byTopic'],
+    get byTopic() {
+      return (byTopic ??= JSON.parse(byTopicJson) as ParticipantAttempt['byTopic']);
+    },
   };
+  return tiebreak === null ? a : Object.assign(a, { tiebreak: Number(tiebreak) });
 }

@@ -7,7 +7,7 @@ import {
   type MigrationProvider,
 } from 'kysely';
 import { openSqliteDatabase, type SqliteDatabase } from '../storage';
-import { backfillContestAggregates } from './contest-aggregates';
+import { backfillContestAggregates, backfillParticipantAttempts } from './contest-backfill';
 
 /** Table `competency_results`: one row per attempt. Types are what both dialects return. */
 export interface CompetencyResultsTable {
@@ -56,20 +56,43 @@ export interface ResultDeadLettersTable {
 
 /**
  * Table `contest_participants`: per (contest, person), the current first attempt (and its unit, the
- * person's unit for reports), the best attempt by the ranking rule, and the attempt count.
+ * person's unit for reports), the best attempt by the ranking rule, and the attempt count. Each of
+ * the two attempts is copied whole (all but its answers) into columns `first_*` and `best_*`, so
+ * that the participant list is read from this table alone.
  */
-export interface ContestParticipantsTable {
+export interface ContestParticipantsTable
+  extends AttemptColumns<'first_'>, AttemptColumns<'best_'> {
   contest_id: string;
   user_id: string;
   /** The first attempt's unit. */
   unit_code: string | null;
   attempts: number | string;
-  first_attempt_id: string;
-  first_started_at: string;
-  best_attempt_id: string;
-  best_started_at: string;
-  best_score: number;
-  best_duration_ms: number | string;
+}
+
+/**
+ * One attempt's columns in `contest_participants`, named `${prefix}${column}`. `attempt_id`,
+ * `started_at` (both), `score` and `duration_ms` (best) came with migration 0003; the others with
+ * 0005, nullable in SQL (a column added to a table with rows cannot be NOT NULL without a default)
+ * but filled by its backfill and by every write since.
+ */
+export type AttemptColumns<P extends 'first_' | 'best_'> = {
+  [K in keyof ParticipantAttemptColumns as `${P}${K}`]: ParticipantAttemptColumns[K];
+};
+
+/** The columns of {@link AttemptColumns}, unprefixed: as in `competency_results`. */
+export interface ParticipantAttemptColumns {
+  attempt_id: string;
+  started_at: string;
+  submitted_at: string;
+  duration_ms: number | string;
+  score: number;
+  correct: number;
+  total: number;
+  /** 1, 0 or null. */
+  passed: number | null;
+  tiebreak: number | string | null;
+  /** JSON text, as in `competency_results`. */
+  by_topic: string;
 }
 
 /** Table `contest_unit_stats`: per (contest, unit). */
@@ -224,21 +247,9 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0003_contest_aggregates': {
-    async up(db) {
-      // On SQLite the migrator runs steps outside a transaction (and its lock does not span
-      // processes): take the write lock first so that a second process starting together waits
-      // and then finds the backfill done instead of counting every row twice. PostgreSQL runs
-      // migrations in a transaction under an advisory lock already.
-      if (db.isTransaction) return createContestAggregates(db);
-      await sql`begin immediate`.execute(db);
-      try {
-        await createContestAggregates(db);
-        await sql`commit`.execute(db);
-      } catch (err) {
-        await sql`rollback`.execute(db);
-        throw err;
-      }
-    },
+    // The aggregates of rows stored before this step are built by 0005, once the participant
+    // table has all its columns (the backfill goes through the live code, which writes them).
+    up: (db) => withWriteLock(db, createContestAggregates),
   },
   '0004_report_access_log': {
     async up(db) {
@@ -263,9 +274,74 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_participant_attempts': {
+    up: (db) =>
+      withWriteLock(db, async (trx) => {
+        await addParticipantAttemptColumns(trx);
+        const results = trx as Kysely<ResultsDatabase>;
+        await backfillContestAggregates(results);
+        await backfillParticipantAttempts(results);
+      }),
+  },
 };
 
-/** Migration 0003's steps: the aggregate tables, then the aggregates of rows already stored. */
+/**
+ * Runs a migration step holding the database's write lock. On SQLite the migrator runs steps
+ * outside a transaction (and its lock does not span processes): taking the write lock first makes a
+ * second process starting together wait and then find the work done (the steps check) instead of
+ * doing it twice. PostgreSQL runs migrations in a transaction under an advisory lock already.
+ */
+async function withWriteLock(
+  db: Kysely<unknown>,
+  steps: (db: Kysely<unknown>) => Promise<void>,
+): Promise<void> {
+  if (db.isTransaction) return steps(db);
+  await sql`begin immediate`.execute(db);
+  try {
+    await steps(db);
+    await sql`commit`.execute(db);
+  } catch (err) {
+    await sql`rollback`.execute(db);
+    throw err;
+  }
+}
+
+/** The columns that migration 0005 adds to `contest_participants`, with their SQL types. */
+const PARTICIPANT_ATTEMPT_COLUMNS = [
+  ['first_submitted_at', 'text'],
+  ['first_duration_ms', 'bigint'],
+  ['first_score', 'integer'],
+  ['first_correct', 'integer'],
+  ['first_total', 'integer'],
+  ['first_passed', 'integer'],
+  ['first_tiebreak', 'bigint'],
+  ['first_by_topic', 'text'],
+  ['best_submitted_at', 'text'],
+  ['best_correct', 'integer'],
+  ['best_total', 'integer'],
+  ['best_passed', 'integer'],
+  ['best_tiebreak', 'bigint'],
+  ['best_by_topic', 'text'],
+] as const;
+
+/** Adds the columns of migration 0005 that are missing (a second SQLite process finds them all). */
+async function addParticipantAttemptColumns(db: Kysely<unknown>): Promise<void> {
+  let present = new Set<string>();
+  if (!db.isTransaction) {
+    // SQLite: the step may run again after another process has done it (see withWriteLock), and
+    // SQLite has no ADD COLUMN IF NOT EXISTS.
+    const { rows } = await sql<{
+      name: string;
+    }>`SELECT name FROM pragma_table_info('contest_participants')`.execute(db);
+    present = new Set(rows.map((r) => r.name));
+  }
+  for (const [name, type] of PARTICIPANT_ATTEMPT_COLUMNS) {
+    if (present.has(name)) continue;
+    await db.schema.alterTable('contest_participants').addColumn(name, type).execute();
+  }
+}
+
+/** Migration 0003's steps: the aggregate tables (as they were before migration 0005). */
 async function createContestAggregates(db: Kysely<unknown>): Promise<void> {
   const bigint = ['attempts', 'people', 'passed', 'duration_ms_sum'] as const;
   let units = db.schema
@@ -342,7 +418,6 @@ async function createContestAggregates(db: Kysely<unknown>): Promise<void> {
     .on('contest_participants')
     .columns(['contest_id', 'unit_code'])
     .execute();
-  await backfillContestAggregates(db as Kysely<ResultsDatabase>);
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,4 @@
+import type { ParticipantAttempt } from '../../src/reports/ports';
 import type { ResultEvent } from '../../src/results';
 
 /** What {@link contestResult} needs; the rest of the event is derived from it. */
@@ -55,5 +56,21 @@ export function contestResult(spec: ContestResultSpec): ResultEvent {
       ms: i === 0 ? durationMs : 0,
     })),
     ...(spec.tiebreak === undefined ? {} : { tiebreak: spec.tiebreak }),
+  };
+}
+
+/** The participant attempt that the reports should see for a stored result. */
+export function participantAttempt(e: ResultEvent): ParticipantAttempt {
+  return {
+    attemptId: e.attemptId,
+    startedAt: e.startedAt,
+    submittedAt: e.submittedAt,
+    durationMs: e.durationMs,
+    score: e.score,
+    correct: e.correct,
+    total: e.total,
+    passed: e.passed,
+    ...(e.tiebreak === undefined ? {} : { tiebreak: e.tiebreak }),
+    byTopic: e.byTopic,
   };
 }

@@ -1,6 +1,10 @@
 import type { ContestStatsSource, UnitContestStats } from '../../../src/reports/ports';
 import type { ResultEvent, ResultStore } from '../../../src/results';
-import { contestResult } from '../../helpers/contest-results';
+import {
+  contestResult,
+  participantAttempt,
+  type ContestResultSpec,
+} from '../../helpers/contest-results';
 
 /** A result store and the stats source reading the same database, fresh and empty per test. */
 export interface ContestStatsUnderTest {
@@ -262,14 +266,71 @@ export function contestStatsContract(
       ]);
       expect(await s.stats.participants('thi-2026', ['B'])).toEqual([]);
       expect(await s.stats.participants('thi-2026', ['A'])).toEqual([
-        expect.objectContaining({
+        {
           userId: 'u1',
           unitCode: 'A',
           attempts: 2,
-          first: expect.objectContaining({ attemptId: 'm1' }),
-          best: expect.objectContaining({ attemptId: 'm2' }),
-        }),
+          first: participantAttempt(earlier),
+          best: participantAttempt(later),
+        },
       ]);
+    });
+
+    it('keeps whole first and best attempts as they change with late arrivals', async () => {
+      const at = (
+        attempt: string,
+        startedSec: number,
+        right: number,
+        extra: Partial<ContestResultSpec> = {},
+      ) =>
+        contestResult({
+          attempt,
+          user: 'u1',
+          unit: attempt === 'w0' ? 'B' : 'A',
+          startedSec,
+          answers: [
+            ['a-1', right > 0],
+            ['b-1', right > 1],
+            ['b-2', right > 2],
+          ],
+          ...extra,
+        });
+      const weak = at('w2', 200, 1, { durationMs: 30_000 });
+      const strong = at('w1', 100, 2, { tiebreak: 42, durationMs: 90_000 });
+      const earliest = at('w0', 50, 0, { passed: null });
+      const best = at('w3', 300, 3, { durationMs: 75_000 });
+      const read = async () => {
+        const rows = await s.stats.participants('thi-2026', ['A', 'B']);
+        expect(rows).toHaveLength(1);
+        return rows[0];
+      };
+      // Each arrival changes the first attempt, the best one, or both.
+      await s.results.save(weak);
+      expect(await read()).toEqual({
+        userId: 'u1',
+        unitCode: 'A',
+        attempts: 1,
+        first: participantAttempt(weak),
+        best: participantAttempt(weak),
+      });
+      await s.results.save(strong);
+      expect(await read()).toEqual({
+        userId: 'u1',
+        unitCode: 'A',
+        attempts: 2,
+        first: participantAttempt(strong),
+        best: participantAttempt(strong),
+      });
+      await Promise.all([s.results.save(best), s.results.save(earliest)]);
+      expect(await read()).toEqual({
+        userId: 'u1',
+        unitCode: 'B',
+        attempts: 4,
+        first: participantAttempt(earliest),
+        best: participantAttempt(best),
+      });
+      expect((await read())?.first).toEqual(expect.objectContaining({ passed: null, score: 0 }));
+      expect((await read())?.first).not.toHaveProperty('tiebreak');
     });
 
     it('takes the smallest attempt id as first when two attempts start together', async () => {

@@ -6,7 +6,7 @@ import type {
   UnitContestStats,
 } from '../../../src/reports/ports';
 import type { ResultEvent, ResultStore } from '../../../src/results';
-import { contestResult } from '../../helpers/contest-results';
+import { contestResult, participantAttempt } from '../../helpers/contest-results';
 
 const UNITS = ['A', 'B', 'C'] as const;
 const CONTESTS = ['c1', 'c2'] as const;
@@ -119,24 +119,12 @@ export function oracle(
     const best = [...all].sort(
       (a, b) => b.score - a.score || a.durationMs - b.durationMs || (earlier(a, b) ? -1 : 1),
     )[0]!;
-    const attempt = (e: ResultEvent) => ({
-      attemptId: e.attemptId,
-      startedAt: e.startedAt,
-      submittedAt: e.submittedAt,
-      durationMs: e.durationMs,
-      score: e.score,
-      correct: e.correct,
-      total: e.total,
-      passed: e.passed,
-      ...(e.tiebreak === undefined ? {} : { tiebreak: e.tiebreak }),
-      byTopic: e.byTopic,
-    });
     participants.push({
       userId: first.userId,
       unitCode: first.unitCode,
       attempts: all.length,
-      first: attempt(first),
-      best: attempt(best),
+      first: participantAttempt(first),
+      best: participantAttempt(best),
     });
   }
   return {

@@ -74,10 +74,11 @@ contestBackfillContract('SQLite', async () => {
   };
 });
 
-describe('the contest aggregates migration on SQLite', () => {
+describe('the contest aggregates migrations on SQLite', () => {
   // Two processes upgrading one file: the second can take the write lock after the first has
-  // committed the backfill but before it has recorded migration 0003, and then runs 0003 again.
-  it('does not count stored rows again when migration 0003 runs a second time', async () => {
+  // committed a step but before it has recorded it, and then runs the step again (0005 adds
+  // columns and backfills).
+  it('does not count stored rows again nor fail when migrations 0003–0005 run a second time', async () => {
     const tmp = makeTempDir();
     try {
       const file = `${tmp.dir}/results.sqlite`;
@@ -95,6 +96,11 @@ describe('the contest aggregates migration on SQLite', () => {
       expect(stats.map((u) => [u.unitCode, u.attempts, u.people]).sort()).toEqual([
         ['A', 3, 1],
         ['B', 2, 2],
+      ]);
+      const participants = await new KyselyContestStats(again.db).participants('thi-2026', ['B']);
+      expect(participants.map((p) => [p.userId, p.first.attemptId, p.best.score]).sort()).toEqual([
+        ['u1', 'a0', 100],
+        ['u3', 'a4', 67],
       ]);
       await again.close();
     } finally {

@@ -48,6 +48,7 @@ describe('the reporting database', () => {
         '0002_result_dead_letters',
         '0003_contest_aggregates',
         '0004_report_access_log',
+        '0005_participant_attempts',
       ]);
       await Promise.all([a.close(), b.close()]);
       const again = await openSqliteResultsDatabase(file);
