@@ -2,6 +2,7 @@ import {
   Kysely,
   Migrator,
   sql,
+  SqliteAdapter,
   SqliteDialect,
   type Migration,
   type MigrationProvider,
@@ -283,7 +284,46 @@ const migrations: Record<string, Migration> = {
         await backfillParticipantAttempts(results);
       }),
   },
+  '0006_clustered_aggregates': {
+    up: async (db) => {
+      if (db.getExecutor().adapter instanceof SqliteAdapter) {
+        await withWriteLock(db, clusterAggregateTables);
+      }
+    },
+  },
 };
+
+/** The aggregate tables with small rows that migration 0006 stores by key (see below). */
+const CLUSTERED_AGGREGATE_TABLES = [
+  'contest_unit_stats',
+  'contest_unit_scores',
+  'contest_unit_topics',
+  'contest_unit_questions',
+  'contest_questions',
+] as const;
+
+/**
+ * SQLite only (PostgreSQL tables are heaps either way): rebuilds the small-row aggregate tables
+ * `WITHOUT ROWID`, so that each is one B-tree ordered by its key instead of a rowid table plus
+ * its key index. A save upserts some 40 rows of these per result; clustered, one result's rows
+ * share pages (a unit's questions sit together) and each upsert changes one B-tree, not two: about a
+ * quarter fewer pages written per commit. `contest_participants` keeps its rowid: its rows are
+ * large, and clustering them wrote more. Skips a table already rebuilt (the step run again).
+ */
+async function clusterAggregateTables(db: Kysely<unknown>): Promise<void> {
+  for (const table of CLUSTERED_AGGREGATE_TABLES) {
+    const { rows } = await sql<{
+      sql: string;
+    }>`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ${table}`.execute(db);
+    const ddl = rows[0]?.sql;
+    if (ddl === undefined || /without\s+rowid\s*$/i.test(ddl)) continue;
+    const old = `${table}_rowid`;
+    await sql`ALTER TABLE ${sql.table(table)} RENAME TO ${sql.table(old)}`.execute(db);
+    await sql.raw(`${ddl} WITHOUT ROWID`).execute(db);
+    await sql`INSERT INTO ${sql.table(table)} SELECT * FROM ${sql.table(old)}`.execute(db);
+    await sql`DROP TABLE ${sql.table(old)}`.execute(db);
+  }
+}
 
 /**
  * Runs a migration step holding the database's write lock. On SQLite the migrator runs steps

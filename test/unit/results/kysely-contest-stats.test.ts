@@ -9,6 +9,7 @@ import {
   type SqliteResultsDatabase,
 } from '../../../src/results';
 import { openSqliteDatabase } from '../../../src/storage';
+import { contestResult } from '../../helpers/contest-results';
 import { makeTempDir } from '../../helpers/temp-dir';
 import {
   BEFORE_AGGREGATES,
@@ -75,6 +76,67 @@ contestBackfillContract('SQLite', async () => {
 });
 
 describe('the contest aggregates migrations on SQLite', () => {
+  it('rebuilds the small aggregate tables WITHOUT ROWID (0006) keeping their rows', async () => {
+    const tables = [
+      'contest_unit_stats',
+      'contest_unit_scores',
+      'contest_unit_topics',
+      'contest_unit_questions',
+      'contest_questions',
+    ];
+    const tmp = makeTempDir();
+    try {
+      const file = `${tmp.dir}/results.sqlite`;
+      const old = openBare(file);
+      await migrateResultsDatabase(old, '0005_participant_attempts');
+      const store = new KyselyResultStore(old);
+      const answers = [
+        ['a-1', true],
+        ['a-2', false],
+        ['b-1', true],
+      ] as const;
+      for (const [i, unit] of ['A', 'B', 'A', null].entries()) {
+        await store.save(
+          contestResult({ attempt: `x${i}`, user: `u${i % 3}`, unit, startedSec: 9 - i, answers }),
+        );
+      }
+      const dump = async (db: Kysely<ResultsDatabase>) => {
+        const out: Record<string, unknown[]> = {};
+        for (const t of tables) {
+          out[t] = (await sql`SELECT * FROM ${sql.table(t)} ORDER BY 1, 2, 3`.execute(db)).rows;
+        }
+        return out;
+      };
+      const before = await dump(old);
+      expect(before['contest_unit_questions']).toHaveLength(6);
+      await migrateResultsDatabase(old);
+      expect(await dump(old)).toEqual(before);
+      const { rows } = await sql<{
+        name: string;
+        sql: string;
+      }>`SELECT name, sql FROM sqlite_master WHERE name LIKE 'contest%' AND type = 'table'`.execute(
+        old,
+      );
+      expect(
+        rows
+          .filter((r) => /WITHOUT ROWID$/.test(r.sql))
+          .map((r) => r.name)
+          .sort(),
+      ).toEqual([...tables].sort());
+      await store.save(
+        contestResult({ attempt: 'x9', user: 'u9', unit: 'B', startedSec: 1, answers }),
+      );
+      const stats = await new KyselyContestStats(old).unitStats('thi-2026', ['A', 'B']);
+      expect(stats.map((u) => [u.unitCode, u.attempts, u.people]).sort()).toEqual([
+        ['A', 2, 1],
+        ['B', 2, 2],
+      ]);
+      await old.destroy();
+    } finally {
+      tmp.remove();
+    }
+  });
+
   // Two processes upgrading one file: the second can take the write lock after the first has
   // committed a step but before it has recorded it, and then runs the step again (0005 adds
   // columns and backfills).

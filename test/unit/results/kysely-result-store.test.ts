@@ -49,6 +49,7 @@ describe('the reporting database', () => {
         '0003_contest_aggregates',
         '0004_report_access_log',
         '0005_participant_attempts',
+        '0006_clustered_aggregates',
       ]);
       await Promise.all([a.close(), b.close()]);
       const again = await openSqliteResultsDatabase(file);
