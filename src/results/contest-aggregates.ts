@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { rankingComparator } from '../quiz';
+import { MAX_PARAMS, runBatchedStatement } from './batched-statement';
 import type {
   AttemptColumns,
   ParticipantAttemptColumns,
@@ -187,9 +188,6 @@ class AggregateDelta {
   }
 }
 
-// Bound parameters per statement: well under SQLite's 32,766 and PostgreSQL's 65,535.
-const MAX_PARAMS = 8000;
-
 /** `rows` in chunks of at most `MAX_PARAMS` bound values. */
 export function chunked<T>(rows: readonly T[], perRow = 1): T[][] {
   const size = Math.max(1, Math.floor(MAX_PARAMS / perRow));
@@ -212,8 +210,8 @@ function changedRows<R extends object>(map: Map<string, R>, counters: readonly (
 /** Writes a delta: one `INSERT … ON CONFLICT DO UPDATE SET c = c + excluded.c` per table chunk. */
 async function applyDelta(db: Kysely<ResultsDatabase>, delta: AggregateDelta): Promise<void> {
   const units = changedRows(delta.units, ['attempts', 'people', 'passed', 'duration_ms_sum']);
-  for (const chunk of chunked(units, 6)) {
-    await db
+  await runBatchedStatement(db, 'contest_unit_stats', units, (chunk) =>
+    db
       .insertInto('contest_unit_stats')
       .values(chunk)
       .onConflict((oc) =>
@@ -227,22 +225,21 @@ async function applyDelta(db: Kysely<ResultsDatabase>, delta: AggregateDelta): P
             eb.ref('excluded.duration_ms_sum'),
           ),
         })),
-      )
-      .execute();
-  }
-  for (const chunk of chunked(changedRows(delta.scores, ['n']), 4)) {
-    await db
+      ),
+  );
+  await runBatchedStatement(db, 'contest_unit_scores', changedRows(delta.scores, ['n']), (chunk) =>
+    db
       .insertInto('contest_unit_scores')
       .values(chunk)
       .onConflict((oc) =>
         oc.columns(['contest_id', 'unit_code', 'score']).doUpdateSet((eb) => ({
           n: eb('contest_unit_scores.n', '+', eb.ref('excluded.n')),
         })),
-      )
-      .execute();
-  }
-  for (const chunk of chunked(changedRows(delta.topics, ['n', 'correct', 'total']), 6)) {
-    await db
+      ),
+  );
+  const topics = changedRows(delta.topics, ['n', 'correct', 'total']);
+  await runBatchedStatement(db, 'contest_unit_topics', topics, (chunk) =>
+    db
       .insertInto('contest_unit_topics')
       .values(chunk)
       .onConflict((oc) =>
@@ -251,13 +248,12 @@ async function applyDelta(db: Kysely<ResultsDatabase>, delta: AggregateDelta): P
           correct: eb('contest_unit_topics.correct', '+', eb.ref('excluded.correct')),
           total: eb('contest_unit_topics.total', '+', eb.ref('excluded.total')),
         })),
-      )
-      .execute();
-  }
+      ),
+  );
   const sums = ['n', 'sum_x', 'sum_rest', 'sum_x_rest', 'sum_rest_sq'] as const;
   const questions = changedRows(delta.questions, sums);
-  for (const chunk of chunked(questions, 8)) {
-    await db
+  await runBatchedStatement(db, 'contest_unit_questions', questions, (chunk) =>
+    db
       .insertInto('contest_unit_questions')
       .values(chunk)
       .onConflict((oc) =>
@@ -272,11 +268,11 @@ async function applyDelta(db: Kysely<ResultsDatabase>, delta: AggregateDelta): P
             eb.ref('excluded.sum_rest_sq'),
           ),
         })),
-      )
-      .execute();
-  }
-  for (const chunk of chunked(changedRows(delta.questionTotals, sums), 7)) {
-    await db
+      ),
+  );
+  const totals = changedRows(delta.questionTotals, sums);
+  await runBatchedStatement(db, 'contest_questions', totals, (chunk) =>
+    db
       .insertInto('contest_questions')
       .values(chunk)
       .onConflict((oc) =>
@@ -287,9 +283,8 @@ async function applyDelta(db: Kysely<ResultsDatabase>, delta: AggregateDelta): P
           sum_x_rest: eb('contest_questions.sum_x_rest', '+', eb.ref('excluded.sum_x_rest')),
           sum_rest_sq: eb('contest_questions.sum_rest_sq', '+', eb.ref('excluded.sum_rest_sq')),
         })),
-      )
-      .execute();
-  }
+      ),
+  );
 }
 
 /** The aggregate facts of stored results, read back from their rows (the old first attempts). */
@@ -422,8 +417,8 @@ export async function writeParticipants(
   db: Kysely<ResultsDatabase>,
   rows: readonly ParticipantRow[],
 ): Promise<void> {
-  for (const chunk of chunked(rows, 2 + PARTICIPANT_COLUMNS.length)) {
-    await db
+  await runBatchedStatement(db, 'contest_participants', rows, (chunk) =>
+    db
       .insertInto('contest_participants')
       .values(chunk)
       .onConflict((oc) =>
@@ -432,9 +427,8 @@ export async function writeParticipants(
           .doUpdateSet((eb) =>
             Object.fromEntries(PARTICIPANT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
           ),
-      )
-      .execute();
-  }
+      ),
+  );
 }
 
 /**
@@ -472,52 +466,50 @@ export async function aggregateContestResults(
   const claims = [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const rewrites: ParticipantRow[] = [];
   const displaced: { first: ContestResultFacts; old: string }[] = [];
-  for (const chunk of chunked(claims, 2 + PARTICIPANT_COLUMNS.length)) {
-    const stored = await db
+  const claimed = claims.map(([, c]) => {
+    const first = attemptColumns(c.first);
+    const best = c.best === c.first ? first : attemptColumns(c.best);
+    return participantRow(
+      c.first.contestId,
+      c.first.userId,
+      c.first.unitCode,
+      c.attempts,
+      first,
+      best,
+    );
+  });
+  const stored = await runBatchedStatement(db, 'contest_participants_claim', claimed, (chunk) =>
+    db
       .insertInto('contest_participants')
-      .values(
-        chunk.map(([, c]) => {
-          const first = attemptColumns(c.first);
-          const best = c.best === c.first ? first : attemptColumns(c.best);
-          return participantRow(
-            c.first.contestId,
-            c.first.userId,
-            c.first.unitCode,
-            c.attempts,
-            first,
-            best,
-          );
-        }),
-      )
+      .values(chunk)
       .onConflict((oc) =>
         oc
           .columns(['contest_id', 'user_id'])
           .doUpdateSet((eb) => ({ attempts: eb.ref('contest_participants.attempts') })),
       )
-      .returningAll()
-      .execute();
-    for (const row of stored) {
-      const change = changes.get(keyOf(row.contest_id, row.user_id))!;
-      if (row.first_attempt_id === change.first.attemptId) {
-        // Inserted: the person's first attempts at the contest are in this batch.
-        delta.firstAttempt(change.first, 1);
-        continue;
-      }
-      const oldFirst = unprefixed(row, 'first_');
-      const oldBest = unprefixed(row, 'best_');
-      const moved = isEarlierAttempt(change.first, orderOf(oldFirst));
-      if (moved) displaced.push({ first: change.first, old: row.first_attempt_id });
-      rewrites.push(
-        participantRow(
-          row.contest_id,
-          row.user_id,
-          moved ? change.first.unitCode : row.unit_code,
-          Number(row.attempts) + change.attempts,
-          moved ? attemptColumns(change.first) : oldFirst,
-          isBetterAttempt(change.best, orderOf(oldBest)) ? attemptColumns(change.best) : oldBest,
-        ),
-      );
+      .returningAll(),
+  );
+  for (const row of stored) {
+    const change = changes.get(keyOf(row.contest_id, row.user_id))!;
+    if (row.first_attempt_id === change.first.attemptId) {
+      // Inserted: the person's first attempts at the contest are in this batch.
+      delta.firstAttempt(change.first, 1);
+      continue;
     }
+    const oldFirst = unprefixed(row, 'first_');
+    const oldBest = unprefixed(row, 'best_');
+    const moved = isEarlierAttempt(change.first, orderOf(oldFirst));
+    if (moved) displaced.push({ first: change.first, old: row.first_attempt_id });
+    rewrites.push(
+      participantRow(
+        row.contest_id,
+        row.user_id,
+        moved ? change.first.unitCode : row.unit_code,
+        Number(row.attempts) + change.attempts,
+        moved ? attemptColumns(change.first) : oldFirst,
+        isBetterAttempt(change.best, orderOf(oldBest)) ? attemptColumns(change.best) : oldBest,
+      ),
+    );
   }
   if (displaced.length > 0) {
     const old = await readFacts(
