@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { runBatchedStatement } from './batched-statement';
 import { aggregateContestResults } from './contest-aggregates';
 import type { ResultEvent } from './result-event';
 import type { CompetencyResultsTable, ResultsDatabase } from './results-database';
@@ -8,7 +9,7 @@ import type { ResultStore, ResultSummary, SaveOutcome, StoredResult } from './re
 export interface KyselyResultStoreOptions {
   /** Clock for `storedAt`, injectable for tests. */
   now?: () => Date;
-  /** Most rows written by one statement; default 200. */
+  /** Most results written by one transaction; default 200. */
   maxBatch?: number;
 }
 
@@ -30,7 +31,7 @@ const passedFromRow = (passed: number | null): boolean | null =>
  *
  * `save` is `INSERT … ON CONFLICT (attempt_id) DO NOTHING RETURNING attempt_id`: atomic, so two
  * workers racing on the same attempt store it once. Saves that arrive together (a worker's
- * concurrent jobs) are written by one multi-row statement, one commit for all (group commit);
+ * concurrent jobs) are written by a few multi-row statements, one commit for all (group commit);
  * each promise settles once its row is committed. If a batch fails, its rows are retried one by
  * one so that only the failing save rejects.
  *
@@ -90,12 +91,14 @@ export class KyselyResultStore implements ResultStore {
       a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0,
     );
     const stored = await this.db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto('competency_results')
-        .values(events.map((e) => toRow(e, storedAt)))
-        .onConflict((oc) => oc.column('attempt_id').doNothing())
-        .returning('attempt_id')
-        .execute();
+      const rows = events.map((e) => toRow(e, storedAt));
+      const inserted = await runBatchedStatement(trx, 'competency_results', rows, (chunk) =>
+        trx
+          .insertInto('competency_results')
+          .values(chunk)
+          .onConflict((oc) => oc.column('attempt_id').doNothing())
+          .returning('attempt_id'),
+      );
       const ids = new Set(inserted.map((r) => r.attempt_id));
       await aggregateContestResults(
         trx,
