@@ -1,0 +1,233 @@
+/**
+ * `npm run bench:answerer -- [--baseline DIR] [--rounds N] [--builds N]`: the answerer's cost per
+ * question (the 134 questions of `test/fixtures/qa-eval.jsonl`, asked as `npm run eval` asks them)
+ * and the index build time for 10,000 synthetic sections (as `npm run bench` builds them, each
+ * build in a fresh process so the analyzer's caches start cold).
+ *
+ * With `--baseline DIR` (a checkout of another commit, e.g. `git worktree add /tmp/old main`), the
+ * same measurements run on that checkout's `src/knowledge`, interleaved with this one's, and the
+ * ratios are printed: on a shared machine only figures from the same run compare. The baseline's
+ * answers must be identical to this checkout's; any difference is printed and fails the run.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseEvalSet } from '../src/cli/eval';
+import { loadKnowledgeCorpus } from '../src/knowledge';
+import { createLogger } from '../src/logger';
+import { fmt, KNOWLEDGE_DIR, loadAverage, option, ROOT } from './bench-support';
+
+type KnowledgeModule = typeof import('../src/knowledge');
+
+const SYNTHETIC_SECTIONS = 10_000;
+const PER_DOC = 100;
+
+/** A small deterministic PRNG, so every run indexes the same synthetic corpus (as bench/run.ts). */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Writes the synthetic knowledge directory of `npm run bench` (same seed, same sections). */
+async function writeSyntheticKnowledge(dir: string): Promise<void> {
+  const corpus = await loadKnowledgeCorpus(KNOWLEDGE_DIR);
+  const pool = corpus.documents
+    .flatMap((d) => d.sections.flatMap((s) => s.text.split(/(?<=[.!?;])\s+/u)))
+    .filter((s) => s.length > 20 && !s.includes('\n#'));
+  const random = prng(2024);
+  const pick = () => pool[Math.floor(random() * pool.length)]!;
+  const topic = Object.keys(corpus.topics)[0]!;
+  fs.mkdirSync(path.join(dir, 'docs'));
+  for (const file of ['glossary.yaml', 'topics.yaml']) {
+    fs.copyFileSync(path.join(KNOWLEDGE_DIR, file), path.join(dir, file));
+  }
+  for (let d = 0; d < SYNTHETIC_SECTIONS / PER_DOC; d++) {
+    const id = `synthetic-${d + 1}`;
+    const lines = [
+      '---',
+      `id: ${id}`,
+      `title: Văn bản tổng hợp số ${d + 1}`,
+      `number: ${d + 1}/2025/NĐ-CP`,
+      'issuer: Chính phủ',
+      'status: in-force',
+      `topics: [${topic}]`,
+      '---',
+      '',
+    ];
+    for (let s = 0; s < PER_DOC; s++) {
+      const heading = pick().split(' ').slice(0, 8).join(' ').replace(/[#\n]/g, '');
+      const body = Array.from({ length: 3 + Math.floor(random() * 6) }, pick).join(' ');
+      lines.push(`## Điều ${s + 1}. ${heading}`, body, '');
+    }
+    fs.writeFileSync(path.join(dir, 'docs', `${id}.md`), lines.join('\n'));
+  }
+}
+
+function load(srcRoot: string): KnowledgeModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(srcRoot, 'src', 'knowledge')) as KnowledgeModule;
+}
+
+/** Child mode: one cold index build (with a cache file written, as the server does); prints ms. */
+async function childBuild(srcRoot: string, knowledgeDir: string): Promise<void> {
+  const { openKnowledgeBase } = load(srcRoot);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tro-ly-cds-bench-data-'));
+  try {
+    const started = performance.now();
+    await openKnowledgeBase({
+      knowledgeDir,
+      dataDir,
+      logger: createLogger('silent'),
+      minScore: 0.5,
+      maxCitations: 3,
+    });
+    process.stdout.write(`${performance.now() - started}\n`);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function buildInChild(srcRoot: string, knowledgeDir: string): number {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', __filename, '--child-build', srcRoot, knowledgeDir],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  return Number(out.trim().split('\n').pop());
+}
+
+interface Subject {
+  name: string;
+  ask: (q: string, previousQuery?: string) => Promise<{ answered: boolean; query: string }>;
+  answers: string[];
+  msPerQuestion: number[];
+  buildMs: number[];
+  root: string;
+}
+
+async function subject(name: string, root: string): Promise<Subject> {
+  const { openKnowledgeBase } = load(root);
+  const kb = await openKnowledgeBase({
+    knowledgeDir: KNOWLEDGE_DIR,
+    logger: createLogger('silent'),
+    minScore: 0.5,
+    maxCitations: 3,
+  });
+  return {
+    name,
+    root,
+    ask: (q, previousQuery) => kb.answerer.ask(q, { previousQuery }),
+    answers: [],
+    msPerQuestion: [],
+    buildMs: [],
+  };
+}
+
+/** One pass over the QA set, as `npm run eval` asks it; returns ms per asked question. */
+async function pass(s: Subject, items: ReturnType<typeof parseEvalSet>, keep: boolean) {
+  let asked = 0;
+  const answers: string[] = [];
+  const started = performance.now();
+  for (const item of items) {
+    let previousQuery: string | undefined;
+    for (const h of item.history ?? []) {
+      const r = await s.ask(h, previousQuery);
+      asked++;
+      previousQuery = r.answered ? r.query : previousQuery;
+    }
+    const r = await s.ask(item.question, previousQuery);
+    asked++;
+    if (keep) answers.push(JSON.stringify(r));
+  }
+  const ms = (performance.now() - started) / asked;
+  if (keep) s.answers = answers;
+  return ms;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.floor(s.length / 2)]!;
+};
+
+async function main(): Promise<number> {
+  const childAt = process.argv.indexOf('--child-build');
+  if (childAt >= 0) {
+    await childBuild(process.argv[childAt + 1]!, process.argv[childAt + 2]!);
+    return 0;
+  }
+  const writeAt = process.argv.indexOf('--write-knowledge');
+  if (writeAt >= 0) {
+    // For profiling: `node --cpu-prof --import tsx bench/answerer.ts --child-build . DIR`.
+    await writeSyntheticKnowledge(process.argv[writeAt + 1]!);
+    return 0;
+  }
+  const baseline = option('baseline', '');
+  const rounds = Number(option('rounds', '10'));
+  const builds = Number(option('builds', '3'));
+  const items = parseEvalSet(
+    fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'qa-eval.jsonl'), 'utf8'),
+  );
+  console.log(
+    `Answerer and index build — Node ${process.version}, ${os.cpus().length} CPUs, ` +
+      `${rounds} rounds × ${items.length} items, ${builds} builds; load average ${loadAverage()}`,
+  );
+
+  const subjects = [await subject('current', ROOT)];
+  if (baseline) subjects.unshift(await subject('baseline', path.resolve(baseline)));
+  // Warm-up pass (JIT, the answerer's per-section analysis cache); answers kept to compare.
+  for (const s of subjects) await pass(s, items, true);
+  for (let r = 0; r < rounds; r++) {
+    for (const s of subjects) s.msPerQuestion.push(await pass(s, items, false));
+  }
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tro-ly-cds-bench-kb-'));
+  try {
+    await writeSyntheticKnowledge(dir);
+    for (let b = 0; b < builds; b++) {
+      for (const s of subjects) s.buildMs.push(buildInChild(s.root, dir));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  for (const s of subjects) {
+    console.log(
+      `${s.name.padEnd(9)} ask ${fmt(median(s.msPerQuestion), 3)} ms/question (median of ${rounds}; ` +
+        `min ${fmt(Math.min(...s.msPerQuestion), 3)})  ` +
+        `index build ${fmt(SYNTHETIC_SECTIONS)} sections ${fmt(median(s.buildMs) / 1000, 2)} s ` +
+        `(median of ${builds}; min ${fmt(Math.min(...s.buildMs) / 1000, 2)})`,
+    );
+  }
+  if (subjects.length === 2) {
+    const [old, cur] = subjects as [Subject, Subject];
+    const ratio = (a: number[], b: number[]) => fmt(median(a) / median(b), 2);
+    console.log(
+      `baseline / current: ask ×${ratio(old.msPerQuestion, cur.msPerQuestion)}, ` +
+        `index build ×${ratio(old.buildMs, cur.buildMs)}`,
+    );
+    const differ = old.answers.filter((a, i) => a !== cur.answers[i]);
+    if (differ.length > 0) {
+      console.log(`${differ.length} answers differ from the baseline's, e.g.:`);
+      const i = old.answers.findIndex((a, j) => a !== cur.answers[j]);
+      console.log(`  baseline: ${old.answers[i]}\n  current:  ${cur.answers[i]}`);
+      return 1;
+    }
+    console.log(`answers identical to the baseline's (${cur.answers.length} items)`);
+  }
+  console.log(`Load average at the end: ${loadAverage()}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
