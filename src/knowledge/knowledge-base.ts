@@ -5,13 +5,13 @@ import { VietnameseAnalyzer } from '../language';
 import { DenseIndex } from './dense-index';
 import type { Embedder } from './embedder';
 import { ExtractiveAnswerer } from './extractive-answerer';
-import { SectionIndex, type SectionIndexJson } from './section-index';
+import { SectionIndex } from './section-index';
 import { loadKnowledgeCorpus, type KnowledgeCorpus } from './loader';
 import { HybridRetriever } from './retriever';
 import type { KnowledgeDocument, QuestionAnswerer } from './types';
 
 /** Bump when the analyzer or index format changes: invalidates cached indexes. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 export type ProgressPhase = 'load' | 'analyze' | 'embed';
 export type ProgressListener = (phase: ProgressPhase, done: number, total: number) => void;
@@ -56,7 +56,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     ? path.join(
         options.dataDir,
         'index',
-        `sections-v${INDEX_FORMAT_VERSION}-${corpus.contentHash.slice(0, 16)}.json`,
+        `sections-v${INDEX_FORMAT_VERSION}-${corpus.contentHash.slice(0, 16)}.bin`,
       )
     : undefined;
 
@@ -64,7 +64,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const fromCache = Boolean(index);
   if (!index) {
     index = buildSectionIndex(corpus.documents, analyzer, options.onProgress);
-    if (cacheFile) await writeCache(cacheFile, index.toJSON(), options.logger);
+    if (cacheFile) await writeCache(cacheFile, index.toBuffer(), options.logger);
   }
   const lexical = index.sections;
 
@@ -139,7 +139,9 @@ async function buildDense(
       vectors.push(...(await embedder.embed(texts.slice(i, i + batch))));
       options.onProgress?.('embed', Math.min(i + batch, texts.length), texts.length);
     }
-    if (cacheFile) await writeCache(cacheFile, vectors.map((v) => Array.from(v)), options.logger);
+    if (cacheFile) {
+      await writeCache(cacheFile, JSON.stringify(vectors.map((v) => Array.from(v))), options.logger);
+    }
     return { embedder, index: new DenseIndex(vectors) };
   } catch (error) {
     options.logger.warn({ err: error }, 'embeddings unavailable; answering with lexical search only');
@@ -149,8 +151,7 @@ async function buildDense(
 
 async function readCache(file: string, logger: Logger): Promise<SectionIndex | undefined> {
   try {
-    const json = JSON.parse(await fs.readFile(file, 'utf8')) as SectionIndexJson;
-    return SectionIndex.fromJSON(json);
+    return SectionIndex.fromBuffer(await fs.readFile(file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       logger.warn({ err: error, file }, 'index cache unreadable; rebuilding');
@@ -159,11 +160,11 @@ async function readCache(file: string, logger: Logger): Promise<SectionIndex | u
   }
 }
 
-async function writeCache(file: string, value: unknown, logger: Logger): Promise<void> {
+async function writeCache(file: string, data: string | Uint8Array, logger: Logger): Promise<void> {
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(value));
+    await fs.writeFile(tmp, data);
     await fs.rename(tmp, file);
   } catch (error) {
     logger.warn({ err: error, file }, 'could not write index cache');

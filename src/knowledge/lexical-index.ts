@@ -4,7 +4,8 @@
  * integer ids from a `TermDictionary`. Pure data structure: no I/O. Chosen over FTS5/MiniSearch
  * after the ALQAC comparison in bench/README.md.
  */
-import { concatTerms, type TermDictionary } from './term-dictionary';
+import type { NumericArray } from './index-codec';
+import type { TermDictionary } from './term-dictionary';
 
 export interface LexicalIndexParams {
   k1: number;
@@ -61,20 +62,11 @@ interface Field {
   avgLength: number;
 }
 
-interface FieldJson {
-  offsets: number[];
-  units: number[];
-  tfs: number[];
-  lengths: number[];
-}
-
 /** Serialized form, for the content-hash cache (the dictionary is stored by the owner). */
-export interface LexicalIndexJson {
+export interface LexicalIndexParts {
   params: LexicalIndexParams;
-  groups: number[];
-  body: FieldJson;
-  title: FieldJson;
-  groupField: FieldJson;
+  /** Group of each unit, then offsets, units, tfs and lengths of body, title and group fields. */
+  arrays: NumericArray[];
 }
 
 interface ResolvedTerm {
@@ -128,34 +120,36 @@ export class LexicalIndex {
     const title = new FieldBuilder(inputs.length, dictionary.size);
     const groups = new FieldBuilder(withGroups ? groupCount : 0, dictionary.size);
     const groupTerms: Int32Array[][] = withGroups ? Array.from({ length: groupCount }, () => []) : [];
-    inputs.forEach((input, id) => {
-      body.add(id, input.body);
-      title.add(id, input.title);
+    for (let id = 0; id < inputs.length; id++) {
+      const input = inputs[id]!;
+      body.add(id, [input.body]);
+      title.add(id, [input.title]);
       if (withGroups) groupTerms[input.group]!.push(input.body);
-    });
-    groupTerms.forEach((parts, g) => groups.add(g, concatTerms(parts)));
+    }
+    for (let g = 0; g < groupTerms.length; g++) groups.add(g, groupTerms[g]!);
     return new LexicalIndex(params, dictionary, groupOf, body.done(), title.done(), groups.done());
   }
 
-  static fromJSON(json: LexicalIndexJson, dictionary: TermDictionary): LexicalIndex {
+  static fromParts(parts: LexicalIndexParts, dictionary: TermDictionary): LexicalIndex {
+    const a = parts.arrays;
+    if (a.length !== 13) throw new Error('malformed lexical index');
+    const field = (i: number) => fieldFromArrays(a[i]!, a[i + 1]!, a[i + 2]!, a[i + 3]!);
     return new LexicalIndex(
-      json.params,
+      parts.params,
       dictionary,
-      Int32Array.from(json.groups),
-      fieldFromJson(json.body),
-      fieldFromJson(json.title),
-      fieldFromJson(json.groupField),
+      a[0] as Int32Array,
+      field(1),
+      field(5),
+      field(9),
     );
   }
 
-  toJSON(): LexicalIndexJson {
-    return {
-      params: this.params,
-      groups: Array.from(this.groupOf),
-      body: fieldToJson(this.body),
-      title: fieldToJson(this.title),
-      groupField: fieldToJson(this.groupField),
-    };
+  toParts(): LexicalIndexParts {
+    const arrays: NumericArray[] = [this.groupOf];
+    for (const f of [this.body, this.title, this.groupField]) {
+      arrays.push(f.offsets, f.units, f.tfs, f.lengths);
+    }
+    return { params: this.params, arrays };
   }
 
   /** Document frequency of a term in the body field (0 when unknown). */
@@ -259,11 +253,14 @@ function idf(n: number, df: number): number {
 
 
 /**
- * Builds a field in two passes: each unit's terms are counted by sorting (no hashing) into
- * (term, unit, tf) triples, then the triples are laid out per term (counting sort).
+ * Builds a field in two passes: each unit's terms are counted in a dense array indexed by term id
+ * (no hashing, no sorting) into (term, unit, tf) triples, then the triples are laid out per term
+ * (counting sort), so each term's units come out in increasing order.
  */
 class FieldBuilder {
   private readonly lengths: Float64Array;
+  private readonly counts: Int32Array;
+  private touched = new Int32Array(1024);
   private terms = new Int32Array(1024);
   private units = new Int32Array(1024);
   private tfs = new Int32Array(1024);
@@ -274,24 +271,32 @@ class FieldBuilder {
     private readonly vocabulary: number,
   ) {
     this.lengths = new Float64Array(units);
+    this.counts = new Int32Array(units > 0 ? vocabulary : 0);
   }
 
-  add(unit: number, terms: Int32Array): void {
-    this.lengths[unit] = terms.length;
-    if (terms.length === 0) return;
-    this.reserve(terms.length);
-    const sorted = terms.slice().sort();
-    let run = 1;
-    for (let i = 1; i <= sorted.length; i++) {
-      if (i < sorted.length && sorted[i] === sorted[i - 1]) {
-        run++;
-        continue;
+  /** Adds one unit whose terms are the concatenation of `parts`. */
+  add(unit: number, parts: readonly Int32Array[]): void {
+    let length = 0;
+    for (const p of parts) length += p.length;
+    this.lengths[unit] = length;
+    if (length === 0) return;
+    if (this.touched.length < length) this.touched = new Int32Array(Math.max(length, 2 * this.touched.length));
+    const { counts, touched } = this;
+    let distinct = 0;
+    for (const p of parts) {
+      for (let i = 0; i < p.length; i++) {
+        const t = p[i]!;
+        if (counts[t]!++ === 0) touched[distinct++] = t;
       }
-      this.terms[this.pairs] = sorted[i - 1]!;
+    }
+    this.reserve(distinct);
+    for (let i = 0; i < distinct; i++) {
+      const t = touched[i]!;
+      this.terms[this.pairs] = t;
       this.units[this.pairs] = unit;
-      this.tfs[this.pairs] = run;
+      this.tfs[this.pairs] = counts[t]!;
       this.pairs++;
-      run = 1;
+      counts[t] = 0;
     }
   }
 
@@ -307,10 +312,7 @@ class FieldBuilder {
       units[at] = this.units[i]!;
       tfs[at] = this.tfs[i]!;
     }
-    let total = 0;
-    for (const l of this.lengths) total += l;
-    const n = this.lengths.length;
-    return { offsets, units, tfs, lengths: this.lengths, avgLength: n ? total / n : 0 };
+    return fieldFromArrays(offsets, units, tfs, this.lengths);
   }
 
   private reserve(extra: number): void {
@@ -327,24 +329,22 @@ class FieldBuilder {
   }
 }
 
-function fieldToJson(field: Field): FieldJson {
-  return {
-    offsets: Array.from(field.offsets),
-    units: Array.from(field.units),
-    tfs: Array.from(field.tfs),
-    lengths: Array.from(field.lengths),
-  };
-}
-
-function fieldFromJson(json: FieldJson): Field {
-  const lengths = Float64Array.from(json.lengths);
+function fieldFromArrays(
+  offsets: NumericArray,
+  units: NumericArray,
+  tfs: NumericArray,
+  lengths: NumericArray,
+): Field {
+  if (
+    !(offsets instanceof Int32Array) ||
+    !(units instanceof Int32Array) ||
+    !(tfs instanceof Int32Array) ||
+    !(lengths instanceof Float64Array)
+  ) {
+    throw new Error('malformed lexical index field');
+  }
   let total = 0;
-  for (const l of lengths) total += l;
-  return {
-    offsets: Int32Array.from(json.offsets),
-    units: Int32Array.from(json.units),
-    tfs: Int32Array.from(json.tfs),
-    lengths,
-    avgLength: lengths.length ? total / lengths.length : 0,
-  };
+  for (let i = 0; i < lengths.length; i++) total += lengths[i]!;
+  const n = lengths.length;
+  return { offsets, units, tfs, lengths, avgLength: n ? total / n : 0 };
 }

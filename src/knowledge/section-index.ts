@@ -3,10 +3,11 @@ import {
   DEFAULT_LEXICAL_PARAMS,
   LexicalIndex,
   type IndexInput,
-  type LexicalIndexJson,
+  type LexicalIndexParams,
   type SearchHit,
   type WeightedTerm,
 } from './lexical-index';
+import { decodeArrays, encodeArrays } from './index-codec';
 import { concatTerms, TermDictionary } from './term-dictionary';
 import type { KnowledgeDocument } from './types';
 
@@ -30,10 +31,12 @@ export interface SectionSearchOptions {
   documentPriorWeight: number;
 }
 
-export interface SectionIndexJson {
-  terms: string[];
-  sections: LexicalIndexJson;
-  paragraphs: LexicalIndexJson;
+/** Header of the binary cache form; the arrays follow it (see `index-codec.ts`). */
+interface SectionIndexMeta {
+  /** Terms in id order, joined by line breaks (terms never contain one). */
+  terms: string;
+  sections: LexicalIndexParams;
+  paragraphs: LexicalIndexParams;
 }
 
 /**
@@ -100,21 +103,27 @@ export class SectionIndex {
     return { index, tokens };
   }
 
-  static fromJSON(json: SectionIndexJson): SectionIndex {
-    const dictionary = new TermDictionary(json.terms);
+  /** Reads the form written by `toBuffer`; throws when it is malformed. */
+  static fromBuffer(buffer: Uint8Array): SectionIndex {
+    const { meta, arrays } = decodeArrays<SectionIndexMeta>(buffer);
+    const dictionary = new TermDictionary(meta.terms ? meta.terms.split('\n') : []);
     return new SectionIndex(
       dictionary,
-      LexicalIndex.fromJSON(json.sections, dictionary),
-      LexicalIndex.fromJSON(json.paragraphs, dictionary),
+      LexicalIndex.fromParts({ params: meta.sections, arrays: arrays.slice(0, 13) }, dictionary),
+      LexicalIndex.fromParts({ params: meta.paragraphs, arrays: arrays.slice(13) }, dictionary),
     );
   }
 
-  toJSON(): SectionIndexJson {
-    return {
-      terms: this.dictionary.terms,
-      sections: this.sections.toJSON(),
-      paragraphs: this.paragraphs.toJSON(),
+  /** A compact binary form for the index cache: the term list plus the raw postings arrays. */
+  toBuffer(): Buffer {
+    const sections = this.sections.toParts();
+    const paragraphs = this.paragraphs.toParts();
+    const meta: SectionIndexMeta = {
+      terms: this.dictionary.terms.join('\n'),
+      sections: sections.params,
+      paragraphs: paragraphs.params,
     };
+    return encodeArrays(meta, [...sections.arrays, ...paragraphs.arrays]);
   }
 
   /** Sections ranked for the query; scores are in 0..1 (1 = best on both passes). */
