@@ -65,7 +65,7 @@ export class SectionIndex {
     const paragraphInputs: IndexInput[] = [];
     let tokens = 0;
     documents.forEach((doc, group) => {
-      const docTitle = dictionary.encode(analyzer.terms(`${doc.title}. ${doc.number}`));
+      const docTitle = dictionary.encodePhrases(analyzer.indexPhrases(`${doc.title}. ${doc.number}`));
       for (const section of doc.sections) {
         const sectionId = sectionInputs.length;
         // A line break ends a phrase for the analyzer too, so a section's terms are exactly its
@@ -73,7 +73,7 @@ export class SectionIndex {
         const parts: Int32Array[] = [];
         for (const paragraph of section.text.split(/\n+/)) {
           if (!/[\p{L}\p{N}]/u.test(paragraph)) continue;
-          const terms = dictionary.encode(analyzer.terms(paragraph));
+          const terms = dictionary.encodePhrases(analyzer.indexPhrases(paragraph));
           paragraphInputs.push({ body: terms, title: EMPTY, group: sectionId });
           parts.push(terms);
         }
@@ -82,7 +82,9 @@ export class SectionIndex {
         sectionInputs.push({
           body,
           title: concatTerms([
-            dictionary.encode(analyzer.terms(section.heading.replace(ARTICLE_PREFIX, ''))),
+            dictionary.encodePhrases(
+              analyzer.indexPhrases(section.heading.replace(ARTICLE_PREFIX, '')),
+            ),
             docTitle,
           ]),
           group,

@@ -16,8 +16,22 @@ function hasBreak(text: string, from: number, to: number): boolean {
 }
 const BREAK_CHARS = new Set([...'.,;:!?()[]{}"“”\n'].map((c) => c.charCodeAt(0)));
 
-/** `~` + folded form: shared strings, so maps hash each once. */
-const foldedTerm = memoize((syllable) => FOLDED_PREFIX + foldDiacritics(syllable));
+/** `~` + folded form of a syllable: shared strings, so maps hash each once. */
+export const foldedTerm = memoize((syllable) => FOLDED_PREFIX + foldDiacritics(syllable));
+
+/** The bigram term of two consecutive terms, both accented or both folded (`~chu_ky`). */
+export function bigramTerm(prev: string, next: string): string {
+  return prev + '_' + (next.startsWith(FOLDED_PREFIX) ? next.slice(1) : next);
+}
+
+/** What one word of a text contributes: its syllables and any glossary expansions. */
+interface WordAnalysis {
+  syllables: string[];
+  expansions: string[][] | undefined;
+}
+
+/** Bound on the per-analyzer word cache (distinct words; dropped when full). */
+const WORD_CACHE_LIMIT = 200_000;
 
 /** Canonical lowercase syllable of one run of letters/digits: tone placed, i/y unified. */
 const syllableOf = memoize((part) => unifyIY(canonicalSyllable(part).toLowerCase()));
@@ -39,6 +53,8 @@ export interface AnalyzeOptions {
 export class VietnameseAnalyzer {
   private readonly abbreviations = new Map<string, string[][]>();
   private readonly synonyms: { phrase: string; others: string[][] }[] = [];
+  /** Word as matched → its analysis: one lookup per word instead of one per step. */
+  private words = new Map<string, WordAnalysis>();
 
   constructor(glossary: Glossary = EMPTY_GLOSSARY) {
     for (const { abbr, full } of glossary.abbreviations) {
@@ -61,6 +77,19 @@ export class VietnameseAnalyzer {
   /** Lowercase canonical syllables of a text, in order. */
   syllables(text: string): string[] {
     return this.phrases(text).main.flat();
+  }
+
+  /**
+   * The phrases whose terms `terms(text)` emits on the index side (the text's phrases, then the
+   * glossary expansions of its abbreviations): lets an index encode syllables and bigrams by id
+   * without building each term string again. `terms(text)` is, in order, for each phrase, each
+   * syllable `s` (after the first: preceded by the previous one `p`) giving `s`, `foldedTerm(s)`,
+   * `bigramTerm(p, s)`, `bigramTerm(foldedTerm(p), foldedTerm(s))`.
+   */
+  indexPhrases(text: string): string[][] {
+    const { main, expansions } = this.phrases(text);
+    for (const e of expansions) main.push(e);
+    return main;
   }
 
   /** Index or query terms of a text (with repeats, in order: callers count frequencies). */
@@ -116,16 +145,28 @@ export class VietnameseAnalyzer {
         current = [];
       }
       last = at + word.length;
-      const found = this.expansionsOf(word);
-      if (found) expansions.push(...found);
-      if (JOINER.test(word)) {
-        for (const part of word.split(JOINER)) if (part) current.push(syllableOf(part));
-      } else {
-        current.push(syllableOf(word));
-      }
+      const analysis = this.word(word);
+      if (analysis.expansions) expansions.push(...analysis.expansions);
+      for (const s of analysis.syllables) current.push(s);
     }
     if (current.length > 0) main.push(current);
     return { main, expansions };
+  }
+
+  private word(word: string): WordAnalysis {
+    let found = this.words.get(word);
+    if (found === undefined) {
+      const syllables: string[] = [];
+      if (JOINER.test(word)) {
+        for (const part of word.split(JOINER)) if (part) syllables.push(syllableOf(part));
+      } else {
+        syllables.push(syllableOf(word));
+      }
+      found = { syllables, expansions: this.expansionsOf(word) };
+      if (this.words.size >= WORD_CACHE_LIMIT) this.words = new Map();
+      this.words.set(word, found);
+    }
+    return found;
   }
 
   private expansionsOf(word: string): string[][] | undefined {
@@ -162,8 +203,8 @@ function emitPhrase(
     if (accented) emit(s, i, false);
     emit(f, i, false);
     if (prev !== undefined) {
-      if (accented) emit(prev + '_' + s, i, true);
-      emit(prevFolded + '_' + f.slice(1), i, true);
+      if (accented) emit(bigramTerm(prev, s), i, true);
+      emit(bigramTerm(prevFolded, f), i, true);
     }
     prev = s;
     prevFolded = f;

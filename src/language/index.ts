@@ -1,4 +1,10 @@
-export { VietnameseAnalyzer, FOLDED_PREFIX, type AnalyzeOptions } from './analyzer';
+export {
+  bigramTerm,
+  FOLDED_PREFIX,
+  foldedTerm,
+  VietnameseAnalyzer,
+  type AnalyzeOptions,
+} from './analyzer';
 export { abbreviationKey, EMPTY_GLOSSARY, type Glossary, type GlossaryEntry } from './glossary';
 export {
   canonicalSyllable,
