@@ -45,8 +45,8 @@ export interface SearchOptions {
   limit: number;
   /** Only units of these groups are returned. */
   groups?: ReadonlySet<number>;
-  /** Multiplies each unit's score by `1 + groupPriorWeight * prior(group)` (prior in 0..1). */
-  groupPrior?: ReadonlyMap<number, number>;
+  /** Multiplies each unit's score by `1 + groupPriorWeight * prior[group]` (prior in 0..1). */
+  groupPrior?: Float64Array;
   groupPriorWeight?: number;
 }
 
@@ -69,9 +69,17 @@ export interface LexicalIndexParts {
   arrays: NumericArray[];
 }
 
-interface ResolvedTerm {
-  id: number;
-  weight: number;
+/**
+ * A query's terms looked up in a dictionary once, for several searches of the indexes that share
+ * it (see `LexicalIndex.resolve`).
+ */
+export class ResolvedQuery {
+  constructor(
+    readonly dictionary: TermDictionary,
+    readonly ids: readonly number[],
+    readonly weights: readonly number[],
+    readonly bigrams: readonly boolean[],
+  ) {}
 }
 
 export class LexicalIndex {
@@ -158,54 +166,104 @@ export class LexicalIndex {
     return id === undefined ? 0 : documentFrequency(this.body, id);
   }
 
-  /** BM25 score of every group for the query, scaled to 0..1 by the best group. */
-  scoreGroups(query: WeightedTerm[]): Map<number, number> {
+  /** The query's terms looked up once; pass the result to searches of indexes sharing the dictionary. */
+  resolve(query: WeightedTerm[] | ResolvedQuery): ResolvedQuery {
+    if (query instanceof ResolvedQuery && query.dictionary === this.dictionary) return query;
+    const terms = query instanceof ResolvedQuery ? this.unresolve(query) : query;
+    const ids: number[] = [];
+    const weights: number[] = [];
+    const bigrams: boolean[] = [];
+    for (const { term, weight } of terms) {
+      const id = this.dictionary.find(term);
+      if (id === undefined) continue;
+      ids.push(id);
+      weights.push(weight);
+      bigrams.push(term.includes('_'));
+    }
+    return new ResolvedQuery(this.dictionary, ids, weights, bigrams);
+  }
+
+  /**
+   * BM25 score of every group for the query, scaled to 0..1 by the best group (0 for groups that
+   * do not match), indexed by group.
+   */
+  scoreGroups(query: WeightedTerm[] | ResolvedQuery): Float64Array {
     const scores = new Float64Array(this.groupField.lengths.length);
     this.accumulate(this.groupField, this.resolve(query), 1, scores);
     let max = 0;
     for (const s of scores) max = Math.max(max, s);
-    const out = new Map<number, number>();
-    if (max <= 0) return out;
-    scores.forEach((s, g) => {
-      if (s > 0) out.set(g, s / max);
-    });
-    return out;
+    if (max <= 0) return scores.fill(0);
+    for (let g = 0; g < scores.length; g++) if (scores[g]! > 0) scores[g] = scores[g]! / max;
+    return scores;
   }
 
-  search(query: WeightedTerm[], options: SearchOptions): SearchHit[] {
+  /** The `limit` best units, best first (ties: lower position first). */
+  search(query: WeightedTerm[] | ResolvedQuery, options: SearchOptions): SearchHit[] {
     const scores = this.scoreUnits(query);
     const prior = options.groupPrior;
     const priorWeight = options.groupPriorWeight ?? 0;
+    const limit = options.limit;
+    // Top-k by insertion into a short sorted list: most units fall below the k-th score.
     const hits: SearchHit[] = [];
+    if (limit <= 0) return hits;
     for (let i = 0; i < scores.length; i++) {
       let s = scores[i]!;
       if (s <= 0) continue;
       const group = this.groupOf[i]!;
       if (options.groups && !options.groups.has(group)) continue;
-      if (prior && priorWeight > 0) s *= 1 + priorWeight * (prior.get(group) ?? 0);
-      hits.push({ index: i, score: s });
+      if (prior && priorWeight > 0) s *= 1 + priorWeight * prior[group]!;
+      // Units come in increasing order, so an equal score never goes before an earlier unit.
+      if (hits.length === limit && s <= hits[limit - 1]!.score) continue;
+      let lo = 0;
+      let hi = hits.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (hits[mid]!.score >= s) lo = mid + 1;
+        else hi = mid;
+      }
+      hits.splice(lo, 0, { index: i, score: s });
+      if (hits.length > limit) hits.pop();
     }
-    hits.sort((a, b) => b.score - a.score || a.index - b.index);
-    return hits.slice(0, options.limit);
+    return hits;
   }
 
   /** Best unit score per group, for the given groups only (no sorting, no per-hit objects). */
-  maxScoreByGroup(query: WeightedTerm[], groups: ReadonlySet<number>): Map<number, number> {
+  maxScoreByGroup(
+    query: WeightedTerm[] | ResolvedQuery,
+    groups: ReadonlySet<number>,
+  ): Map<number, number> {
     const scores = this.scoreUnits(query);
+    const wanted = new Uint8Array(this.groupCount);
+    for (const g of groups) if (g >= 0 && g < wanted.length) wanted[g] = 1;
     const best = new Map<number, number>();
     for (let i = 0; i < scores.length; i++) {
       const s = scores[i]!;
       if (s <= 0) continue;
       const group = this.groupOf[i]!;
-      if (!groups.has(group)) continue;
+      if (wanted[group] !== 1) continue;
       if (s > (best.get(group) ?? 0)) best.set(group, s);
     }
     return best;
   }
 
-  private scoreUnits(query: WeightedTerm[]): Float64Array {
+  /** Number of groups (one past the highest group of any unit). */
+  private get groupCount(): number {
+    if (this.groups === undefined) {
+      let n = 0;
+      for (const g of this.groupOf) n = Math.max(n, g + 1);
+      this.groups = n;
+    }
+    return this.groups;
+  }
+
+  private groups: number | undefined;
+  /** Reused score buffer: searches are synchronous, and callers read it before the next one. */
+  private scratch: Float64Array | undefined;
+
+  private scoreUnits(query: WeightedTerm[] | ResolvedQuery): Float64Array {
     const resolved = this.resolve(query);
-    const scores = new Float64Array(this.size);
+    const scores = (this.scratch ??= new Float64Array(this.size));
+    scores.fill(0);
     this.accumulate(this.body, resolved, 1, scores);
     if (this.params.titleWeight > 0) {
       this.accumulate(this.title, resolved, this.params.titleWeight, scores);
@@ -213,30 +271,27 @@ export class LexicalIndex {
     return scores;
   }
 
-  private resolve(query: WeightedTerm[]): ResolvedTerm[] {
-    const out: ResolvedTerm[] = [];
-    for (const { term, weight } of query) {
-      const id = this.dictionary.find(term);
-      if (id === undefined) continue;
-      out.push({ id, weight: weight * (term.includes('_') ? this.params.bigramWeight : 1) });
-    }
-    return out;
+  private unresolve(query: ResolvedQuery): WeightedTerm[] {
+    return query.ids.map((id, i) => ({ term: query.dictionary.terms[id]!, weight: query.weights[i]! }));
   }
 
-  private accumulate(field: Field, query: ResolvedTerm[], fieldWeight: number, out: Float64Array) {
-    const { k1, b } = this.params;
+  private accumulate(field: Field, query: ResolvedQuery, fieldWeight: number, out: Float64Array) {
+    const { k1, b, bigramWeight } = this.params;
     const n = field.lengths.length;
     const avg = field.avgLength || 1;
-    const { offsets, units, tfs } = field;
-    for (const { id, weight } of query) {
+    const { offsets, units, tfs, lengths } = field;
+    const { ids, weights, bigrams } = query;
+    for (let q = 0; q < ids.length; q++) {
+      const id = ids[q]!;
       const df = documentFrequency(field, id);
       if (df === 0) continue;
+      const weight = weights[q]! * (bigrams[q] ? bigramWeight : 1);
       const w = fieldWeight * weight * idf(n, df);
       const end = offsets[id + 1]!;
       for (let j = offsets[id]!; j < end; j++) {
         const unit = units[j]!;
         const tf = tfs[j]!;
-        const norm = k1 * (1 - b + (b * field.lengths[unit]!) / avg);
+        const norm = k1 * (1 - b + (b * lengths[unit]!) / avg);
         out[unit]! += (w * (tf * (k1 + 1))) / (tf + norm);
       }
     }

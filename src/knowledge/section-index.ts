@@ -130,8 +130,9 @@ export class SectionIndex {
 
   /** Sections ranked for the query; scores are in 0..1 (1 = best on both passes). */
   search(query: WeightedTerm[], options: SectionSearchOptions): SearchHit[] {
-    const prior = options.documentPriorWeight > 0 ? this.sections.scoreGroups(query) : undefined;
-    const hits = this.sections.search(query, {
+    const resolved = this.sections.resolve(query);
+    const prior = options.documentPriorWeight > 0 ? this.sections.scoreGroups(resolved) : undefined;
+    const hits = this.sections.search(resolved, {
       limit: Math.max(options.limit, CANDIDATES),
       groups: options.documents,
       groupPrior: prior,
@@ -139,7 +140,7 @@ export class SectionIndex {
     });
     if (hits.length === 0) return [];
     const candidates = new Set(hits.map((h) => h.index));
-    const bestParagraph = this.paragraphs.maxScoreByGroup(query, candidates);
+    const bestParagraph = this.paragraphs.maxScoreByGroup(resolved, candidates);
     const topSection = hits[0]!.score;
     let topParagraph = 0;
     for (const s of bestParagraph.values()) topParagraph = Math.max(topParagraph, s);
