@@ -66,7 +66,8 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     });
     const { query, passages } = retrieval;
     const best = passages[0];
-    const confidence = best ? this.coverage(query.coreTerms, best) : 0;
+    const core = { terms: query.coreTerms, weights: query.coreTerms.map((t) => this.weight(t)) };
+    const confidence = best ? this.coverage(core, best) : 0;
     if (!best || confidence < this.options.minScore) {
       return { ...empty, query: query.text, confidence, suggestions: this.suggest(passages) };
     }
@@ -76,7 +77,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     for (const p of passages.slice(1)) {
       if (chosen.length >= this.options.maxCitations) break;
       if (p.score < best.score * SECOND_PASSAGE_RATIO) break;
-      if (this.coverage(query.coreTerms, p) < this.options.minScore) continue;
+      if (this.coverage(core, p) < this.options.minScore) continue;
       chosen.push(p);
     }
 
@@ -110,15 +111,15 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   }
 
   /** Share of the question's words (weighted by rarity) found in the passage. */
-  private coverage(coreTerms: string[], passage: Passage): number {
-    if (coreTerms.length === 0) return 0;
+  private coverage(core: { terms: string[]; weights: number[] }, passage: Passage): number {
+    if (core.terms.length === 0) return 0;
     const { terms } = this.analyzed(passage);
     let total = 0;
     let found = 0;
-    for (const term of coreTerms) {
-      const w = this.weight(term);
+    for (let i = 0; i < core.terms.length; i++) {
+      const w = core.weights[i]!;
       total += w;
-      if (terms.has(term)) found += w;
+      if (terms.has(core.terms[i]!)) found += w;
     }
     return total > 0 ? found / total : 0;
   }

@@ -49,14 +49,18 @@ const KIND_WORDS: [RegExp, RegExp][] = [
  * by number such as `30/2020` or `NĐ 30`), and completes short follow-ups with the previous query.
  */
 export class QueryBuilder {
-  private readonly titles: { phrase: string; doc: number }[];
+  /** Folded titles of several syllables, longest first; `padded` is ` phrase ` for matching. */
+  private readonly titles: { phrase: string; padded: string; doc: number }[];
 
   constructor(
     private readonly analyzer: VietnameseAnalyzer,
     private readonly documents: NamedDocument[],
   ) {
     this.titles = documents
-      .map((d, doc) => ({ phrase: analyzer.syllables(d.title).map(foldDiacritics).join(' '), doc }))
+      .map((d, doc) => {
+        const phrase = analyzer.syllables(d.title).map(foldDiacritics).join(' ');
+        return { phrase, padded: ` ${phrase} `, doc };
+      })
       .filter((t) => t.phrase.includes(' '))
       // Longer titles first, so "bộ luật dân sự" wins over a shorter title it contains.
       .sort((a, b) => b.phrase.length - a.phrase.length);
@@ -69,19 +73,21 @@ export class QueryBuilder {
     let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
     // Coverage terms: a syllable typed with diacritics must match exactly (phở is not phó);
     // one typed without them matches by its folded form.
-    const exact = syllables.map((s) => (hasDiacritics(s) ? s : FOLDED_PREFIX + foldDiacritics(s)));
+    const folded = syllables.map(foldDiacritics);
+    const marked = syllables.map(hasDiacritics);
+    const exact = syllables.map((s, i) => (marked[i] ? s : FOLDED_PREFIX + folded[i]!));
     const pair = (i: number) =>
-      hasDiacritics(syllables[i - 1]!) && hasDiacritics(syllables[i]!)
+      marked[i - 1] && marked[i]
         ? `${syllables[i - 1]}_${syllables[i]}`
-        : `${FOLDED_PREFIX}${foldDiacritics(syllables[i - 1]!)}_${foldDiacritics(syllables[i]!)}`;
+        : `${FOLDED_PREFIX}${folded[i - 1]}_${folded[i]}`;
     const content = syllables.map((s) => !isFunctionWord(s));
     const core = new Set<string>();
-    syllables.forEach((_, i) => {
+    for (let i = 0; i < syllables.length; i++) {
       if (content[i]) core.add(exact[i]!);
       if (i > 0 && (content[i] || content[i - 1])) core.add(pair(i));
-    });
+    }
     const coreTerms = [...core];
-    const named = this.namedDocuments(syllables, normalized);
+    const named = this.namedDocuments(folded, normalized);
     if (named.phrase) {
       const remaining = removePhrase(syllables, named.phrase);
       if (remaining.length > 0) syllables = remaining;
@@ -119,12 +125,13 @@ export class QueryBuilder {
     return [...weights].map(([term, w]) => ({ term, weight: w * weight }));
   }
 
-  private namedDocuments(syllables: string[], text: string): { docs: Set<number>; phrase?: string } {
+  /** `words`: the question's syllables, folded. */
+  private namedDocuments(words: string[], text: string): { docs: Set<number>; phrase?: string } {
     const docs = new Set<number>();
-    const folded = ` ${syllables.map(foldDiacritics).join(' ')} `;
+    const folded = ` ${words.join(' ')} `;
     let phrase: string | undefined;
     for (const t of this.titles) {
-      if (folded.includes(` ${t.phrase} `)) {
+      if (folded.includes(t.padded)) {
         docs.add(t.doc);
         phrase = t.phrase;
         break;
@@ -137,7 +144,6 @@ export class QueryBuilder {
       });
     }
     if (docs.size === 0) {
-      const words = syllables.map(foldDiacritics);
       for (let i = 0; i + 1 < words.length; i++) {
         const two = `${words[i]} ${words[i + 1]}`;
         for (const [kind, marker] of KIND_WORDS) {

@@ -111,8 +111,13 @@ function fold(input: string): string {
 
 /** True when the text carries at least one Vietnamese diacritic (or đ). */
 export function hasDiacritics(input: string): boolean {
-  if (/^[\x00-\x7f]*$/.test(input)) return false;
+  if (isAscii(input)) return false;
   return input.length <= 12 ? cachedHasDiacritics(input) === '1' : diacriticsIn(input);
+}
+
+function isAscii(input: string): boolean {
+  for (let i = 0; i < input.length; i++) if (input.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 function diacriticsIn(input: string): boolean {

@@ -42,17 +42,23 @@ function canonical(syllable: string): string {
   return unifyIY(canonicalSyllable(syllable));
 }
 
-/** A typed syllable equals a listed word: exactly, or by folded form when typed without marks. */
-function sameWord(typed: string, listed: string): boolean {
-  return typed === listed || (!hasDiacritics(typed) && typed === foldDiacritics(listed));
-}
+/** Each frame's words, as listed and folded (to match a syllable typed without marks). */
+const FRAME_WORDS = QUESTION_FRAMES.map((parts) =>
+  parts.map((listed) => ({ listed, folded: foldDiacritics(listed) })),
+);
 
 /** Removes question framing phrases from a list of syllables (whole-syllable matches only). */
 export function stripQuestionFrames(syllables: string[]): string[] {
   const keep = syllables.map(() => true);
-  for (const parts of QUESTION_FRAMES) {
+  const unmarked = syllables.map((s) => !hasDiacritics(s));
+  // A typed syllable equals a listed word: exactly, or by folded form when typed without marks.
+  const same = (at: number, word: { listed: string; folded: string }) => {
+    const typed = syllables[at]!;
+    return typed === word.listed || (unmarked[at]! && typed === word.folded);
+  };
+  for (const parts of FRAME_WORDS) {
     for (let i = 0; i + parts.length <= syllables.length; i++) {
-      if (parts.every((p, j) => sameWord(syllables[i + j]!, p))) {
+      if (parts.every((p, j) => same(i + j, p))) {
         for (let j = 0; j < parts.length; j++) keep[i + j] = false;
       }
     }
