@@ -98,7 +98,13 @@ export class QueryBuilder {
       if (remaining.length > 0) syllables = remaining;
     }
     const own = syllables.join(' ');
-    const terms = this.weigh(own, 1);
+    const terms = this.toWeighted(
+      this.analyzer.weightedSyllableTerms(syllables, {
+        functionWord: FUNCTION_WORD_WEIGHT,
+        expansion: EXPANSION_WEIGHT,
+      }),
+      1,
+    );
     let text = own;
     if (followUp && previousQuery) {
       for (const t of this.weigh(previousQuery, PREVIOUS_WEIGHT)) {
@@ -122,6 +128,10 @@ export class QueryBuilder {
       functionWord: FUNCTION_WORD_WEIGHT,
       expansion: EXPANSION_WEIGHT,
     });
+    return this.toWeighted(weights, weight);
+  }
+
+  private toWeighted(weights: Map<string, number>, weight: number): WeightedTerm[] {
     return [...weights].map(([term, w]) => ({ term, weight: w * weight }));
   }
 

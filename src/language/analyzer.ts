@@ -113,8 +113,38 @@ export class VietnameseAnalyzer {
     weights: { functionWord: number; expansion: number },
   ): Map<string, number> {
     const { main, expansions } = this.phrases(text);
+    return this.weigh(main, expansions, hasDiacritics(text), weights);
+  }
+
+  /**
+   * `weightedTerms(syllables.join(' '), weights)` for syllables from `syllables()`, without
+   * analysing their text again: each syllable is one word, looked up in the word cache.
+   */
+  weightedSyllableTerms(
+    syllables: readonly string[],
+    weights: { functionWord: number; expansion: number },
+  ): Map<string, number> {
+    const text = syllables.join(' ');
+    // Only text that analysis would leave as it is can skip it (NFC, no control characters).
+    if (stripControls(text.normalize('NFC')) !== text) return this.weightedTerms(text, weights);
+    const phrase: string[] = [];
+    const expansions: string[][] = [];
+    for (const syllable of syllables) {
+      if (!/^[\p{L}\p{N}]+$/u.test(syllable)) return this.weightedTerms(text, weights);
+      const analysis = this.word(syllable);
+      if (analysis.expansions) expansions.push(...analysis.expansions);
+      for (const s of analysis.syllables) phrase.push(s);
+    }
+    return this.weigh(phrase.length > 0 ? [phrase] : [], expansions, hasDiacritics(text), weights);
+  }
+
+  private weigh(
+    main: string[][],
+    expansions: string[][],
+    accented: boolean,
+    weights: { functionWord: number; expansion: number },
+  ): Map<string, number> {
     expansions.push(...this.synonymsIn(main.flat()));
-    const accented = hasDiacritics(text);
     const out = new Map<string, number>();
     const put = (term: string, w: number) => out.set(term, Math.max(out.get(term) ?? 0, w));
     for (const phrase of main) {

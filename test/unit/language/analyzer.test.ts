@@ -160,3 +160,23 @@ describe('question helpers', () => {
     );
   });
 });
+
+describe('VietnameseAnalyzer.weightedSyllableTerms', () => {
+  const glossary = {
+    abbreviations: [{ abbr: 'CĐS', full: 'chuyển đổi số' }],
+    synonyms: [['chữ ký số', 'chữ ký điện tử']],
+  };
+  const weights = { functionWord: 0.3, expansion: 0.5 };
+  it.each([
+    'Chữ ký số của CĐS thì có giá trị không?',
+    'chu ky so cds, hoà thuý; ISO 9001:2015 R&D',
+    'Thủ tướng',
+    '',
+  ])('weighs the syllables of %p as weightedTerms weighs their text', (text) => {
+    const analyzer = new VietnameseAnalyzer(glossary);
+    const syllables = analyzer.syllables(text);
+    expect([...analyzer.weightedSyllableTerms(syllables, weights)]).toEqual([
+      ...analyzer.weightedTerms(syllables.join(' '), weights),
+    ]);
+  });
+});
