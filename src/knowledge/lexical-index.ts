@@ -275,11 +275,27 @@ export class LexicalIndex {
     return query.ids.map((id, i) => ({ term: query.dictionary.terms[id]!, weight: query.weights[i]! }));
   }
 
+  /** Each unit's length normalisation `k1 (1 - b + b len / avg)` of a field, computed once. */
+  private norms(field: Field): Float64Array {
+    let norms = this.normsOf.get(field);
+    if (!norms) {
+      const { k1, b } = this.params;
+      const avg = field.avgLength || 1;
+      norms = new Float64Array(field.lengths.length);
+      for (let u = 0; u < norms.length; u++) norms[u] = k1 * (1 - b + (b * field.lengths[u]!) / avg);
+      this.normsOf.set(field, norms);
+    }
+    return norms;
+  }
+
+  private readonly normsOf = new Map<Field, Float64Array>();
+
   private accumulate(field: Field, query: ResolvedQuery, fieldWeight: number, out: Float64Array) {
-    const { k1, b, bigramWeight } = this.params;
+    const { k1, bigramWeight } = this.params;
     const n = field.lengths.length;
-    const avg = field.avgLength || 1;
-    const { offsets, units, tfs, lengths } = field;
+    const norms = this.norms(field);
+    const k1plus1 = k1 + 1;
+    const { offsets, units, tfs } = field;
     const { ids, weights, bigrams } = query;
     for (let q = 0; q < ids.length; q++) {
       const id = ids[q]!;
@@ -291,8 +307,7 @@ export class LexicalIndex {
       for (let j = offsets[id]!; j < end; j++) {
         const unit = units[j]!;
         const tf = tfs[j]!;
-        const norm = k1 * (1 - b + (b * lengths[unit]!) / avg);
-        out[unit]! += (w * (tf * (k1 + 1))) / (tf + norm);
+        out[unit]! += (w * (tf * k1plus1)) / (tf + norms[unit]!);
       }
     }
   }
