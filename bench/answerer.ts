@@ -80,6 +80,7 @@ async function childBuild(srcRoot: string, knowledgeDir: string): Promise<void> 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tro-ly-cds-bench-data-'));
   try {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await openKnowledgeBase({
       knowledgeDir,
       dataDir,
@@ -87,19 +88,22 @@ async function childBuild(srcRoot: string, knowledgeDir: string): Promise<void> 
       minScore: 0.5,
       maxCitations: 3,
     });
-    process.stdout.write(`${performance.now() - started}\n`);
+    const used = process.cpuUsage(cpu);
+    process.stdout.write(`${performance.now() - started} ${(used.user + used.system) / 1000}\n`);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-function buildInChild(srcRoot: string, knowledgeDir: string): number {
+/** Wall and CPU ms of one cold build in a child process. */
+function buildInChild(srcRoot: string, knowledgeDir: string): { wall: number; cpu: number } {
   const out = execFileSync(
     process.execPath,
     ['--import', 'tsx', __filename, '--child-build', srcRoot, knowledgeDir],
     { cwd: ROOT, encoding: 'utf8' },
   );
-  return Number(out.trim().split('\n').pop());
+  const [wall, cpu] = out.trim().split('\n').pop()!.split(' ').map(Number);
+  return { wall: wall!, cpu: cpu! };
 }
 
 interface Subject {
@@ -108,6 +112,7 @@ interface Subject {
   answers: string[];
   msPerQuestion: number[];
   buildMs: number[];
+  buildCpuMs: number[];
   root: string;
 }
 
@@ -126,6 +131,7 @@ async function subject(name: string, root: string): Promise<Subject> {
     answers: [],
     msPerQuestion: [],
     buildMs: [],
+    buildCpuMs: [],
   };
 }
 
@@ -194,7 +200,11 @@ async function main(): Promise<number> {
   try {
     await writeSyntheticKnowledge(dir);
     for (let b = 0; b < builds; b++) {
-      for (const s of subjects) s.buildMs.push(buildInChild(s.root, dir));
+      for (const s of subjects) {
+        const { wall, cpu } = buildInChild(s.root, dir);
+        s.buildMs.push(wall);
+        s.buildCpuMs.push(cpu);
+      }
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -205,7 +215,8 @@ async function main(): Promise<number> {
       `${s.name.padEnd(9)} ask ${fmt(median(s.msPerQuestion), 3)} CPU ms/question (median of ${rounds}; ` +
         `min ${fmt(Math.min(...s.msPerQuestion), 3)})  ` +
         `index build ${fmt(SYNTHETIC_SECTIONS)} sections ${fmt(median(s.buildMs) / 1000, 2)} s ` +
-        `(median of ${builds}; min ${fmt(Math.min(...s.buildMs) / 1000, 2)})`,
+        `(median of ${builds}; min ${fmt(Math.min(...s.buildMs) / 1000, 2)}; ` +
+        `CPU ${fmt(median(s.buildCpuMs) / 1000, 2)} s)`,
     );
   }
   if (subjects.length === 2) {
@@ -213,7 +224,7 @@ async function main(): Promise<number> {
     const ratio = (a: number[], b: number[]) => fmt(median(a) / median(b), 2);
     console.log(
       `baseline / current: ask ×${ratio(old.msPerQuestion, cur.msPerQuestion)}, ` +
-        `index build ×${ratio(old.buildMs, cur.buildMs)}`,
+        `index build ×${ratio(old.buildMs, cur.buildMs)} (CPU ×${ratio(old.buildCpuMs, cur.buildCpuMs)})`,
     );
     const differ = old.answers.filter((a, i) => a !== cur.answers[i]);
     if (differ.length > 0) {

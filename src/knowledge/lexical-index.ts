@@ -124,9 +124,20 @@ export class LexicalIndex {
     const withGroups = options.groupStatistics !== false;
     const groupOf = Int32Array.from(inputs.map((i) => i.group));
     const groupCount = inputs.reduce((m, i) => Math.max(m, i.group + 1), 0);
-    const body = new FieldBuilder(inputs.length, dictionary.size);
-    const title = new FieldBuilder(inputs.length, dictionary.size);
-    const groups = new FieldBuilder(withGroups ? groupCount : 0, dictionary.size);
+    // Pairs never outnumber terms: sized once, the pair arrays are never copied to grow.
+    let bodyTerms = 0;
+    let titleTerms = 0;
+    for (const input of inputs) {
+      bodyTerms += input.body.length;
+      titleTerms += input.title.length;
+    }
+    const body = new FieldBuilder(inputs.length, dictionary.size, bodyTerms);
+    const title = new FieldBuilder(inputs.length, dictionary.size, titleTerms);
+    const groups = new FieldBuilder(
+      withGroups ? groupCount : 0,
+      dictionary.size,
+      withGroups ? bodyTerms : 0,
+    );
     const groupTerms: Int32Array[][] = withGroups ? Array.from({ length: groupCount }, () => []) : [];
     for (let id = 0; id < inputs.length; id++) {
       const input = inputs[id]!;
@@ -331,17 +342,22 @@ class FieldBuilder {
   private readonly lengths: Float64Array;
   private readonly counts: Int32Array;
   private touched = new Int32Array(1024);
-  private terms = new Int32Array(1024);
-  private units = new Int32Array(1024);
-  private tfs = new Int32Array(1024);
+  private terms: Int32Array;
+  private units: Int32Array;
+  private tfs: Int32Array;
   private pairs = 0;
 
+  /** `capacity`: expected number of (term, unit) pairs; the arrays grow past it if needed. */
   constructor(
     units: number,
     private readonly vocabulary: number,
+    capacity = 1024,
   ) {
     this.lengths = new Float64Array(units);
     this.counts = new Int32Array(units > 0 ? vocabulary : 0);
+    this.terms = new Int32Array(capacity);
+    this.units = new Int32Array(capacity);
+    this.tfs = new Int32Array(capacity);
   }
 
   /** Adds one unit whose terms are the concatenation of `parts`. */
@@ -387,7 +403,7 @@ class FieldBuilder {
 
   private reserve(extra: number): void {
     if (this.pairs + extra <= this.terms.length) return;
-    const size = Math.max(this.terms.length * 2, this.pairs + extra);
+    const size = Math.max(this.terms.length * 2, this.pairs + extra, 1024);
     const grow = (a: Int32Array) => {
       const b = new Int32Array(size);
       b.set(a.subarray(0, this.pairs));
