@@ -210,9 +210,12 @@ export function createServer(options: BotServerOptions): BotServer {
 
   server.post('/api/messages', async (req, res) => {
     const requestId = requestIdOf(req);
-    const reqLog = log.child({ requestId });
+    // Bound only when something is logged before the turn starts: a pino child costs a
+    // serialisation of its bindings, and the turn's own logger binds the request id anyway.
+    let requestLog: Logger | undefined;
+    const reqLog = (): Logger => (requestLog ??= log.child({ requestId }));
     const fail = (status: number, error: string, message: string) => {
-      reqLog.info({ status, error }, 'request rejected');
+      reqLog().info({ status, error }, 'request rejected');
       writeJson(res, status, { error, message, requestId });
     };
     const authHeader = req.headers.authorization ?? '';
@@ -231,7 +234,8 @@ export function createServer(options: BotServerOptions): BotServer {
       if (!parsed.ok) return fail(400, 'invalid_activity', parsed.message);
 
       const activity = parsed.activity;
-      const turnLog = reqLog.child({
+      const turnLog = log.child({
+        requestId,
         conversationId: activity.conversation.id,
         activityId: activity.id,
         activityType: activity.type,
@@ -257,20 +261,20 @@ export function createServer(options: BotServerOptions): BotServer {
     } catch (err) {
       const statusCode = (err as { statusCode?: unknown }).statusCode;
       if (statusCode === 401 || statusCode === 403) {
-        reqLog.warn({ reason: (err as Error).message }, 'authentication failed');
+        reqLog().warn({ reason: (err as Error).message }, 'authentication failed');
         return fail(statusCode, 'unauthorized', 'Request is not authorized');
       }
       if (!turnStarted && authMode === 'authenticated') {
         // Token validation needs the identity provider's keys; failing to fetch them is an outage
         // on our side, not a bad request.
-        reqLog.error({ err }, 'could not validate the request token');
+        reqLog().error({ err }, 'could not validate the request token');
         return fail(
           503,
           'auth_unavailable',
           'Could not validate the request token; try again later',
         );
       }
-      reqLog.error({ err }, 'request failed');
+      reqLog().error({ err }, 'request failed');
       writeJson(res, 500, { error: 'internal_error', message: 'Internal server error', requestId });
     }
   });
