@@ -88,12 +88,20 @@ export async function spawnEchoBot(logLevel: string): Promise<ChildServer> {
   );
 }
 
-/** The real assistant, compiled (see {@link buildApp}), with `env` over the bench's defaults. */
+/**
+ * The real assistant, compiled (see {@link buildApp}), with `env` over the bench's defaults. With
+ * `--cpu-prof DIR` on the bench's command line, the server writes a V8 CPU profile into DIR when
+ * it stops (open it in Chrome DevTools).
+ */
 export async function spawnApp(name: string, env: NodeJS.ProcessEnv): Promise<ChildServer> {
   const port = await freePort();
+  const profileDir = option('cpu-prof', '');
   return spawnServer(
     name,
-    ['dist/src/main.js'],
+    [
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : []),
+      'dist/src/main.js',
+    ],
     {
       ...process.env,
       PORT: String(port),

@@ -19,7 +19,7 @@
  *
  * Options: --candidates N (5000), --seconds S (120), --interval S (10), --start-rate N per second
  * (100), --connections N (20), --duration S (10), --pool N candidates for the throughput part
- * (1000), --log-level LEVEL (warn).
+ * (1000), --log-level LEVEL (warn), --cpu-prof DIR (the server writes a V8 CPU profile there).
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';

@@ -4,7 +4,8 @@
  * 10,000 synthetic sections. The Q&A server is compiled and run as `npm start` runs it. Prints
  * figures; exits non-zero only if a server fails to start.
  *
- * Options: --duration SECONDS (10), --connections N (20), --log-level LEVEL (warn).
+ * Options: --duration SECONDS (10), --connections N (20), --log-level LEVEL (warn), --cpu-prof DIR
+ * (the Q&A server writes a V8 CPU profile there).
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
