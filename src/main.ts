@@ -5,11 +5,16 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { ConversationState, type ConversationReference } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder';
 import dotenv from 'dotenv';
 import { contestExpiredReply, type DescribeSource, type QuizTopicInfo } from '../dialogs';
 import { reportChartTexts, reportWorkbookTexts } from '../dialogs/report-texts';
-import { AssistantBot, createTurnErrorHandler, deferReportService } from './bot';
+import {
+  AssistantBot,
+  createTurnErrorHandler,
+  deferReportService,
+  SnapshotConversationState,
+} from './bot';
 import { loadConfig, type AppConfig } from './config';
 import { ConfigError, KnowledgeError } from './errors';
 import { OpenAiEmbedder, openKnowledgeBase, type KnowledgeBase } from './knowledge';
@@ -96,7 +101,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
   };
 
   try {
-    const conversationState = new ConversationState(new SqliteStorage(db));
+    const conversationState = new SnapshotConversationState(new SqliteStorage(db));
     const feedbackStore = new SqliteFeedbackStore(db);
     const metrics = createMetrics();
     results = await startResults({

@@ -10,3 +10,4 @@ export type { ActivityDedupPort, QuizRouterOptions } from './quiz-router';
 export { ReportRouter } from './report-router';
 export type { ReportFilePublisher, ReportFileType, ReportRouterOptions } from './report-router';
 export { deferReportService } from './deferred-report-service';
+export { SnapshotConversationState } from './snapshot-conversation-state';

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { ConversationState } from 'botbuilder';
 import { Registry } from 'prom-client';
-import { AssistantBot, createTurnErrorHandler } from '../../src/bot';
+import { AssistantBot, createTurnErrorHandler, SnapshotConversationState } from '../../src/bot';
 import type { AppConfig } from '../../src/config';
 import type { QuestionAnswerer } from '../../src/knowledge/types';
 import { createLogger, type Logger } from '../../src/logger';
@@ -59,7 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const db = openSqliteDatabase({ file: dbFile });
   const logs = new LogCapture();
   const logger = createLogger(options.logLevel ?? 'debug', logs);
-  const conversationState = new ConversationState(new SqliteStorage(db));
+  const conversationState = new SnapshotConversationState(new SqliteStorage(db));
   const metrics = createMetrics(new Registry());
   const answerer = options.answerer ?? new FakeAnswerer();
   let ready = options.ready ?? true;

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { ConversationState } from 'botbuilder';
 import { Registry } from 'prom-client';
 import { quizTexts, texts, type QuizAnswerPayload } from '../../dialogs';
-import { AssistantBot, createTurnErrorHandler } from '../../src/bot';
+import { AssistantBot, createTurnErrorHandler, SnapshotConversationState } from '../../src/bot';
 import { createLogger } from '../../src/logger';
 import { createMetrics, createServer, type BotServer } from '../../src/server';
 import {
@@ -46,7 +45,7 @@ interface QuizServer {
 async function startQuizServer(service: FakeQuizService, dbFile: string): Promise<QuizServer> {
   const db = openSqliteDatabase({ file: dbFile });
   const logger = createLogger('silent');
-  const conversationState = new ConversationState(new SqliteStorage(db));
+  const conversationState = new SnapshotConversationState(new SqliteStorage(db));
   const metrics = createMetrics(new Registry());
   const answerer = new FakeAnswerer();
   const bot = new AssistantBot({

@@ -1,12 +1,16 @@
 import {
-  ConversationState,
   MemoryStorage,
   TestAdapter,
   type Activity,
   type Attachment,
 } from 'botbuilder';
 import type { SourceDescription } from '../../../dialogs';
-import { AssistantBot, createTurnErrorHandler, type ActivityDedupPort } from '../../../src/bot';
+import {
+  AssistantBot,
+  createTurnErrorHandler,
+  SnapshotConversationState,
+  type ActivityDedupPort,
+} from '../../../src/bot';
 import type { DirectoryRepository } from '../../../src/directory';
 import { createLogger } from '../../../src/logger';
 import type { AnswerRecord, FeedbackStore, NewAnswer } from '../../../src/storage';
@@ -70,7 +74,7 @@ export function quizBot(options: QuizBotOptions = {}) {
   const answerer = new FakeAnswerer();
   const dedup = options.dedup ?? new FakeDedup();
   const logger = createLogger('silent');
-  const conversationState = new ConversationState(options.storage ?? new MemoryStorage());
+  const conversationState = new SnapshotConversationState(options.storage ?? new MemoryStorage());
   const directory: Pick<DirectoryRepository, 'getPerson'> = {
     getPerson: async (userId) =>
       userId === 'user-1'
