@@ -108,7 +108,8 @@ function parseKnownSlash(words: string[]): QuizCommand | undefined {
 export function parseQuizCommand(text: string): QuizCommand | undefined {
   const cleaned = clean(text);
   if (cleaned.startsWith('/')) return parseSlash(cleaned.slice(1).trim());
-  const lower = cleaned.toLocaleLowerCase('vi');
+  // Vietnamese has no special casing: the same as toLocaleLowerCase('vi'), without its locale lookup.
+  const lower = cleaned.toLowerCase();
   for (const word of PRACTICE_WORDS) {
     if (lower === word) return { kind: 'practice' };
     if (lower.startsWith(`${word} `)) {
@@ -131,7 +132,7 @@ const CHOICE_SHAPE = /^[([]?\s*(?:[a-z]|\d{1,2})\s*[)\]]?\s*[.:,;!)]?$/;
  * are valid instead of treating them as a question.
  */
 export function looksLikeTypedAnswer(text: string): boolean {
-  const folded = text.normalize('NFKC').trim().toLocaleLowerCase('vi').replace(CHOICE_PREFIX, '');
+  const folded = text.normalize('NFKC').trim().toLowerCase().replace(CHOICE_PREFIX, '');
   return CHOICE_SHAPE.test(folded);
 }
 
@@ -152,7 +153,7 @@ const DECLINE_WORDS = new Set(['để sau', 'de sau', 'không', 'khong', 'thôi'
 
 /** A typed reply to the contest confirmation: start, later, or neither (`undefined`). */
 export function parseConfirmation(text: string): 'start' | 'later' | undefined {
-  const lower = clean(text).toLocaleLowerCase('vi');
+  const lower = clean(text).toLowerCase();
   if (START_WORDS.has(lower)) return 'start';
   if (DECLINE_WORDS.has(lower)) return 'later';
   return undefined;

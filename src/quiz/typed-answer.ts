@@ -11,7 +11,7 @@ const CHOICE = /^[([]?\s*([a-z]|[1-9]\d?)\s*[)\]]?\s*[.:,;!)]?$/;
  */
 export function parseTypedAnswer(text: string, optionCount: number): number | undefined {
   if (!Number.isInteger(optionCount) || optionCount < 1) return undefined;
-  const folded = text.normalize('NFKC').trim().toLocaleLowerCase('vi').replace(CHOICE_PREFIX, '');
+  const folded = text.normalize('NFKC').trim().toLowerCase().replace(CHOICE_PREFIX, '');
   const token = CHOICE.exec(folded)?.[1];
   if (token === undefined) return undefined;
   const index = /\d/.test(token) ? Number(token) - 1 : token.charCodeAt(0) - 'a'.charCodeAt(0);

@@ -49,15 +49,24 @@ export function createMetrics(registry: Registry = new Registry()): BotMetrics {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
-  for (const outcome of ['answered', 'not_found'] as const) answers.labels(outcome).inc(0);
+  // Labelled children resolved once: `labels()` hashes its values on every call.
+  const turnsByType = new Map(
+    [...KNOWN_TYPES, 'other'].map((type) => [type, turns.labels(type)] as const),
+  );
+  const otherTurns = turnsByType.get('other')!;
+  const answersByOutcome = {
+    answered: answers.labels('answered'),
+    not_found: answers.labels('not_found'),
+  } satisfies Record<AnswerOutcome, unknown>;
+  for (const counter of Object.values(answersByOutcome)) counter.inc(0);
   return {
     registry,
     recordTurn(activityType, seconds) {
-      turns.labels(KNOWN_TYPES.has(activityType) ? activityType : 'other').inc();
+      (turnsByType.get(activityType) ?? otherTurns).inc();
       latency.observe(seconds);
     },
     recordAnswer(outcome: AnswerOutcome) {
-      answers.labels(outcome).inc();
+      answersByOutcome[outcome].inc();
     },
   };
 }
