@@ -27,7 +27,7 @@ function snapshotOf(state: StoreItem): string {
  * once per turn and caches, `saveChanges` writes only when the state changed, or when forced,
  * with `eTag: '*'`), whose change check compares the state's JSON with its JSON when read. The
  * base class hashes that JSON with SHA-256 through a replacer function, twice per turn, which
- * cost about 3 % of a Q&A turn's CPU and 5 % of a quiz answer's, for a state of a few dozen bytes.
+ * cost about 2 % of a Q&A turn's CPU and 4–5 % of a quiz answer's, for a state of a few dozen bytes.
  */
 export class SnapshotConversationState extends ConversationState {
   private readonly cacheKey = Symbol('snapshotConversationState');
