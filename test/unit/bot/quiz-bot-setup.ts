@@ -1,9 +1,4 @@
-import {
-  MemoryStorage,
-  TestAdapter,
-  type Activity,
-  type Attachment,
-} from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type Attachment } from 'botbuilder';
 import type { SourceDescription } from '../../../dialogs';
 import {
   AssistantBot,
