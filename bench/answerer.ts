@@ -14,60 +14,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseEvalSet } from '../src/cli/eval';
-import { loadKnowledgeCorpus } from '../src/knowledge';
 import { createLogger } from '../src/logger';
 import { fmt, KNOWLEDGE_DIR, loadAverage, option, ROOT } from './bench-support';
+import { SYNTHETIC_SECTIONS, writeSyntheticKnowledge } from './synthetic-knowledge';
 
 type KnowledgeModule = typeof import('../src/knowledge');
-
-const SYNTHETIC_SECTIONS = 10_000;
-const PER_DOC = 100;
-
-/** A small deterministic PRNG, so every run indexes the same synthetic corpus (as bench/run.ts). */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Writes the synthetic knowledge directory of `npm run bench` (same seed, same sections). */
-async function writeSyntheticKnowledge(dir: string): Promise<void> {
-  const corpus = await loadKnowledgeCorpus(KNOWLEDGE_DIR);
-  const pool = corpus.documents
-    .flatMap((d) => d.sections.flatMap((s) => s.text.split(/(?<=[.!?;])\s+/u)))
-    .filter((s) => s.length > 20 && !s.includes('\n#'));
-  const random = prng(2024);
-  const pick = () => pool[Math.floor(random() * pool.length)]!;
-  const topic = Object.keys(corpus.topics)[0]!;
-  fs.mkdirSync(path.join(dir, 'docs'));
-  for (const file of ['glossary.yaml', 'topics.yaml']) {
-    fs.copyFileSync(path.join(KNOWLEDGE_DIR, file), path.join(dir, file));
-  }
-  for (let d = 0; d < SYNTHETIC_SECTIONS / PER_DOC; d++) {
-    const id = `synthetic-${d + 1}`;
-    const lines = [
-      '---',
-      `id: ${id}`,
-      `title: Văn bản tổng hợp số ${d + 1}`,
-      `number: ${d + 1}/2025/NĐ-CP`,
-      'issuer: Chính phủ',
-      'status: in-force',
-      `topics: [${topic}]`,
-      '---',
-      '',
-    ];
-    for (let s = 0; s < PER_DOC; s++) {
-      const heading = pick().split(' ').slice(0, 8).join(' ').replace(/[#\n]/g, '');
-      const body = Array.from({ length: 3 + Math.floor(random() * 6) }, pick).join(' ');
-      lines.push(`## Điều ${s + 1}. ${heading}`, body, '');
-    }
-    fs.writeFileSync(path.join(dir, 'docs', `${id}.md`), lines.join('\n'));
-  }
-}
 
 function load(srcRoot: string): KnowledgeModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

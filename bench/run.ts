@@ -12,13 +12,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type autocannon from 'autocannon';
-import { loadKnowledgeCorpus, openKnowledgeBase } from '../src/knowledge';
+import { openKnowledgeBase } from '../src/knowledge';
 import { createLogger } from '../src/logger';
 import {
   buildApp,
   type ChildServer,
   fmt,
-  KNOWLEDGE_DIR,
   loadAverage,
   loadMessages,
   mark,
@@ -32,9 +31,9 @@ import {
   stop,
   waitReady,
 } from './bench-support';
+import { SYNTHETIC_SECTIONS, writeSyntheticKnowledge } from './synthetic-knowledge';
 
 const WARMUP_SECONDS = 2;
-const SYNTHETIC_SECTIONS = 10_000;
 
 /** Real questions officials ask, across the corpus; one does not match anything (not_found). */
 const QUESTIONS = [
@@ -94,57 +93,15 @@ function load(url: string, seconds: number): Promise<autocannon.Result> {
   return loadMessages(url, { connections: CONNECTIONS, seconds, body: () => activity(n++) });
 }
 
-/** A small deterministic PRNG, so every run indexes the same synthetic corpus. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Index build time at 10,000 sections: writes synthetic documents (real sentences from the corpus,
  * shuffled) as Markdown into a temporary knowledge directory and opens it through the public
  * `openKnowledgeBase`, without a cache. The time includes reading and parsing the files.
  */
 async function indexBuildBench(): Promise<{ ms: number; sections: number; tokens: number }> {
-  const corpus = await loadKnowledgeCorpus(KNOWLEDGE_DIR);
-  const pool = corpus.documents
-    .flatMap((d) => d.sections.flatMap((s) => s.text.split(/(?<=[.!?;])\s+/u)))
-    .filter((s) => s.length > 20 && !s.includes('\n#'));
-  const random = prng(2024);
-  const pick = () => pool[Math.floor(random() * pool.length)]!;
-  const topic = Object.keys(corpus.topics)[0]!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tro-ly-cds-bench-kb-'));
   try {
-    fs.mkdirSync(path.join(dir, 'docs'));
-    for (const file of ['glossary.yaml', 'topics.yaml']) {
-      fs.copyFileSync(path.join(KNOWLEDGE_DIR, file), path.join(dir, file));
-    }
-    const perDoc = 100;
-    for (let d = 0; d < SYNTHETIC_SECTIONS / perDoc; d++) {
-      const id = `synthetic-${d + 1}`;
-      const lines = [
-        '---',
-        `id: ${id}`,
-        `title: Văn bản tổng hợp số ${d + 1}`,
-        `number: ${d + 1}/2025/NĐ-CP`,
-        'issuer: Chính phủ',
-        'status: in-force',
-        `topics: [${topic}]`,
-        '---',
-        '',
-      ];
-      for (let s = 0; s < perDoc; s++) {
-        const heading = pick().split(' ').slice(0, 8).join(' ').replace(/[#\n]/g, '');
-        const body = Array.from({ length: 3 + Math.floor(random() * 6) }, pick).join(' ');
-        lines.push(`## Điều ${s + 1}. ${heading}`, body, '');
-      }
-      fs.writeFileSync(path.join(dir, 'docs', `${id}.md`), lines.join('\n'));
-    }
+    await writeSyntheticKnowledge(dir);
     const started = performance.now();
     const kb = await openKnowledgeBase({
       knowledgeDir: dir,
