@@ -14,11 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { KyselyContestStats, KyselyResultStore, openSqliteResultsDatabase } from '../src/results';
 import { contestResult } from '../test/helpers/contest-results';
 import { makeTempDir } from '../test/helpers/temp-dir';
-
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
-}
+import { benchUnitCodes, option, prng } from './bench-support';
 
 const COUNT = Number(option('count', '100000'));
 const PEOPLE = Number(option('people', '30000'));
@@ -34,22 +30,8 @@ const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const check = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
-/** A small deterministic PRNG (mulberry32), so every run fills the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // A 3-level tree: 1 root, ~25 departments, the rest below them; people in every unit.
-const unitCodes = Array.from({ length: UNITS }, (_, i) =>
-  i === 0 ? 'ROOT' : i <= 25 ? `D${i}` : `D${(i % 25) + 1}-U${i}`,
-);
+const unitCodes = benchUnitCodes(UNITS);
 const questionIds = Array.from(
   { length: QUESTIONS },
   (_, q) => `t${q % TOPICS}-q${String(q).padStart(3, '0')}`,

@@ -22,7 +22,7 @@ import { createLogger } from '../src/logger';
 import { startApp, type App } from '../src/main';
 import { KyselyContestStats, type ResultEvent } from '../src/results';
 import { openSqliteDatabase, SqliteDirectoryRepository } from '../src/storage';
-import { fmt, KNOWLEDGE_DIR, loadAverage, mark, option, ROOT } from './bench-support';
+import { fmt, KNOWLEDGE_DIR, loadAverage, mark, option, prng, ROOT } from './bench-support';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -43,18 +43,6 @@ const TOPICS = [
 const PER_TOPIC = 5;
 export const ROOT_UNIT = 'CT';
 export const ADMIN_ID = 'bench-admin';
-
-/** Small seeded PRNG (mulberry32): the same data on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes the contest files (open a while ago; the current one still open). */
 export function writeBenchContests(dir: string, now: number): void {
@@ -178,7 +166,7 @@ export function* benchResults(
   total: number,
   now: number,
 ): Generator<ResultEvent> {
-  const rnd = random(20260512);
+  const rnd = prng(20260512);
   const bank = bankQuestions();
   const officials = people.filter((p) => p.role === 'official');
   const ability = new Map(officials.map((p) => [p.userId, 0.35 + 0.6 * rnd()]));

@@ -41,7 +41,7 @@ import { openSqliteDatabase, SqliteAttemptStore, type SqliteDatabase } from '../
 import { RedisServer } from '../test/helpers/redis-server';
 import { makeTempDir } from '../test/helpers/temp-dir';
 import { makeBank, makeContest } from '../test/unit/quiz/fixtures';
-import { loadAverage } from './bench-support';
+import { benchUnitCodes, loadAverage, prng } from './bench-support';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -149,22 +149,8 @@ function makeAttempts(bank: QuizBank, offset: number, n: number): Attempt[] {
   return attempts;
 }
 
-/** A small deterministic PRNG (mulberry32), so every run submits the same contest. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** As in `bench/reports-data.ts`: a root, 25 departments, the rest below them. */
-const unitCodes = Array.from({ length: UNITS }, (_, i) =>
-  i === 0 ? 'ROOT' : i <= 25 ? `D${i}` : `D${(i % 25) + 1}-U${i}`,
-);
+// A 3-level tree: 1 root, ~25 departments, the rest below them; people in every unit.
+const unitCodes = benchUnitCodes(UNITS);
 
 /** The contest's answered attempts, shuffled, and each person's unit. */
 interface ContestAttempts {

@@ -6,21 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadKnowledgeCorpus } from '../src/knowledge';
-import { KNOWLEDGE_DIR } from './bench-support';
+import { KNOWLEDGE_DIR, prng } from './bench-support';
 
 export const SYNTHETIC_SECTIONS = 10_000;
 const PER_DOC = 100;
-
-/** A small deterministic PRNG (mulberry32): values in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes the synthetic knowledge directory into `dir` (which must exist and be empty). */
 export async function writeSyntheticKnowledge(
