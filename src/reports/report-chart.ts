@@ -132,15 +132,13 @@ export class ReportChartRenderer {
 }
 
 /**
- * The worker's entry file. It is plain JavaScript kept beside this file in `src/reports`; the
- * TypeScript build does not copy it, so from `dist/src/reports` it is found back in `src/`.
+ * The worker's entry file: plain JavaScript (vega and vega-lite are ES modules only) kept beside
+ * this file. `npm run build` copies it next to the compiled module in `dist/src/reports`.
  */
 export function chartWorkerPath(): string {
-  const candidates = [
-    path.join(__dirname, 'chart-worker.mjs'),
-    path.resolve(__dirname, '../../../src/reports/chart-worker.mjs'),
-  ];
-  const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new AppError(`Chart worker not found in ${candidates.join(' or ')}`);
-  return found;
+  const file = path.join(__dirname, 'chart-worker.mjs');
+  if (!fs.existsSync(file)) {
+    throw new AppError(`Chart worker not found at ${file}: build with \`npm run build\``);
+  }
+  return file;
 }
