@@ -36,21 +36,29 @@ const FUNCTION_WORD_WEIGHT = 0.3;
 const EXPANSION_WEIGHT = 0.5;
 /** Weight of the previous question's terms when a follow-up is completed with them. */
 const PREVIOUS_WEIGHT = 0.5;
-const KIND_WORDS: [RegExp, RegExp][] = [
-  [/^(?:nghi dinh|nd)$/, /NĐ/],
-  [/^(?:quyet dinh|qd)$/, /QĐ/],
-  [/^(?:nghi quyet|nq)$/, /NQ/],
-  [/^(?:thong tu|tt)$/, /TT/],
-  [/^luat$/, /QH/],
+/**
+ * Words that name a kind of document, typed in full (two syllables) or abbreviated (one), folded,
+ * with the marker of that kind in a số hiệu.
+ */
+const KIND_WORDS: { single: string; double?: [string, string]; marker: RegExp }[] = [
+  { single: 'nd', double: ['nghi', 'dinh'], marker: /NĐ/ },
+  { single: 'qd', double: ['quyet', 'dinh'], marker: /QĐ/ },
+  { single: 'nq', double: ['nghi', 'quyet'], marker: /NQ/ },
+  { single: 'tt', double: ['thong', 'tu'], marker: /TT/ },
+  { single: 'luat', marker: /QH/ },
 ];
+const DIGITS = /^\d+$/;
 
 /**
  * Builds queries: strips question framing, detects documents named in the question (by title or
  * by number such as `30/2020` or `NĐ 30`), and completes short follow-ups with the previous query.
  */
 export class QueryBuilder {
-  /** Folded titles of several syllables, longest first; `padded` is ` phrase ` for matching. */
-  private readonly titles: { phrase: string; padded: string; doc: number }[];
+  /**
+   * Folded titles of several syllables, longest first; `padded` is ` phrase ` for matching, `first`
+   * its first syllable (a title can only be in a question that has that syllable).
+   */
+  private readonly titles: { phrase: string; padded: string; first: string; doc: number }[];
 
   constructor(
     private readonly analyzer: VietnameseAnalyzer,
@@ -59,7 +67,7 @@ export class QueryBuilder {
     this.titles = documents
       .map((d, doc) => {
         const phrase = analyzer.syllables(d.title).map(foldDiacritics).join(' ');
-        return { phrase, padded: ` ${phrase} `, doc };
+        return { phrase, padded: ` ${phrase} `, first: phrase.split(' ')[0]!, doc };
       })
       .filter((t) => t.phrase.includes(' '))
       // Longer titles first, so "bộ luật dân sự" wins over a shorter title it contains.
@@ -138,9 +146,12 @@ export class QueryBuilder {
   /** `words`: the question's syllables, folded. */
   private namedDocuments(words: string[], text: string): { docs: Set<number>; phrase?: string } {
     const docs = new Set<number>();
-    const folded = ` ${words.join(' ')} `;
+    const present = new Set(words);
+    let folded: string | undefined;
     let phrase: string | undefined;
     for (const t of this.titles) {
+      if (!present.has(t.first)) continue;
+      folded ??= ` ${words.join(' ')} `;
       if (folded.includes(t.padded)) {
         docs.add(t.doc);
         phrase = t.phrase;
@@ -148,19 +159,26 @@ export class QueryBuilder {
       }
     }
     // Numbers: "30/2020", "68/2024/NĐ-CP", or a kind word followed by a number ("NĐ 30").
-    for (const m of text.matchAll(/(\d{1,4})\s*\/\s*(\d{4})/g)) {
-      this.documents.forEach((d, i) => {
-        if (d.number.startsWith(`${m[1]}/${m[2]}`)) docs.add(i);
-      });
+    if (text.includes('/')) {
+      for (const m of text.matchAll(/(\d{1,4})\s*\/\s*(\d{4})/g)) {
+        this.documents.forEach((d, i) => {
+          if (d.number.startsWith(`${m[1]}/${m[2]}`)) docs.add(i);
+        });
+      }
     }
     if (docs.size === 0) {
       for (let i = 0; i + 1 < words.length; i++) {
-        const two = `${words[i]} ${words[i + 1]}`;
-        for (const [kind, marker] of KIND_WORDS) {
-          const single = kind.test(words[i]!) ? words[i + 1] : undefined;
-          const double = kind.test(two) ? words[i + 2] : undefined;
-          const num = [single, double].find((w) => w && /^\d+$/.test(w));
-          if (!num) continue;
+        const word = words[i]!;
+        const next = words[i + 1]!;
+        for (const { single, double, marker } of KIND_WORDS) {
+          let num: string | undefined;
+          if (word === single) {
+            if (DIGITS.test(next)) num = next;
+          } else if (double && word === double[0] && next === double[1]) {
+            const after = words[i + 2];
+            if (after !== undefined && DIGITS.test(after)) num = after;
+          }
+          if (num === undefined) continue;
           this.documents.forEach((d, j) => {
             if (d.number.startsWith(`${num}/`) && marker.test(d.number)) docs.add(j);
           });

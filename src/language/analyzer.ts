@@ -33,6 +33,14 @@ interface WordAnalysis {
 /** Bound on the per-analyzer word cache (distinct words; dropped when full). */
 const WORD_CACHE_LIMIT = 200_000;
 
+/** One run of letters/digits in NFC, without control characters: what analysis keeps as it is. */
+const isPlainWord = (() => {
+  const plain = memoize((word) =>
+    /^[\p{L}\p{N}]+$/u.test(word) && stripControls(word.normalize('NFC')) === word ? '1' : '',
+  );
+  return (word: string) => plain(word) === '1';
+})();
+
 /** Canonical lowercase syllable of one run of letters/digits: tone placed, i/y unified. */
 const syllableOf = memoize((part) => unifyIY(canonicalSyllable(part).toLowerCase()));
 
@@ -52,7 +60,10 @@ export interface AnalyzeOptions {
  */
 export class VietnameseAnalyzer {
   private readonly abbreviations = new Map<string, string[][]>();
+  /** `phrase` is ` folded syllables `. */
   private readonly synonyms: { phrase: string; others: string[][] }[] = [];
+  /** Folded first syllable → positions in `synonyms` of the phrases starting with it. */
+  private readonly synonymStarts = new Map<string, number[]>();
   /** Word as matched → its analysis: one lookup per word instead of one per step. */
   private words = new Map<string, WordAnalysis>();
 
@@ -66,8 +77,12 @@ export class VietnameseAnalyzer {
     for (const group of glossary.synonyms) {
       const phrases = group.map((p) => this.syllables(p)).filter((p) => p.length > 0);
       for (const phrase of phrases) {
+        const folded = phrase.map(foldDiacritics);
+        const starts = this.synonymStarts.get(folded[0]!) ?? [];
+        starts.push(this.synonyms.length);
+        this.synonymStarts.set(folded[0]!, starts);
         this.synonyms.push({
-          phrase: ` ${phrase.map(foldDiacritics).join(' ')} `,
+          phrase: ` ${folded.join(' ')} `,
           others: phrases.filter((p) => p !== phrase),
         });
       }
@@ -124,18 +139,19 @@ export class VietnameseAnalyzer {
     syllables: readonly string[],
     weights: { functionWord: number; expansion: number },
   ): Map<string, number> {
-    const text = syllables.join(' ');
-    // Only text that analysis would leave as it is can skip it (NFC, no control characters).
-    if (stripControls(text.normalize('NFC')) !== text) return this.weightedTerms(text, weights);
     const phrase: string[] = [];
     const expansions: string[][] = [];
+    let accented = false;
     for (const syllable of syllables) {
-      if (!/^[\p{L}\p{N}]+$/u.test(syllable)) return this.weightedTerms(text, weights);
+      // Only text that analysis would leave as it is can skip it; a space changes nothing there,
+      // so the joined text qualifies exactly when each syllable does.
+      if (!isPlainWord(syllable)) return this.weightedTerms(syllables.join(' '), weights);
+      accented ||= hasDiacritics(syllable);
       const analysis = this.word(syllable);
       if (analysis.expansions) expansions.push(...analysis.expansions);
       for (const s of analysis.syllables) phrase.push(s);
     }
-    return this.weigh(phrase.length > 0 ? [phrase] : [], expansions, hasDiacritics(text), weights);
+    return this.weigh(phrase.length > 0 ? [phrase] : [], expansions, accented, weights);
   }
 
   private weigh(
@@ -146,16 +162,30 @@ export class VietnameseAnalyzer {
   ): Map<string, number> {
     expansions.push(...this.synonymsIn(main.flat()));
     const out = new Map<string, number>();
-    const put = (term: string, w: number) => out.set(term, Math.max(out.get(term) ?? 0, w));
+    // The terms of `emitPhrase`, in its order; a bigram is grammatical when both its words are.
     for (const phrase of main) {
-      const weak = phrase.map((syllable) => isFunctionWord(syllable));
-      emitPhrase(phrase, accented, (term, i, bigram) => {
-        const grammatical = bigram ? weak[i]! && weak[i - 1]! : weak[i]!;
-        put(term, grammatical ? weights.functionWord : 1);
-      });
+      let prev = '';
+      let prevFolded = '';
+      let prevWeak = false;
+      for (let i = 0; i < phrase.length; i++) {
+        const s = phrase[i]!;
+        const f = foldedTerm(s);
+        const weak = isFunctionWord(s);
+        const w = weak ? weights.functionWord : 1;
+        if (accented) putMax(out, s, w);
+        putMax(out, f, w);
+        if (i > 0) {
+          const bw = weak && prevWeak ? weights.functionWord : 1;
+          if (accented) putMax(out, bigramTerm(prev, s), bw);
+          putMax(out, bigramTerm(prevFolded, f), bw);
+        }
+        prev = s;
+        prevFolded = f;
+        prevWeak = weak;
+      }
     }
     for (const phrase of expansions) {
-      emitPhrase(phrase, accented, (term) => put(term, weights.expansion));
+      emitPhrase(phrase, accented, (term) => putMax(out, term, weights.expansion));
     }
     return out;
   }
@@ -211,13 +241,32 @@ export class VietnameseAnalyzer {
 
   private synonymsIn(syllables: string[]): string[][] {
     if (this.synonyms.length === 0) return [];
-    const folded = ` ${syllables.map(foldDiacritics).join(' ')} `;
+    // A phrase can only be in the text when its first syllable is: check only those phrases,
+    // in their glossary order.
+    const words = syllables.map(foldDiacritics);
+    let candidates: number[] | undefined;
+    for (const w of words) {
+      const starts = this.synonymStarts.get(w);
+      if (starts) (candidates ??= []).push(...starts);
+    }
+    if (!candidates) return [];
+    const folded = ` ${words.join(' ')} `;
     const found: string[][] = [];
-    for (const { phrase, others } of this.synonyms) {
+    let last = -1;
+    for (const i of candidates.sort((a, b) => a - b)) {
+      if (i === last) continue;
+      last = i;
+      const { phrase, others } = this.synonyms[i]!;
       if (folded.includes(phrase)) found.push(...others);
     }
     return found;
   }
+}
+
+/** Keeps the highest weight of a term; a new term goes last. */
+function putMax(out: Map<string, number>, term: string, weight: number): void {
+  const known = out.get(term);
+  out.set(term, Math.max(known ?? 0, weight));
 }
 
 /** Emits, for each syllable in order, its terms and then the bigram with the previous one. */

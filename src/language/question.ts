@@ -47,22 +47,30 @@ const FRAME_WORDS = QUESTION_FRAMES.map((parts) =>
   parts.map((listed) => ({ listed, folded: foldDiacritics(listed) })),
 );
 
+/** Every form a frame's first word can be typed in: no frame starts at any other syllable. */
+const FRAME_STARTS = new Set(FRAME_WORDS.flatMap(([first]) => [first!.listed, first!.folded]));
+
 /** Removes question framing phrases from a list of syllables (whole-syllable matches only). */
 export function stripQuestionFrames(syllables: string[]): string[] {
-  const keep = syllables.map(() => true);
-  const unmarked = syllables.map((s) => !hasDiacritics(s));
+  const n = syllables.length;
+  let keep: boolean[] | undefined;
   // A typed syllable equals a listed word: exactly, or by folded form when typed without marks.
   const same = (at: number, word: { listed: string; folded: string }) => {
     const typed = syllables[at]!;
-    return typed === word.listed || (unmarked[at]! && typed === word.folded);
+    return typed === word.listed || (typed === word.folded && !hasDiacritics(typed));
   };
-  for (const parts of FRAME_WORDS) {
-    for (let i = 0; i + parts.length <= syllables.length; i++) {
-      if (parts.every((p, j) => same(i + j, p))) {
-        for (let j = 0; j < parts.length; j++) keep[i + j] = false;
-      }
+  for (let i = 0; i < n; i++) {
+    if (!FRAME_STARTS.has(syllables[i]!)) continue;
+    for (const parts of FRAME_WORDS) {
+      if (i + parts.length > n) continue;
+      let match = true;
+      for (let j = 0; j < parts.length && match; j++) match = same(i + j, parts[j]!);
+      if (!match) continue;
+      keep ??= syllables.map(() => true);
+      for (let j = 0; j < parts.length; j++) keep[i + j] = false;
     }
   }
+  if (!keep) return syllables.slice();
   const out = syllables.filter((_, i) => keep[i]);
   return out.length > 0 ? out : syllables;
 }
