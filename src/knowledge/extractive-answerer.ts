@@ -66,13 +66,24 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     });
     const { query, passages } = retrieval;
     const best = passages[0];
-    const core = { terms: query.coreTerms, weights: query.coreTerms.map((t) => this.weight(t)) };
+    // Terms of the question weighed once each (its core terms and query terms overlap).
+    const weighed = new Map<string, number>();
+    const weight = (term: string) => {
+      let w = weighed.get(term);
+      if (w === undefined) {
+        w = this.weight(term);
+        weighed.set(term, w);
+      }
+      return w;
+    };
+    const core = { terms: query.coreTerms, weights: query.coreTerms.map(weight) };
     const confidence = best ? this.coverage(core, best) : 0;
     if (!best || confidence < this.options.minScore) {
       return { ...empty, query: query.text, confidence, suggestions: this.suggest(passages) };
     }
 
-    const weights = this.termWeights(query.terms.map((t) => t.term));
+    const weights = new Map<string, number>();
+    for (const { term } of query.terms) if (term.startsWith(FOLDED_PREFIX)) weights.set(term, weight(term));
     const chosen: Passage[] = [best];
     for (const p of passages.slice(1)) {
       if (chosen.length >= this.options.maxCitations) break;
@@ -148,12 +159,6 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const n = this.options.lexical.size;
     const df = this.options.lexical.documentFrequency(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
-
-  private termWeights(terms: string[]): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const t of terms) if (t.startsWith(FOLDED_PREFIX)) out.set(t, this.weight(t));
-    return out;
   }
 
   private bestSentences(passage: Passage, weights: Map<string, number>, max: number): string[] {

@@ -214,9 +214,13 @@ export class LexicalIndex {
     const prior = options.groupPrior;
     const priorWeight = options.groupPriorWeight ?? 0;
     const limit = options.limit;
-    // Top-k by insertion into a short sorted list: most units fall below the k-th score.
-    const hits: SearchHit[] = [];
-    if (limit <= 0) return hits;
+    if (limit <= 0) return [];
+    // Top-k by insertion into a short sorted list (typed arrays, no per-unit objects): most units
+    // fall below the k-th score.
+    const top = this.topK(limit);
+    const topScores = top.scores;
+    const topUnits = top.units;
+    let size = 0;
     for (let i = 0; i < scores.length; i++) {
       let s = scores[i]!;
       if (s <= 0) continue;
@@ -224,24 +228,31 @@ export class LexicalIndex {
       if (options.groups && !options.groups.has(group)) continue;
       if (prior && priorWeight > 0) s *= 1 + priorWeight * prior[group]!;
       // Units come in increasing order, so an equal score never goes before an earlier unit.
-      if (hits.length === limit && s <= hits[limit - 1]!.score) continue;
+      if (size === limit && s <= topScores[limit - 1]!) continue;
       let lo = 0;
-      let hi = hits.length;
+      let hi = size;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (hits[mid]!.score >= s) lo = mid + 1;
+        if (topScores[mid]! >= s) lo = mid + 1;
         else hi = mid;
       }
-      hits.splice(lo, 0, { index: i, score: s });
-      if (hits.length > limit) hits.pop();
+      // Shift the worse ones down by one (the last falls off when the list is full).
+      for (let k = size < limit ? size++ : limit - 1; k > lo; k--) {
+        topScores[k] = topScores[k - 1]!;
+        topUnits[k] = topUnits[k - 1]!;
+      }
+      topScores[lo] = s;
+      topUnits[lo] = i;
     }
+    const hits: SearchHit[] = [];
+    for (let k = 0; k < size; k++) hits.push({ index: topUnits[k]!, score: topScores[k]! });
     return hits;
   }
 
   /** Best unit score per group, for the given groups only (no sorting, no per-hit objects). */
   maxScoreByGroup(
     query: WeightedTerm[] | ResolvedQuery,
-    groups: ReadonlySet<number>,
+    groups: Iterable<number>,
   ): Map<number, number> {
     const scores = this.scoreUnits(query);
     const wanted = new Uint8Array(this.groupCount);
@@ -270,6 +281,15 @@ export class LexicalIndex {
   private groups: number | undefined;
   /** Reused score buffer: searches are synchronous, and callers read it before the next one. */
   private scratch: Float64Array | undefined;
+  /** Reused top-k list of `search`, for the same reason. */
+  private top: { scores: Float64Array; units: Int32Array } | undefined;
+
+  private topK(limit: number): { scores: Float64Array; units: Int32Array } {
+    if (!this.top || this.top.scores.length < limit) {
+      this.top = { scores: new Float64Array(limit), units: new Int32Array(limit) };
+    }
+    return this.top;
+  }
 
   private scoreUnits(query: WeightedTerm[] | ResolvedQuery): Float64Array {
     const resolved = this.resolve(query);

@@ -95,32 +95,42 @@ export class HybridRetriever implements Retriever {
     for (const h of hits) if (!this.sections[h.index]!.document.number) h.score *= GUIDE_WEIGHT;
     this.applyNamedArticles(query, hits);
     hits.sort((a, b) => b.score - a.score || a.index - b.index);
-    const lexicalScore = new Map(hits.map((h) => [h.index, h.score]));
-    let ranked = hits.map((h) => ({ index: h.index, score: h.score }));
-
     const dense = this.options.dense;
-    if (dense && query.terms.length > 0) {
-      try {
-        const [vector] = await dense.embedder.embed([query.text]);
-        const allowed = query.documents;
-        const denseHits = dense.index.search(vector!, CANDIDATES, (i) => {
-          if (!allowed) return true;
-          const doc = this.sections[i]!.document;
-          return allowed.has(this.options.documents.indexOf(doc));
-        });
-        ranked = fuse([hits, denseHits]);
-      } catch (error) {
-        this.options.logger?.warn({ err: error }, 'dense retrieval failed; using lexical results');
-      }
-    }
+    const ranked = dense && query.terms.length > 0 ? await this.fused(query, hits, dense) : hits;
 
-    const passages = ranked.slice(0, limit).map(({ index, score }) => ({
-      ...this.sections[index]!,
-      score,
-      lexicalScore: lexicalScore.get(index) ?? 0,
-    }));
+    // Lexical only, each passage's score is its lexical score (no lookup needed).
+    const lexicalScore = ranked === hits ? undefined : new Map(hits.map((h) => [h.index, h.score]));
+    const passages: Passage[] = [];
+    for (let i = 0; i < ranked.length && i < limit; i++) {
+      const { index, score } = ranked[i]!;
+      const { document, section } = this.sections[index]!;
+      const lexical = lexicalScore ? (lexicalScore.get(index) ?? 0) : score;
+      passages.push({ document, section, score, lexicalScore: lexical });
+    }
     return { query, passages };
   }
+
+  /** Lexical hits fused with dense ones by reciprocal rank; the lexical hits when dense fails. */
+  private async fused(
+    query: BuiltQuery,
+    hits: { index: number; score: number }[],
+    dense: NonNullable<HybridRetrieverOptions['dense']>,
+  ): Promise<{ index: number; score: number }[]> {
+    try {
+      const [vector] = await dense.embedder.embed([query.text]);
+      const allowed = query.documents;
+      const denseHits = dense.index.search(vector!, CANDIDATES, (i) => {
+        if (!allowed) return true;
+        const doc = this.sections[i]!.document;
+        return allowed.has(this.options.documents.indexOf(doc));
+      });
+      return fuse([hits, denseHits]);
+    } catch (error) {
+      this.options.logger?.warn({ err: error }, 'dense retrieval failed; using lexical results');
+      return hits.map((h) => ({ index: h.index, score: h.score }));
+    }
+  }
+
   /**
    * An article the question names: in a document it also names, the article goes first whatever
    * its words ("Theo Điều 143 Luật Tố tụng hành chính, ..."); named alone, articles with that

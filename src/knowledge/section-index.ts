@@ -139,18 +139,19 @@ export class SectionIndex {
       groupPriorWeight: options.documentPriorWeight,
     });
     if (hits.length === 0) return [];
-    const candidates = new Set(hits.map((h) => h.index));
-    const bestParagraph = this.paragraphs.maxScoreByGroup(resolved, candidates);
+    const bestParagraph = this.paragraphs.maxScoreByGroup(
+      resolved,
+      hits.map((h) => h.index),
+    );
     const topSection = hits[0]!.score;
     let topParagraph = 0;
     for (const s of bestParagraph.values()) topParagraph = Math.max(topParagraph, s);
+    for (const h of hits) {
+      h.score =
+        (1 - PARAGRAPH_WEIGHT) * (h.score / topSection) +
+        (topParagraph > 0 ? (PARAGRAPH_WEIGHT * (bestParagraph.get(h.index) ?? 0)) / topParagraph : 0);
+    }
     return hits
-      .map((h) => ({
-        index: h.index,
-        score:
-          (1 - PARAGRAPH_WEIGHT) * (h.score / topSection) +
-          (topParagraph > 0 ? (PARAGRAPH_WEIGHT * (bestParagraph.get(h.index) ?? 0)) / topParagraph : 0),
-      }))
       .sort((a, b) => b.score - a.score || a.index - b.index)
       .slice(0, options.limit);
   }
