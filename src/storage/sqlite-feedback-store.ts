@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import { InvalidInputError, NotFoundError } from '../errors';
@@ -12,6 +11,7 @@ import type {
 } from './feedback-store';
 import type { SqliteDatabase } from './sqlite-database';
 import { runMigrations, type Migration } from './sqlite-migrations';
+import { timeOrderedId } from './time-ordered-id';
 
 const migrations: Migration[] = [
   {
@@ -70,6 +70,26 @@ function isValidAnswer(a: NewAnswer): boolean {
   );
 }
 
+/** Columns of `answers`, in the order of a batch row's values. */
+const ANSWER_COLUMNS =
+  'id, conversation_id, user_id, channel_id, question, query, answered, citations, created_at';
+const ANSWER_PARAMS = `(${ANSWER_COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ')})`;
+/** Rows per multi-row INSERT: larger batches go in chunks of this size, in one transaction. */
+const MAX_ROWS_PER_INSERT = 32;
+
+/** Answers recorded during one event-loop turn, committed together. */
+interface Batch {
+  /** Each answer's column values, in `ANSWER_COLUMNS` order. */
+  rows: unknown[][];
+  /** Settled once every row is committed or has failed. */
+  done: Promise<void>;
+  settle: () => void;
+  /** Position in `rows` → why that row could not be stored. */
+  failed: Map<number, unknown>;
+}
+
 interface AnswerRow {
   id: string;
   conversation_id: string;
@@ -90,16 +110,15 @@ export interface SqliteFeedbackStoreOptions {
 
 /**
  * {@link FeedbackStore} on SQLite (better-sqlite3): tables `answers` and `answer_votes`, created by
- * the store's own migrations. The connection is injected and owned by the caller.
+ * the store's own migrations. The connection is injected and owned by the caller. Answer ids are
+ * UUID v7 (time-ordered, 74 random bits).
  */
 export class SqliteFeedbackStore implements FeedbackStore {
   private readonly now: () => Date;
-  private readonly pending: {
-    row: AnswerRow;
-    resolve: () => void;
-    reject: (err: unknown) => void;
-  }[] = [];
-  private readonly insertAnswer: Statement<[AnswerRow]>;
+  private batch: Batch | undefined;
+  /** Multi-row INSERT statements by row count, prepared when first needed. */
+  private readonly inserts: Statement<unknown[]>[] = [];
+  private readonly insertChunks: (rows: unknown[][]) => void;
   private readonly selectAnswer: Statement<[string], AnswerRow>;
   private readonly selectVote: Statement<[string, string], { vote: string }>;
   private readonly upsertVote: Statement<[string, string, string, string, string]>;
@@ -114,12 +133,11 @@ export class SqliteFeedbackStore implements FeedbackStore {
   ) {
     this.now = options.now ?? (() => new Date());
     runMigrations(db, 'feedback', migrations);
-    this.insertAnswer = db.prepare(
-      `INSERT INTO answers (id, conversation_id, user_id, channel_id, question, query, answered,
-         citations, created_at)
-       VALUES (@id, @conversation_id, @user_id, @channel_id, @question, @query, @answered,
-         @citations, @created_at)`,
-    );
+    this.insertChunks = db.transaction((rows: unknown[][]) => {
+      for (let at = 0; at < rows.length; at += MAX_ROWS_PER_INSERT) {
+        this.insertRows(rows.slice(at, at + MAX_ROWS_PER_INSERT));
+      }
+    });
     this.selectAnswer = db.prepare('SELECT * FROM answers WHERE id = ?');
     this.selectVote = db.prepare(
       'SELECT vote FROM answer_votes WHERE answer_id = ? AND user_id = ?',
@@ -139,49 +157,72 @@ export class SqliteFeedbackStore implements FeedbackStore {
 
   async recordAnswer(answer: NewAnswer): Promise<AnswerRecord> {
     if (!isValidAnswer(answer)) throw new InvalidInputError('Malformed answer record');
-    const record: AnswerRecord = { ...answer, id: randomUUID(), createdAt: this.now() };
-    const row: AnswerRow = {
-      id: record.id,
-      conversation_id: record.conversationId,
-      user_id: record.userId,
-      channel_id: record.channelId,
-      question: record.question,
-      query: record.query,
-      answered: record.answered ? 1 : 0,
-      citations: JSON.stringify(record.citations),
-      created_at: record.createdAt.toISOString(),
-    };
-    await new Promise<void>((resolve, reject) => {
-      this.pending.push({ row, resolve, reject });
-      if (this.pending.length === 1) setImmediate(() => this.flush());
-    });
-    return record;
+    const createdAt = this.now();
+    // Time-ordered: a new answer's id goes at the end of the primary key's index.
+    const id = timeOrderedId();
+    const batch = (this.batch ??= this.openBatch());
+    const at =
+      batch.rows.push([
+        id,
+        answer.conversationId,
+        answer.userId,
+        answer.channelId,
+        answer.question,
+        answer.query,
+        answer.answered ? 1 : 0,
+        JSON.stringify(answer.citations),
+        createdAt.toISOString(),
+      ]) - 1;
+    await batch.done;
+    if (batch.failed.has(at)) throw batch.failed.get(at);
+    return { ...answer, id, createdAt };
+  }
+
+  private openBatch(): Batch {
+    let settle!: () => void;
+    const done = new Promise<void>((resolve) => (settle = resolve));
+    setImmediate(() => this.flush());
+    return { rows: [], done, settle, failed: new Map() };
   }
 
   /**
-   * Group commit: answers recorded during one event-loop turn are inserted in one transaction
-   * (one WAL commit instead of one per answer). Each caller's promise settles after its row is
-   * committed, so a resolved `recordAnswer` is durable as before.
+   * Group commit: answers recorded during one event-loop turn are inserted by one multi-row
+   * statement (one WAL commit instead of one per answer). Each caller's promise settles after its
+   * row is committed, so a resolved `recordAnswer` is durable as before.
    */
   private flush(): void {
-    const batch = this.pending.splice(0);
-    if (batch.length === 0) return;
+    const batch = this.batch;
+    if (!batch) return;
+    this.batch = undefined;
+    const { rows } = batch;
     try {
-      this.db.transaction(() => {
-        for (const item of batch) this.insertAnswer.run(item.row);
-      })();
-      for (const item of batch) item.resolve();
+      if (rows.length <= MAX_ROWS_PER_INSERT) this.insertRows(rows);
+      else this.insertChunks(rows);
     } catch {
       // One bad row must not fail the others: retry them one by one.
-      for (const item of batch) {
+      rows.forEach((row, at) => {
         try {
-          this.insertAnswer.run(item.row);
-          item.resolve();
+          this.insertRows([row]);
         } catch (err) {
-          item.reject(err);
+          batch.failed.set(at, err);
         }
-      }
+      });
     }
+    batch.settle();
+  }
+
+  /** One INSERT of up to `MAX_ROWS_PER_INSERT` rows (atomic: all or none). */
+  private insertRows(rows: unknown[][]): void {
+    const n = rows.length;
+    if (n === 0) return;
+    let insert = this.inserts[n];
+    if (!insert) {
+      insert = this.db.prepare(
+        `INSERT INTO answers (${ANSWER_COLUMNS}) VALUES ${Array(n).fill(ANSWER_PARAMS).join(', ')}`,
+      );
+      this.inserts[n] = insert;
+    }
+    insert.run(n === 1 ? rows[0]! : rows.flat());
   }
 
   async recordVote(input: VoteInput): Promise<'recorded' | 'replaced'> {

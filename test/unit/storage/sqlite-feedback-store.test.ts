@@ -80,6 +80,39 @@ describe('SqliteFeedbackStore', () => {
     ]);
   });
 
+  it('commits a batch larger than one INSERT takes, every row once', async () => {
+    const records = await Promise.all(
+      Array.from({ length: 70 }, (_, i) =>
+        store.recordAnswer(answer({ userId: `big-${i}`, query: `q${i}` })),
+      ),
+    );
+    expect(rows("SELECT COUNT(*) AS n FROM answers WHERE user_id LIKE 'big-%'")).toEqual([
+      { n: 70 },
+    ]);
+    for (const r of [records[0]!, records[33]!, records[69]!]) {
+      expect(await store.getAnswer(r.id)).toEqual(r);
+    }
+  });
+
+  it('rejects only the answer that cannot be stored, and stores the rest of its batch', async () => {
+    db.exec(`CREATE TRIGGER refuse_boom BEFORE INSERT ON answers WHEN NEW.question = 'boom'
+             BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    try {
+      const settled = await Promise.allSettled(
+        ['before', 'boom', 'after'].map((question) =>
+          store.recordAnswer(answer({ question, userId: 'partial' })),
+        ),
+      );
+      expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((settled[1] as PromiseRejectedResult).reason).toMatchObject({ message: 'refused' });
+      expect(
+        rows("SELECT question FROM answers WHERE user_id = 'partial' ORDER BY question"),
+      ).toEqual([{ question: 'after' }, { question: 'before' }]);
+    } finally {
+      db.exec('DROP TRIGGER refuse_boom');
+    }
+  });
+
   it('keeps one vote per user per answer, the latest replacing the first', async () => {
     const a = await store.recordAnswer(answer());
     const vote: VoteInput = { answerId: a.id, conversationId: 'conv-1', userId: 'u9', vote: 'up' };
