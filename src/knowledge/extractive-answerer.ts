@@ -49,16 +49,17 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
 
   async ask(question: string, context: AskContext = {}): Promise<AnswerResult> {
     const trimmed = question.trim();
-    const empty: AnswerResult = {
+    // Not found: topic suggestions instead (built only then).
+    const notFound = (query: string, confidence: number, passages: Passage[]): AnswerResult => ({
       question: trimmed,
-      query: '',
+      query,
       answered: false,
       sentences: [],
       citations: [],
-      suggestions: this.suggest([]),
-      confidence: 0,
-    };
-    if (!/[\p{L}\p{N}]/u.test(trimmed)) return empty;
+      suggestions: this.suggest(passages),
+      confidence,
+    });
+    if (!/[\p{L}\p{N}]/u.test(trimmed)) return notFound('', 0, []);
 
     const retrieval = await this.options.retriever.retrieve(trimmed, {
       previousQuery: context.previousQuery,
@@ -79,7 +80,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const core = { terms: query.coreTerms, weights: query.coreTerms.map(weight) };
     const confidence = best ? this.coverage(core, best) : 0;
     if (!best || confidence < this.options.minScore) {
-      return { ...empty, query: query.text, confidence, suggestions: this.suggest(passages) };
+      return notFound(query.text, confidence, passages);
     }
 
     const weights = new Map<string, number>();

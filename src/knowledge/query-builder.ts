@@ -115,10 +115,8 @@ export class QueryBuilder {
     );
     let text = own;
     if (followUp && previousQuery) {
-      for (const t of this.weigh(previousQuery, PREVIOUS_WEIGHT)) {
-        const existing = terms.find((x) => x.term === t.term);
-        if (!existing) terms.push(t);
-      }
+      const present = new Set(terms.map((t) => t.term));
+      for (const t of this.weigh(previousQuery, PREVIOUS_WEIGHT)) if (!present.has(t.term)) terms.push(t);
       text = `${previousQuery} | ${own}`;
     }
     return {
@@ -140,7 +138,9 @@ export class QueryBuilder {
   }
 
   private toWeighted(weights: Map<string, number>, weight: number): WeightedTerm[] {
-    return [...weights].map(([term, w]) => ({ term, weight: w * weight }));
+    const out: WeightedTerm[] = [];
+    for (const [term, w] of weights) out.push({ term, weight: w * weight });
+    return out;
   }
 
   /** `words`: the question's syllables, folded. */
