@@ -197,9 +197,12 @@ export class VietnameseAnalyzer {
     const expansions: string[][] = [];
     let current: string[] = [];
     let last = 0;
-    for (const m of clean.matchAll(WORD)) {
+    // `exec` on the shared global regex (nothing below runs another match on it): no iterator
+    // and no regex copy per call, as `matchAll` makes.
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(clean); m !== null; m = WORD.exec(clean)) {
       const word = m[0];
-      const at = m.index ?? 0;
+      const at = m.index;
       if (current.length > 0 && hasBreak(clean, last, at)) {
         main.push(current);
         current = [];
@@ -207,7 +210,8 @@ export class VietnameseAnalyzer {
       last = at + word.length;
       const analysis = this.word(word);
       if (analysis.expansions) expansions.push(...analysis.expansions);
-      for (const s of analysis.syllables) current.push(s);
+      const syllables = analysis.syllables;
+      for (let i = 0; i < syllables.length; i++) current.push(syllables[i]!);
     }
     if (current.length > 0) main.push(current);
     return { main, expansions };

@@ -18,8 +18,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u20
 /** NFC, control characters removed, whitespace collapsed, tone marks in canonical position. */
 export function normalizeText(input: string): string {
   const cleaned = stripControls(input.normalize('NFC'));
-  return cleaned
-    .replace(/\p{L}+/gu, cachedCanonical)
+  // Without a tone mark there is nothing to move: ASCII text skips the per-word pass.
+  return (isAscii(cleaned) ? cleaned : cleaned.replace(/\p{L}+/gu, cachedCanonical))
     .replace(/[ \t]+/g, ' ')
     .trim();
 }
