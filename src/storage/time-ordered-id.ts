@@ -6,9 +6,9 @@ let next = POOL_IDS;
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /**
- * A new UUID version 7 (RFC 9562): the Unix time in milliseconds, then 74 random bits. As
- * unguessable as a random UUID for anyone who does not already hold it, and time-ordered, so
- * a table keyed by it grows at the end of its index instead of touching a random page per insert.
+ * A new UUID version 7 (RFC 9562): the Unix time in milliseconds, then 74 random bits (a random
+ * UUID has 122): still unguessable, but it tells when it was made. Time-ordered, so a table keyed
+ * by it grows at the end of its index instead of touching a random page per insert.
  */
 export function timeOrderedId(now = Date.now()): string {
   if (next === POOL_IDS) {
