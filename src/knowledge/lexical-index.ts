@@ -210,7 +210,16 @@ export class LexicalIndex {
 
   /** The `limit` best units, best first (ties: lower position first). */
   search(query: WeightedTerm[] | ResolvedQuery, options: SearchOptions): SearchHit[] {
+    return this.select(this.scoreUnits(query), options);
+  }
+
+  /** `search` with each of several options (other groups, say), the units scored once. */
+  searchEach(query: WeightedTerm[] | ResolvedQuery, options: SearchOptions[]): SearchHit[][] {
     const scores = this.scoreUnits(query);
+    return options.map((o) => this.select(scores, o));
+  }
+
+  private select(scores: Float64Array, options: SearchOptions): SearchHit[] {
     const prior = options.groupPrior;
     const priorWeight = options.groupPriorWeight ?? 0;
     const limit = options.limit;
@@ -281,7 +290,7 @@ export class LexicalIndex {
   private groups: number | undefined;
   /** Reused score buffer: searches are synchronous, and callers read it before the next one. */
   private scratch: Float64Array | undefined;
-  /** Reused top-k list of `search`, for the same reason. */
+  /** Reused top-k list of `select`, for the same reason (each selection copies its hits out). */
   private top: { scores: Float64Array; units: Int32Array } | undefined;
 
   private topK(limit: number): { scores: Float64Array; units: Int32Array } {

@@ -25,8 +25,13 @@ const ARTICLE_PREFIX = /^Điều\s+\d+[a-zđ]?\.\s*/u;
 
 export interface SectionSearchOptions {
   limit: number;
-  /** Only sections of these documents (indexes into the build input). */
+  /** Only sections of these documents (indexes into the build input), unless `otherDocuments`. */
   documents?: ReadonlySet<number>;
+  /**
+   * With `documents`: other documents' sections too, ranked on their own and their scores scaled
+   * by this factor (the named documents' best section scores 1).
+   */
+  otherDocuments?: number;
   /** Weight of the document prior (0 disables it). */
   documentPriorWeight: number;
 }
@@ -132,27 +137,51 @@ export class SectionIndex {
   search(query: WeightedTerm[], options: SectionSearchOptions): SearchHit[] {
     const resolved = this.sections.resolve(query);
     const prior = options.documentPriorWeight > 0 ? this.sections.scoreGroups(resolved) : undefined;
-    const hits = this.sections.search(resolved, {
+    const search = {
       limit: Math.max(options.limit, CANDIDATES),
       groups: options.documents,
       groupPrior: prior,
       groupPriorWeight: options.documentPriorWeight,
-    });
-    if (hits.length === 0) return [];
-    const bestParagraph = this.paragraphs.maxScoreByGroup(
+    };
+    const others = options.documents && options.otherDocuments ? options.otherDocuments : 0;
+    // One scoring pass; each selection copies its hits out of the shared top-k buffer.
+    const lists = this.sections.searchEach(
       resolved,
-      hits.map((h) => h.index),
+      others > 0 ? [search, { ...search, groups: undefined }] : [search],
     );
-    const topSection = hits[0]!.score;
-    let topParagraph = 0;
-    for (const s of bestParagraph.values()) topParagraph = Math.max(topParagraph, s);
-    for (const h of hits) {
-      h.score =
-        (1 - PARAGRAPH_WEIGHT) * (h.score / topSection) +
-        (topParagraph > 0 ? (PARAGRAPH_WEIGHT * (bestParagraph.get(h.index) ?? 0)) / topParagraph : 0);
+    const hits = lists[0]!;
+    const rest = lists[1];
+    if (hits.length === 0 && !rest?.length) return [];
+    const candidates = hits.map((h) => h.index);
+    if (rest) for (const h of rest) candidates.push(h.index);
+    const bestParagraph = this.paragraphs.maxScoreByGroup(resolved, candidates);
+    blend(hits, bestParagraph, 1);
+    if (rest && rest.length > 0) {
+      // Other documents' sections, ranked on their own, follow the named ones' at `others`.
+      const named = new Set<number>();
+      for (const h of hits) named.add(h.index);
+      blend(rest, bestParagraph, others);
+      for (const h of rest) if (!named.has(h.index)) hits.push(h);
     }
     return hits
       .sort((a, b) => b.score - a.score || a.index - b.index)
       .slice(0, options.limit);
+  }
+}
+
+/**
+ * Each section's score (in place) scaled to the best section, blended with its best paragraph's,
+ * scaled alike, the whole times `factor`.
+ */
+function blend(hits: SearchHit[], bestParagraph: Map<number, number>, factor: number): void {
+  if (hits.length === 0) return;
+  const topSection = hits[0]!.score;
+  let topParagraph = 0;
+  for (const h of hits) topParagraph = Math.max(topParagraph, bestParagraph.get(h.index) ?? 0);
+  for (const h of hits) {
+    h.score =
+      factor *
+      ((1 - PARAGRAPH_WEIGHT) * (h.score / topSection) +
+        (topParagraph > 0 ? (PARAGRAPH_WEIGHT * (bestParagraph.get(h.index) ?? 0)) / topParagraph : 0));
   }
 }

@@ -73,3 +73,30 @@ describe('SectionIndex binary form', () => {
     }
   });
 });
+
+describe('SectionIndex.search with named documents', () => {
+  it('keeps other documents, scaled below the named one, instead of leaving them out', async () => {
+    const corpus = await loadKnowledgeCorpus(path.resolve('knowledge'));
+    const analyzer = new VietnameseAnalyzer(corpus.glossary);
+    const index = buildSectionIndex(corpus.documents, analyzer);
+    const query = [...analyzer.weightedTerms('chữ ký số có giá trị pháp lý', { functionWord: 0.3, expansion: 0.5 })].map(
+      ([term, weight]) => ({ term, weight }),
+    );
+    const docOf = corpus.documents.flatMap((d, i) => d.sections.map(() => i));
+    const open = index.search(query, { limit: 10, documentPriorWeight: 1 });
+    // A document that is not the best match on its own.
+    const named = new Set([docOf[open.find((h) => docOf[h.index] !== docOf[open[0]!.index])!.index]!]);
+    const only = index.search(query, { limit: 60, documents: named, documentPriorWeight: 1 });
+    expect(only.every((h) => named.has(docOf[h.index]!))).toBe(true);
+
+    const both = index.search(query, { limit: 60, documents: named, otherDocuments: 0.7, documentPriorWeight: 1 });
+    const inNamed = both.filter((h) => named.has(docOf[h.index]!));
+    const elsewhere = both.filter((h) => !named.has(docOf[h.index]!));
+    expect(inNamed).toEqual(only.slice(0, inNamed.length));
+    expect(both[0]).toEqual(only[0]);
+    expect(both[0]!.score).toBeCloseTo(1);
+    expect(elsewhere.length).toBeGreaterThan(0);
+    expect(elsewhere[0]!.index).toBe(open[0]!.index);
+    expect(Math.max(...elsewhere.map((h) => h.score))).toBeCloseTo(0.7);
+  });
+});
