@@ -12,6 +12,26 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**', 'dialogs/**'],
+    ignores: ['dialogs/dialog-framework.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'botbuilder-dialogs',
+              allowTypeImports: true,
+              message:
+                'Its entry point loads every prompt and text recognizer (~25 MB resident): ' +
+                'import from dialogs/dialog-framework.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Entry points (CLIs, benchmarks) may write to the terminal.
     files: ['src/cli/**', 'bench/**', 'test/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -5,7 +5,7 @@ import {
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from './dialog-framework';
 import { parseTypedNumber, type QuizAnswerInput, type QuizOutcome } from '../src/quiz';
 import { answerTurn } from './answer-turn';
 import { looksLikeTypedAnswer } from './quiz-commands';

@@ -4,7 +4,7 @@ import {
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from './dialog-framework';
 import { ATTEMPT_DIALOG, AttemptDialog, type AttemptDialogOptions } from './attempt-dialog';
 import { parseConfirmation } from './quiz-commands';
 import { quizUser, UNHANDLED, type QuizDialogDeps } from './quiz-dialog-deps';

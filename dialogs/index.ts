@@ -75,3 +75,14 @@ export {
   rankingReply,
   type FailureContext,
 } from './report-replies';
+export {
+  ComponentDialog,
+  Dialog,
+  DialogSet,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogState,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from './dialog-framework';

@@ -3,7 +3,7 @@ import {
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from './dialog-framework';
 import { ATTEMPT_DIALOG, AttemptDialog, type AttemptDialogOptions } from './attempt-dialog';
 import { matchTopic } from './practice-topic';
 import { quizUser, type QuizDialogDeps } from './quiz-dialog-deps';

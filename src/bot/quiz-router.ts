@@ -5,7 +5,7 @@ import {
   type DialogContext,
   type DialogState,
   type DialogTurnResult,
-} from 'botbuilder-dialogs';
+} from '../../dialogs';
 import {
   answerTurn,
   ATTEMPT_DIALOG,
