@@ -1,10 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { Logger } from '../logger';
+import type { BullBoardRouter } from './bull-board-router';
 
 /** Where the queue dashboard is served. */
 export const ADMIN_QUEUES_PATH = '/admin/queues';
@@ -24,8 +22,6 @@ export interface AdminQueuesOptions {
 
 /** A raw Node request handler for a path prefix (see `createServer`'s `mounts`). */
 export type RawHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => void;
-
-type Connect = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 
 const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
 
@@ -50,24 +46,16 @@ function writeJson(res: ServerResponse, status: number, body: object, headers = 
  *   delete jobs, so it is never open);
  * - wrong or missing credentials: 401 with `WWW-Authenticate: Basic`;
  * - embedded mode (no queue): 404 `no_queue`;
- * - otherwise Bull Board (an express app, given the request with the prefix stripped).
+ * - otherwise Bull Board (an express app, given the request with the prefix stripped), loaded
+ *   on the first such request: bot instances that never show it never load it.
  * Errors inside Bull Board end as 500 with the request id; credentials are never logged.
  */
 export function createAdminQueuesHandler(options: AdminQueuesOptions): RawHandler {
   const log = options.logger.child({ component: 'admin-queues' });
   const basePath = options.basePath ?? ADMIN_QUEUES_PATH;
   const expected = options.password ? digest(`${options.user}:${options.password}`) : undefined;
-  let board: Connect | undefined;
-  if (options.queue) {
-    const serverAdapter = new ExpressAdapter();
-    serverAdapter.setBasePath(basePath);
-    createBullBoard({
-      queues: [new BullMQAdapter(options.queue)],
-      serverAdapter,
-      options: { uiConfig: { boardTitle: 'Trợ lý CĐS' } },
-    });
-    board = serverAdapter.getRouter() as Connect;
-  }
+  const { queue } = options;
+  let board: BullBoardRouter | undefined;
 
   return (req, res, requestId) => {
     if (!expected) {
@@ -88,7 +76,7 @@ export function createAdminQueuesHandler(options: AdminQueuesOptions): RawHandle
         { 'WWW-Authenticate': 'Basic realm="Tro ly CDS admin", charset="UTF-8"' },
       );
     }
-    if (!board) {
+    if (!queue) {
       req.resume();
       return writeJson(res, 404, {
         error: 'no_queue',
@@ -99,6 +87,7 @@ export function createAdminQueuesHandler(options: AdminQueuesOptions): RawHandle
     const url = req.url ?? '/';
     req.url = url.slice(basePath.length) || '/';
     if (!req.url.startsWith('/')) req.url = `/${req.url}`;
+    board ??= loadBullBoard(queue, basePath);
     board(req, res, (err?: unknown) => {
       if (err) {
         log.error({ err, requestId }, 'queue dashboard failed');
@@ -111,6 +100,17 @@ export function createAdminQueuesHandler(options: AdminQueuesOptions): RawHandle
       writeJson(res, 404, { error: 'not_found', message: `${url} does not exist`, requestId });
     });
   };
+}
+
+/**
+ * Bull Board and express weigh about 4 MB of heap: loaded when the dashboard is first shown. A
+ * plain `require`, not `import()`: under tsx's CommonJS hook (`npm run dev`, the tests' child
+ * processes) `import()` goes through Node's ESM loader, which does not resolve `.ts` files.
+ */
+function loadBullBoard(queue: Queue, basePath: string): BullBoardRouter {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const board = require('./bull-board-router') as typeof import('./bull-board-router');
+  return board.createBullBoardRouter(queue, basePath);
 }
 
 function credentialsMatch(header: string | undefined, expected: Buffer): boolean {

@@ -28,13 +28,7 @@ export {
 } from './result-consumer';
 export type { ResultSink, SinkEntry, SinkOutcome } from './result-sink';
 export { InProcessResultSink } from './in-process-result-sink';
-export { connectRedis, jobIdFor, RESULTS_QUEUE_NAME } from './redis-connection';
-export {
-  BullmqResultProducer,
-  RESULT_JOB_NAME,
-  type BullmqResultProducerOptions,
-} from './bullmq-result-producer';
-export { BullmqResultWorker, type BullmqResultWorkerOptions } from './bullmq-result-worker';
+// The Redis and BullMQ adapters are in `./queue`: importing them loads bullmq and ioredis.
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { registerResultsMetrics, type ResultsMetricsSources } from './results-metrics';
 export {

@@ -4,14 +4,12 @@ import type { Registry } from 'prom-client';
 import type { Logger } from '../logger';
 import type { SqliteDatabase } from '../storage';
 import { ADMIN_QUEUES_PATH, createAdminQueuesHandler, type RawHandler } from './admin-queues';
-import { BullmqResultProducer } from './bullmq-result-producer';
-import { BullmqResultWorker } from './bullmq-result-worker';
+import type { BullmqResultWorker } from './bullmq-result-worker';
 import type { DeadLetterStore } from './dead-letter-store';
 import { InProcessResultSink } from './in-process-result-sink';
 import { KyselyDeadLetterStore } from './kysely-dead-letter-store';
 import { KyselyResultStore } from './kysely-result-store';
 import { OutboxRelay } from './outbox-relay';
-import { connectRedis } from './redis-connection';
 import { ResultConsumer } from './result-consumer';
 import type { ResultEvent } from './result-event';
 import type { ResultStore } from './result-store';
@@ -27,6 +25,16 @@ export interface ResultsSettings {
   attempts: number;
   backoffMs: number;
   lockMs: number;
+}
+
+/**
+ * The Redis and BullMQ adapters, loaded on first use. A plain `require`, not `import()`: under
+ * tsx's CommonJS hook (`npm run dev`, the tests' child processes) `import()` goes through Node's
+ * ESM loader, which does not resolve this project's `.ts` files.
+ */
+function loadQueueAdapters(): typeof import('./queue') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./queue') as typeof import('./queue');
 }
 
 /** Options for {@link startResults}. */
@@ -82,18 +90,27 @@ export async function startResults(options: StartResultsOptions): Promise<Result
   const results = new KyselyResultStore(store.db);
   const deadLetters = new KyselyDeadLetterStore(store.db);
 
-  const redis = settings.redisUrl
-    ? connectRedis({ url: settings.redisUrl, name: 'results-producer', role: 'producer', logger })
-    : undefined;
-  const producer = redis
-    ? new BullmqResultProducer({
-        connection: redis,
-        logger,
-        queueName: options.queueName,
-        attempts: settings.attempts,
-        backoffMs: settings.backoffMs,
-      })
-    : undefined;
+  // bullmq and ioredis are loaded only with a Redis URL: the embedded mode never uses them.
+  const adapters = settings.redisUrl ? loadQueueAdapters() : undefined;
+  const redis =
+    adapters && settings.redisUrl
+      ? adapters.connectRedis({
+          url: settings.redisUrl,
+          name: 'results-producer',
+          role: 'producer',
+          logger,
+        })
+      : undefined;
+  const producer =
+    adapters && redis
+      ? new adapters.BullmqResultProducer({
+          connection: redis,
+          logger,
+          queueName: options.queueName,
+          attempts: settings.attempts,
+          backoffMs: settings.backoffMs,
+        })
+      : undefined;
   const sink =
     producer ?? new InProcessResultSink(new ResultConsumer({ results, deadLetters, logger }));
   const relay = new OutboxRelay({
@@ -173,6 +190,7 @@ export async function startResultsWorker(
   const store = await openSqliteResultsDatabase(options.resultsFile);
   const results = new KyselyResultStore(store.db);
   const deadLetters = new KyselyDeadLetterStore(store.db);
+  const { connectRedis, BullmqResultWorker } = loadQueueAdapters();
   const redis = connectRedis({
     url: options.redisUrl,
     name: 'results-worker',

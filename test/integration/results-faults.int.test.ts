@@ -1,13 +1,8 @@
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { createLogger } from '../../src/logger';
-import {
-  BullmqResultProducer,
-  connectRedis,
-  OutboxRelay,
-  SqliteOutbox,
-  RESULTS_QUEUE_NAME,
-} from '../../src/results';
+import { OutboxRelay, SqliteOutbox } from '../../src/results';
+import { BullmqResultProducer, connectRedis, RESULTS_QUEUE_NAME } from '../../src/results/queue';
 import { openSqliteDatabase, type SqliteDatabase } from '../../src/storage';
 import { NodeProcess } from '../helpers/node-process';
 import {

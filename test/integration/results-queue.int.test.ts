@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue, type Job } from 'bullmq';
 import { createLogger } from '../../src/logger';
 import {
-  BullmqResultProducer,
-  BullmqResultWorker,
-  connectRedis,
   InProcessResultSink,
-  jobIdFor,
   KyselyDeadLetterStore,
   KyselyResultStore,
   openSqliteResultsDatabase,
@@ -15,6 +11,12 @@ import {
   SqliteOutbox,
   type ResultStore,
 } from '../../src/results';
+import {
+  BullmqResultProducer,
+  BullmqResultWorker,
+  connectRedis,
+  jobIdFor,
+} from '../../src/results/queue';
 import { openSqliteDatabase } from '../../src/storage';
 import { makeResultEvent } from '../helpers/result-events';
 import { RedisServer } from '../helpers/redis-server';

@@ -1,4 +1,4 @@
-import { jobIdFor } from '../../../src/results';
+import { jobIdFor } from '../../../src/results/queue';
 
 describe('jobIdFor', () => {
   it('uses the attempt id itself when BullMQ accepts it', () => {
