@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { UpstreamError } from '../errors';
 import type { Embedder } from './embedder';
 
@@ -19,14 +19,7 @@ export class OpenAiEmbedder implements Embedder {
 
   constructor(options: OpenAiEmbedderOptions) {
     this.model = options.model;
-    this.client =
-      options.client ??
-      new OpenAI({
-        apiKey: options.apiKey,
-        baseURL: options.baseUrl,
-        timeout: options.timeoutMs,
-        maxRetries: 1,
-      });
+    this.client = options.client ?? createClient(options);
   }
 
   async embed(texts: string[]): Promise<Float32Array[]> {
@@ -52,4 +45,20 @@ export class OpenAiEmbedder implements Embedder {
     }
     return out;
   }
+}
+
+/**
+ * The OpenAI SDK (~150 modules, about 1 MB of heap) is loaded when an embedder is first built:
+ * without `EMBEDDING_MODEL` none is, though `knowledge/index.ts` exports this class. A plain
+ * `require`, not `import()`: under tsx's CommonJS hook `import()` goes through Node's ESM loader.
+ */
+function createClient(options: OpenAiEmbedderOptions): OpenAI {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require('openai') as typeof import('openai');
+  return new sdk.OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseUrl,
+    timeout: options.timeoutMs,
+    maxRetries: 1,
+  });
 }

@@ -1,0 +1,94 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { UpstreamError } from '../../../src/errors';
+import { OpenAiEmbedder } from '../../../src/knowledge';
+
+interface EmbeddingsRequest {
+  model: string;
+  input: string[];
+  encoding_format?: 'float' | 'base64';
+}
+
+/** A local server speaking the OpenAI embeddings API (`POST /v1/embeddings`). */
+async function embeddingsServer(
+  respond: (body: EmbeddingsRequest) => { status: number; json: unknown },
+): Promise<{ baseUrl: string; requests: { auth?: string; model: string }[]; close(): void }> {
+  const requests: { auth?: string; model: string }[] = [];
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+    req.on('end', () => {
+      const body = JSON.parse(raw) as EmbeddingsRequest;
+      requests.push({ auth: req.headers.authorization, model: body.model });
+      const { status, json } =
+        req.method === 'POST' && req.url === '/v1/embeddings'
+          ? respond(body)
+          : { status: 404, json: { error: { message: 'not found' } } };
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(json));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}/v1`, requests, close: () => server.close() };
+}
+
+describe('OpenAiEmbedder against an OpenAI-compatible server', () => {
+  it('sends the model and key, and returns one vector per text in input order', async () => {
+    // As OpenAI does: float32 little-endian in base64 when asked (the SDK asks by default).
+    const encode = (vector: number[], format?: string): number[] | string =>
+      format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+    const server = await embeddingsServer(({ model, input, encoding_format }) => ({
+      status: 200,
+      json: {
+        object: 'list',
+        model,
+        // Out of order on purpose: the vectors are placed by `index`.
+        data: input
+          .map((_, i) => ({
+            object: 'embedding',
+            index: i,
+            embedding: encode([i, i + 0.5], encoding_format),
+          }))
+          .reverse(),
+        usage: { prompt_tokens: 1, total_tokens: 1 },
+      },
+    }));
+    try {
+      const embedder = new OpenAiEmbedder({
+        apiKey: 'sk-test',
+        baseUrl: server.baseUrl,
+        model: 'test-embedding',
+        timeoutMs: 5000,
+      });
+      const vectors = await embedder.embed(['chữ ký số', 'văn bản điện tử']);
+      expect(vectors.map((v) => Array.from(v))).toEqual([
+        [0, 0.5],
+        [1, 1.5],
+      ]);
+      expect(server.requests).toEqual([{ auth: 'Bearer sk-test', model: 'test-embedding' }]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('turns an HTTP failure into an UpstreamError carrying the status', async () => {
+    const server = await embeddingsServer(() => ({
+      status: 400,
+      json: { error: { message: 'bad model', type: 'invalid_request_error' } },
+    }));
+    try {
+      const embedder = new OpenAiEmbedder({
+        apiKey: 'sk-test',
+        baseUrl: server.baseUrl,
+        model: 'no-such-model',
+        timeoutMs: 5000,
+      });
+      const failure = embedder.embed(['x']);
+      await expect(failure).rejects.toBeInstanceOf(UpstreamError);
+      await expect(failure).rejects.toMatchObject({ status: 400 });
+    } finally {
+      server.close();
+    }
+  });
+});
