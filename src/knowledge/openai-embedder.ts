@@ -26,7 +26,13 @@ export class OpenAiEmbedder implements Embedder {
     if (texts.length === 0) return [];
     let response: OpenAI.Embeddings.CreateEmbeddingResponse;
     try {
-      response = await this.client.embeddings.create({ model: this.model, input: texts });
+      // Floats, asked for by name: the SDK otherwise asks for base64 and decodes it, and an
+      // OpenAI-compatible server that ignores `encoding_format` would yield empty vectors.
+      response = await this.client.embeddings.create({
+        model: this.model,
+        input: texts,
+        encoding_format: 'float',
+      });
     } catch (error) {
       const status = (error as { status?: number }).status;
       throw new UpstreamError(`embedding request failed: ${(error as Error).message}`, status, {
@@ -34,14 +40,25 @@ export class OpenAiEmbedder implements Embedder {
       });
     }
     const out: Float32Array[] = new Array(texts.length);
-    for (const item of response.data) {
-      if (!Array.isArray(item.embedding) || item.index < 0 || item.index >= texts.length) {
+    for (const item of response.data ?? []) {
+      const vector = item?.embedding as unknown;
+      if (
+        !Array.isArray(vector) ||
+        vector.length === 0 ||
+        !vector.every((x) => typeof x === 'number' && Number.isFinite(x)) ||
+        !Number.isInteger(item.index) ||
+        item.index < 0 ||
+        item.index >= texts.length
+      ) {
         throw new UpstreamError('embedding response is malformed');
       }
-      out[item.index] = Float32Array.from(item.embedding);
+      out[item.index] = Float32Array.from(vector as number[]);
     }
     for (let i = 0; i < texts.length; i++) {
       if (!out[i]) throw new UpstreamError(`embedding response lacks item ${i}`);
+      if (out[i]!.length !== out[0]!.length) {
+        throw new UpstreamError('embedding response mixes vector sizes');
+      }
     }
     return out;
   }

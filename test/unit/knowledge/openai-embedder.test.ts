@@ -91,4 +91,62 @@ describe('OpenAiEmbedder against an OpenAI-compatible server', () => {
       server.close();
     }
   });
+  it('asks for floats, so a server that ignores encoding_format still gives the vectors', async () => {
+    const formats: (string | undefined)[] = [];
+    const server = await embeddingsServer(({ model, input, encoding_format }) => {
+      formats.push(encoding_format);
+      return {
+        status: 200,
+        json: {
+          object: 'list',
+          model,
+          data: input.map((_, i) => ({ object: 'embedding', index: i, embedding: [i, i + 2] })),
+          usage: { prompt_tokens: 1, total_tokens: 1 },
+        },
+      };
+    });
+    try {
+      const embedder = new OpenAiEmbedder({
+        apiKey: 'sk-test',
+        baseUrl: server.baseUrl,
+        model: 'test-embedding',
+        timeoutMs: 5000,
+      });
+      const vectors = await embedder.embed(['a', 'b']);
+      expect(vectors.map((v) => Array.from(v))).toEqual([
+        [0, 2],
+        [1, 3],
+      ]);
+      expect(formats).toEqual(['float']);
+    } finally {
+      server.close();
+    }
+  });
+
+  it.each([
+    ['an empty vector', [[], [1, 2]]],
+    ['a vector with a non-number', [[1, 'x'], [1, 2]]],
+    ['vectors of different sizes', [[1, 2, 3], [1, 2]]],
+  ])('refuses a response with %s', async (_name, embeddings) => {
+    const server = await embeddingsServer(({ model }) => ({
+      status: 200,
+      json: {
+        object: 'list',
+        model,
+        data: embeddings.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+        usage: { prompt_tokens: 1, total_tokens: 1 },
+      },
+    }));
+    try {
+      const embedder = new OpenAiEmbedder({
+        apiKey: 'sk-test',
+        baseUrl: server.baseUrl,
+        model: 'test-embedding',
+        timeoutMs: 5000,
+      });
+      await expect(embedder.embed(['a', 'b'])).rejects.toBeInstanceOf(UpstreamError);
+    } finally {
+      server.close();
+    }
+  });
 });
