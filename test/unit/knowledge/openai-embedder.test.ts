@@ -33,34 +33,34 @@ async function embeddingsServer(
   return { baseUrl: `http://127.0.0.1:${port}/v1`, requests, close: () => server.close() };
 }
 
+/** The embedder under test, pointed at `baseUrl`. */
+const embedderAt = (baseUrl: string, model: string) =>
+  new OpenAiEmbedder({ apiKey: 'sk-test', baseUrl, model, timeoutMs: 5000 });
+
+/** A 200 embeddings response: one item per vector, indexed in order. */
+const vectorsReply = (model: string, embeddings: unknown[]) => ({
+  status: 200,
+  json: {
+    object: 'list',
+    model,
+    data: embeddings.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+    usage: { prompt_tokens: 1, total_tokens: 1 },
+  },
+});
+
 describe('OpenAiEmbedder against an OpenAI-compatible server', () => {
   it('sends the model and key, and returns one vector per text in input order', async () => {
-    // As OpenAI does: float32 little-endian in base64 when asked (the SDK asks by default).
-    const encode = (vector: number[], format?: string): number[] | string =>
-      format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
-    const server = await embeddingsServer(({ model, input, encoding_format }) => ({
-      status: 200,
-      json: {
-        object: 'list',
+    const server = await embeddingsServer(({ model, input }) => {
+      const reply = vectorsReply(
         model,
-        // Out of order on purpose: the vectors are placed by `index`.
-        data: input
-          .map((_, i) => ({
-            object: 'embedding',
-            index: i,
-            embedding: encode([i, i + 0.5], encoding_format),
-          }))
-          .reverse(),
-        usage: { prompt_tokens: 1, total_tokens: 1 },
-      },
-    }));
+        input.map((_, i) => [i, i + 0.5]),
+      );
+      // Out of order on purpose: the vectors are placed by `index`.
+      reply.json.data.reverse();
+      return reply;
+    });
     try {
-      const embedder = new OpenAiEmbedder({
-        apiKey: 'sk-test',
-        baseUrl: server.baseUrl,
-        model: 'test-embedding',
-        timeoutMs: 5000,
-      });
+      const embedder = embedderAt(server.baseUrl, 'test-embedding');
       const vectors = await embedder.embed(['chữ ký số', 'văn bản điện tử']);
       expect(vectors.map((v) => Array.from(v))).toEqual([
         [0, 0.5],
@@ -78,12 +78,7 @@ describe('OpenAiEmbedder against an OpenAI-compatible server', () => {
       json: { error: { message: 'bad model', type: 'invalid_request_error' } },
     }));
     try {
-      const embedder = new OpenAiEmbedder({
-        apiKey: 'sk-test',
-        baseUrl: server.baseUrl,
-        model: 'no-such-model',
-        timeoutMs: 5000,
-      });
+      const embedder = embedderAt(server.baseUrl, 'no-such-model');
       const failure = embedder.embed(['x']);
       await expect(failure).rejects.toBeInstanceOf(UpstreamError);
       await expect(failure).rejects.toMatchObject({ status: 400 });
@@ -91,27 +86,18 @@ describe('OpenAiEmbedder against an OpenAI-compatible server', () => {
       server.close();
     }
   });
+
   it('asks for floats, so a server that ignores encoding_format still gives the vectors', async () => {
     const formats: (string | undefined)[] = [];
     const server = await embeddingsServer(({ model, input, encoding_format }) => {
       formats.push(encoding_format);
-      return {
-        status: 200,
-        json: {
-          object: 'list',
-          model,
-          data: input.map((_, i) => ({ object: 'embedding', index: i, embedding: [i, i + 2] })),
-          usage: { prompt_tokens: 1, total_tokens: 1 },
-        },
-      };
+      return vectorsReply(
+        model,
+        input.map((_, i) => [i, i + 2]),
+      );
     });
     try {
-      const embedder = new OpenAiEmbedder({
-        apiKey: 'sk-test',
-        baseUrl: server.baseUrl,
-        model: 'test-embedding',
-        timeoutMs: 5000,
-      });
+      const embedder = embedderAt(server.baseUrl, 'test-embedding');
       const vectors = await embedder.embed(['a', 'b']);
       expect(vectors.map((v) => Array.from(v))).toEqual([
         [0, 2],
@@ -128,22 +114,9 @@ describe('OpenAiEmbedder against an OpenAI-compatible server', () => {
     ['a vector with a non-number', [[1, 'x'], [1, 2]]],
     ['vectors of different sizes', [[1, 2, 3], [1, 2]]],
   ])('refuses a response with %s', async (_name, embeddings) => {
-    const server = await embeddingsServer(({ model }) => ({
-      status: 200,
-      json: {
-        object: 'list',
-        model,
-        data: embeddings.map((embedding, index) => ({ object: 'embedding', index, embedding })),
-        usage: { prompt_tokens: 1, total_tokens: 1 },
-      },
-    }));
+    const server = await embeddingsServer(({ model }) => vectorsReply(model, embeddings));
     try {
-      const embedder = new OpenAiEmbedder({
-        apiKey: 'sk-test',
-        baseUrl: server.baseUrl,
-        model: 'test-embedding',
-        timeoutMs: 5000,
-      });
+      const embedder = embedderAt(server.baseUrl, 'test-embedding');
       await expect(embedder.embed(['a', 'b'])).rejects.toBeInstanceOf(UpstreamError);
     } finally {
       server.close();
