@@ -19,7 +19,9 @@ export interface QuizDialogDeps {
   answerQuestion(context: TurnContext, text: string): Promise<void>;
   /**
    * `false` when this activity was already handled (a channel's retry): it must then have no
-   * second effect. Gives the same answer to every call within one turn.
+   * second effect. Gives the same answer to every call within one turn. Only a hint, read before
+   * acting: the service records the activity with the change it makes (`QuizUser.activity`) and
+   * answers `duplicate` to a retry that slips past this check.
    */
   isFirstDelivery(context: TurnContext): Promise<boolean>;
   /** The person's full name from the directory, for a contest result; `undefined` if unknown. */
@@ -30,13 +32,17 @@ export interface QuizDialogDeps {
 
 /**
  * The person acting in this turn for the quiz service: Teams' `aadObjectId` (the same on every
- * device), else `from.id`; with the conversation reference, for the deadline's proactive message.
+ * device), else `from.id`; with the conversation reference, for the deadline's proactive message,
+ * and the activity's channel and id, so that what it changes is recorded once.
  */
 export function quizUser(context: TurnContext): QuizUser {
-  const from = context.activity.from;
+  const { from, channelId, id } = context.activity;
   return {
     userId: from?.aadObjectId || from?.id || '',
     conversation: TurnContext.getConversationReference(context.activity),
+    ...(typeof id === 'string' && id !== ''
+      ? { activity: { channelId: String(channelId ?? ''), activityId: id } }
+      : {}),
   };
 }
 

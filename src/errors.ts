@@ -30,6 +30,19 @@ export class AccessDeniedError extends AppError {}
 /** Input from a user or a client was rejected; nothing was changed. */
 export class InvalidInputError extends AppError {}
 
+/**
+ * A write carried the key of an inbound activity whose effect is already recorded (a channel
+ * delivered it twice): nothing was written.
+ */
+export class DuplicateActivityError extends AppError {
+  constructor(
+    readonly channelId: string,
+    readonly activityId: string,
+  ) {
+    super(`activity ${channelId}/${activityId} was already handled`);
+  }
+}
+
 /** A remote dependency (embedding server, Qdrant, LLM) failed or answered nonsense. */
 export class UpstreamError extends AppError {
   constructor(

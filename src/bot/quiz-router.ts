@@ -36,11 +36,12 @@ import type { QuizAnswerInput, QuizService } from '../quiz';
 import { turnLogger } from './turn-logger';
 
 /**
- * Remembers inbound activities already handled, so that a channel's retry has no second effect.
- * `firstSeen` is `true` the first time a (channel, activity id) pair is seen, `false` after.
+ * Tells inbound activities already handled, so that a channel's retry has no second effect:
+ * `isHandled` is `true` once the change a (channel, activity id) pair caused is committed (the
+ * quiz service stores the pair with it, see `QuizUser.activity`). Only reads.
  */
 export interface ActivityDedupPort {
-  firstSeen(channelId: string, activityId: string): Promise<boolean> | boolean;
+  isHandled(channelId: string, activityId: string): Promise<boolean> | boolean;
 }
 
 /** Dependencies of {@link QuizRouter}. */
@@ -223,13 +224,17 @@ export class QuizRouter {
     await context.sendActivity(textReply(quizTexts.unknownCommand(command)));
   }
 
-  /** Asks the dedup port once per turn; without a port (or an activity id) every turn is first. */
+  /**
+   * Asks the dedup port once per turn; without a port (or an activity id) every turn is first.
+   * Nothing is recorded here: a turn that fails before its change is committed leaves no mark,
+   * so the channel's retry is handled.
+   */
   private async isFirstDelivery(context: TurnContext): Promise<boolean> {
     const known = context.turnState.get(FIRST_DELIVERY_KEY) as boolean | undefined;
     if (known !== undefined) return known;
     const { activityDedup } = this.options;
     const { channelId, id } = context.activity;
-    const first = activityDedup && id ? await activityDedup.firstSeen(channelId, id) : true;
+    const first = activityDedup && id ? !(await activityDedup.isHandled(channelId, id)) : true;
     context.turnState.set(FIRST_DELIVERY_KEY, first);
     if (!first) turnLogger(context, this.options.logger).info('duplicate quiz activity ignored');
     return first;

@@ -1,17 +1,32 @@
+/** An inbound activity, as a channel identifies it: the same pair on every delivery of it. */
+export interface ActivityKey {
+  channelId: string;
+  activityId: string;
+}
+
 /**
  * Remembers which inbound activities were already handled, so that an activity a channel
  * delivers twice (retries after a timeout) is counted once.
  *
+ * An activity counts as handled once the state change it causes is committed: the attempt store
+ * records the key in the same transaction as the change (`UpdateAttemptOptions.activity`,
+ * `CreateAttemptOptions.activity`), so a turn that fails before its change is committed leaves no
+ * mark and the channel's retry is handled normally.
+ *
  * Contract, for every adapter:
- * - `firstSeen(channelId, activityId)` resolves `true` the first time the pair is seen and
- *   `false` for every later call with the same pair while it is remembered; the check and the
- *   recording are one atomic step, so of two concurrent calls exactly one gets `true`.
+ * - `firstSeen(channelId, activityId)` records the pair and resolves `true` the first time the
+ *   pair is seen and `false` for every later call with the same pair while it is remembered; the
+ *   check and the recording are one atomic step, so of two concurrent calls exactly one gets
+ *   `true`.
+ * - `isHandled(channelId, activityId)` only reads: `true` while the pair is remembered (recorded by
+ *   `firstSeen` or by an attempt store write carrying it), else `false`.
  * - A pair is remembered for at least `retentionMs` (a day by default) and may be forgotten after.
- * - An empty `activityId` (a channel that sends none) cannot be deduplicated: always `true`,
- *   nothing stored.
+ * - An empty `activityId` (a channel that sends none) cannot be deduplicated: `firstSeen` always
+ *   `true`, `isHandled` always `false`, nothing stored.
  */
 export interface ActivityDedup {
   firstSeen(channelId: string, activityId: string): Promise<boolean>;
+  isHandled(channelId: string, activityId: string): Promise<boolean>;
 }
 
 /** A day: longer than any channel keeps retrying an activity. */
@@ -26,7 +41,8 @@ export interface MemoryActivityDedupOptions {
 
 /**
  * {@link ActivityDedup} in memory, for tests and services' fakes; same contract as the SQLite
- * adapter. Pairs older than the retention are pruned as new ones arrive.
+ * adapter. Pairs older than the retention are pruned as new ones arrive. `MemoryAttemptStore`
+ * records its writes' activities here (`record`).
  */
 export class MemoryActivityDedup implements ActivityDedup {
   private readonly clock: () => number;
@@ -40,15 +56,30 @@ export class MemoryActivityDedup implements ActivityDedup {
   }
 
   async firstSeen(channelId: string, activityId: string): Promise<boolean> {
+    return this.record(channelId, activityId);
+  }
+
+  async isHandled(channelId: string, activityId: string): Promise<boolean> {
+    if (!activityId) return false;
+    const at = this.seen.get(keyOf(channelId, activityId));
+    return at !== undefined && at > this.clock() - this.retentionMs;
+  }
+
+  /** `firstSeen`, synchronously: for a store that records a write's activity atomically with it. */
+  record(channelId: string, activityId: string): boolean {
     if (!activityId) return true;
     const now = this.clock();
     for (const [key, at] of this.seen) {
       if (at > now - this.retentionMs) break;
       this.seen.delete(key);
     }
-    const key = JSON.stringify([channelId, activityId]);
+    const key = keyOf(channelId, activityId);
     if (this.seen.has(key)) return false;
     this.seen.set(key, now);
     return true;
   }
+}
+
+function keyOf(channelId: string, activityId: string): string {
+  return JSON.stringify([channelId, activityId]);
 }

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors';
+import type { ActivityKey } from './activity-dedup';
 import type { Attempt } from './attempt';
 import { parseAttempt } from './attempt-schema';
 
@@ -19,6 +20,8 @@ export interface CreateAttemptOptions {
    * last allowed attempt).
    */
   maxContestAttempts?: number;
+  /** The inbound activity that starts the attempt: see "Activities" on {@link AttemptStore}. */
+  activity?: ActivityKey;
 }
 
 /** Options of {@link AttemptStore.update}. */
@@ -30,6 +33,8 @@ export interface UpdateAttemptOptions {
    * proactive "time is up" message (see {@link AttemptStore.claimExpiryNotices}).
    */
   expiryNotice?: boolean;
+  /** The inbound activity that causes the change: see "Activities" on {@link AttemptStore}. */
+  activity?: ActivityKey;
 }
 
 /** An attempt whose "time is up" message is due, with where to send it. */
@@ -59,6 +64,11 @@ export interface ExpiryNotice {
  * - Expiry notices are claimed with a lease: a claimed notice is not handed out again until
  *   `leaseMs` has passed (so a crash between claiming and delivering only delays the message),
  *   and disappears once `completeExpiryNotice(id, true)` is called.
+ * - Activities: a `create` or `update` given `options.activity` records that activity as handled
+ *   (see `ActivityDedup`, which reads the same record) atomically with the write: when the write
+ *   is committed, so is the record, and a write that is refused, fails or conflicts records
+ *   nothing. If the write would happen but the activity is already recorded (a channel delivered
+ *   it twice), nothing is written and the call rejects with `DuplicateActivityError`.
  */
 export interface AttemptStore {
   /**

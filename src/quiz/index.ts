@@ -85,11 +85,12 @@ export type {
   UpdateAttemptOptions,
 } from './attempt-store';
 export { validNewAttempt } from './attempt-store';
-export { MemoryAttemptStore } from './memory-attempt-store';
+export { MemoryAttemptStore, type MemoryAttemptStoreOptions } from './memory-attempt-store';
 export {
   DEFAULT_DEDUP_RETENTION_MS,
   MemoryActivityDedup,
   type ActivityDedup,
+  type ActivityKey,
   type MemoryActivityDedupOptions,
 } from './activity-dedup';
 export { QuizServiceImpl, type QuizServiceImplOptions } from './quiz-service-impl';

@@ -1,4 +1,5 @@
-import { InvalidInputError } from '../errors';
+import { DuplicateActivityError, InvalidInputError } from '../errors';
+import { MemoryActivityDedup, type ActivityKey } from './activity-dedup';
 import type { Attempt } from './attempt';
 import { parseAttempt } from './attempt-schema';
 import { validNewAttempt } from './attempt-store';
@@ -18,12 +19,23 @@ interface Entry {
   noticeTries: number;
 }
 
+/** Options of {@link MemoryAttemptStore}. */
+export interface MemoryAttemptStoreOptions {
+  /** Where the writes' activities are recorded; by default a dedup of the store's own. */
+  activities?: MemoryActivityDedup;
+}
+
 /**
  * {@link AttemptStore} in memory, for tests and services' fakes. Same contract as
  * `SqliteAttemptStore`, checked by the same contract suite; nothing survives the process.
  */
 export class MemoryAttemptStore implements AttemptStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly activities: MemoryActivityDedup;
+
+  constructor(options: MemoryAttemptStoreOptions = {}) {
+    this.activities = options.activities ?? new MemoryActivityDedup();
+  }
 
   async create(
     attempt: Attempt,
@@ -41,12 +53,14 @@ export class MemoryAttemptStore implements AttemptStore {
         return 'no-attempts-left';
       }
     }
-    this.entries.set(valid.id, {
+    const created: Entry = {
       data: JSON.stringify(valid),
       conversation: JSON.stringify(conversation ?? null),
       noticeDue: undefined,
       noticeTries: 0,
-    });
+    };
+    this.record(options.activity);
+    this.entries.set(valid.id, created);
     return 'created';
   }
 
@@ -65,9 +79,14 @@ export class MemoryAttemptStore implements AttemptStore {
     const stored = parseAttempt(JSON.parse(entry.data));
     if (stored.version !== expectedVersion || stored.userId !== attempt.userId) return false;
     if (stored.status !== 'in-progress') return false;
-    entry.data = JSON.stringify(attempt);
-    if (options.conversation !== undefined)
-      entry.conversation = JSON.stringify(options.conversation);
+    const data = JSON.stringify(attempt);
+    const conversation =
+      options.conversation === undefined
+        ? entry.conversation
+        : JSON.stringify(options.conversation);
+    this.record(options.activity);
+    entry.data = data;
+    entry.conversation = conversation;
     if (options.expiryNotice) entry.noticeDue = 0;
     return true;
   }
@@ -128,6 +147,13 @@ export class MemoryAttemptStore implements AttemptStore {
     }
     entry.noticeTries++;
     if (entry.noticeTries >= maxTries) entry.noticeDue = undefined;
+  }
+
+  /** Records the activity of a write about to be made (synchronously, so atomically with it). */
+  private record(activity: ActivityKey | undefined): void {
+    if (activity && !this.activities.record(activity.channelId, activity.activityId)) {
+      throw new DuplicateActivityError(activity.channelId, activity.activityId);
+    }
   }
 
   private all(): Attempt[] {

@@ -1,4 +1,5 @@
 import type { DirectoryRepository, Person } from '../directory';
+import { DuplicateActivityError } from '../errors';
 import { foldDiacritics } from '../language';
 import {
   answerQuestion,
@@ -10,7 +11,7 @@ import {
   type AnswerRejection,
   type Attempt,
 } from './attempt';
-import type { AttemptStore } from './attempt-store';
+import type { AttemptStore, CreateAttemptResult } from './attempt-store';
 import {
   checkContestStart,
   contestPhase,
@@ -90,6 +91,9 @@ const BATCH = 500;
  * - Practice answers carry `feedback`; the last answer carries it on the `finished` outcome too.
  * - `expireDue` also hands out notices queued earlier and not yet acknowledged (a crash or a
  *   failed delivery); the caller reports each delivery with `acknowledgeExpiry`.
+ * - `user.activity` goes with the write a call makes for it (`startPractice`, `startContest`,
+ *   `answer`, `submit`, `cancel`); the store refusing it as already handled makes the call
+ *   `duplicate`. The writes that settle a passed deadline on the side do not carry it.
  */
 export class QuizServiceImpl implements QuizService {
   private readonly contestsById: ReadonlyMap<string, Contest>;
@@ -120,9 +124,9 @@ export class QuizServiceImpl implements QuizService {
         count: Math.min(practiceCount, available),
         ...(topicId ? { topic: topicId } : {}),
       });
-      if ((await this.options.store.create(attempt, user.conversation)) === 'created') {
-        return currentStep(attempt, undefined, bank, now)!;
-      }
+      const created = await this.create(user, attempt);
+      if (created === 'duplicate') return { kind: 'duplicate' };
+      if (created === 'created') return currentStep(attempt, undefined, bank, now)!;
     }
   }
 
@@ -171,9 +175,8 @@ export class QuizServiceImpl implements QuizService {
         bank: this.options.bank,
         contest,
       });
-      const created = await this.options.store.create(attempt, user.conversation, {
-        maxContestAttempts: contest.maxAttempts,
-      });
+      const created = await this.create(user, attempt, contest.maxAttempts);
+      if (created === 'duplicate') return { kind: 'duplicate' };
       if (created === 'no-attempts-left') return rejected('no-attempts-left');
       if (created === 'created') {
         if (attempt.deadline !== undefined) this.options.onWake?.(attempt.deadline);
@@ -245,7 +248,10 @@ export class QuizServiceImpl implements QuizService {
   }
 
   async resume(user: QuizUser): Promise<QuizOutcome | undefined> {
-    return this.transact(user, async (running, now) => {
+    // Resuming is a read: a deadline found passed is not this activity's effect (a turn may go on
+    // to another call that changes something on its behalf).
+    const reader: QuizUser = { userId: user.userId, conversation: user.conversation };
+    return this.transact(reader, async (running, now) => {
       if (!running) return { outcome: undefined };
       const expired = expireIfDue(running, now);
       if (expired !== running) return this.finishStep(running, expired, now);
@@ -307,13 +313,37 @@ export class QuizServiceImpl implements QuizService {
       const step = await plan(running, now);
       if (!step.write) return step.outcome;
       const { attempt, expected, expiryNotice } = step.write;
-      const written = await this.options.store.update(attempt, expected, {
-        conversation: user.conversation,
-        ...(expiryNotice ? { expiryNotice } : {}),
-      });
+      let written: boolean;
+      try {
+        written = await this.options.store.update(attempt, expected, {
+          conversation: user.conversation,
+          ...(expiryNotice ? { expiryNotice } : {}),
+          ...(user.activity ? { activity: user.activity } : {}),
+        });
+      } catch (err) {
+        if (err instanceof DuplicateActivityError) return { kind: 'duplicate' };
+        throw err;
+      }
       if (written) return step.outcome;
     }
     return rejected('conflict');
+  }
+
+  /** Stores a new attempt on behalf of `user`'s activity; `duplicate` if that was handled. */
+  private async create(
+    user: QuizUser,
+    attempt: Attempt,
+    maxContestAttempts?: number,
+  ): Promise<CreateAttemptResult | 'duplicate'> {
+    try {
+      return await this.options.store.create(attempt, user.conversation, {
+        ...(maxContestAttempts !== undefined ? { maxContestAttempts } : {}),
+        ...(user.activity ? { activity: user.activity } : {}),
+      });
+    } catch (err) {
+      if (err instanceof DuplicateActivityError) return 'duplicate';
+      throw err;
+    }
   }
 
   private async choiceStep(

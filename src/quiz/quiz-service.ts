@@ -1,3 +1,4 @@
+import type { ActivityKey } from './activity-dedup';
 import type { Attempt } from './attempt';
 import type { Contest } from './contest-rules';
 import type { PresentedQuestion } from './present-question';
@@ -42,6 +43,12 @@ export interface QuizUser {
   userId: string;
   /** Opaque, JSON-serialisable conversation reference stored with the attempt. */
   conversation: unknown;
+  /**
+   * The inbound activity this call handles, when the channel identifies it. The change it makes
+   * (an attempt started, an answer recorded, a submission) is stored with it atomically; a second
+   * delivery of the same activity then changes nothing and gets `duplicate`.
+   */
+  activity?: ActivityKey;
 }
 
 export type QuizAnswerInput =
@@ -116,6 +123,7 @@ export type QuizOutcome =
   | { kind: 'contests'; items: ContestListing[] }
   | { kind: 'confirm'; listing: ContestListing }
   | { kind: 'cancelled'; attempt: Attempt }
+  /** Already done: the same answer again, or an activity delivered twice. Nothing changed. */
   | { kind: 'duplicate' }
   | {
       kind: 'rejected';

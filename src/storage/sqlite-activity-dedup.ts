@@ -33,17 +33,19 @@ export interface SqliteActivityDedupOptions {
 /**
  * {@link ActivityDedup} on SQLite (better-sqlite3): table `seen_activities` (migration scope
  * `activity_dedup`) in the bot's database file, so a retry after a restart is still recognised.
- * `firstSeen` is one `INSERT OR IGNORE`: the primary key makes check-and-record atomic, also
- * between processes sharing the file. Pairs older than the retention are deleted at most once per
- * `pruneEveryMs`, by the call that notices it is time. The connection is injected and owned by the
- * caller.
+ * `firstSeen` (and `record`) is one `INSERT`: the primary key makes check-and-record
+ * atomic, also between processes sharing the file. `SqliteAttemptStore` calls `record` inside the
+ * transaction of the write an activity causes, so the pair is committed (or rolled back) with it.
+ * Pairs older than the retention are deleted at most once per `pruneEveryMs`, by the call that
+ * notices it is time. The connection is injected and owned by the caller.
  */
 export class SqliteActivityDedup implements ActivityDedup {
   private readonly clock: () => number;
   private readonly retentionMs: number;
   private readonly pruneEveryMs: number;
   private nextPruneAt = 0;
-  private readonly insert: Statement<[string, string, number]>;
+  private readonly insert: Statement<[string, string, number, number]>;
+  private readonly select: Statement<[string, string, number], number>;
   private readonly prune: Statement<[number]>;
 
   constructor(db: SqliteDatabase, options: SqliteActivityDedupOptions = {}) {
@@ -51,19 +53,42 @@ export class SqliteActivityDedup implements ActivityDedup {
     this.retentionMs = options.retentionMs ?? DEFAULT_DEDUP_RETENTION_MS;
     this.pruneEveryMs = options.pruneEveryMs ?? 60_000;
     runMigrations(db, 'activity_dedup', migrations);
+    // A pair past its retention but not pruned yet counts as new, as `isHandled` says.
     this.insert = db.prepare(
-      'INSERT OR IGNORE INTO seen_activities (channel_id, activity_id, seen_at) VALUES (?, ?, ?)',
+      `INSERT INTO seen_activities (channel_id, activity_id, seen_at) VALUES (?, ?, ?)
+       ON CONFLICT (channel_id, activity_id) DO UPDATE SET seen_at = excluded.seen_at
+       WHERE seen_at <= ?`,
     );
+    this.select = db
+      .prepare<[string, string, number], number>(
+        `SELECT 1 FROM seen_activities WHERE channel_id = ? AND activity_id = ? AND seen_at > ?`,
+      )
+      .pluck();
     this.prune = db.prepare('DELETE FROM seen_activities WHERE seen_at <= ?');
   }
 
   async firstSeen(channelId: string, activityId: string): Promise<boolean> {
+    return this.record(channelId, activityId);
+  }
+
+  async isHandled(channelId: string, activityId: string): Promise<boolean> {
+    if (typeof activityId !== 'string' || activityId === '') return false;
+    const since = this.clock() - this.retentionMs;
+    return this.select.get(String(channelId ?? ''), activityId, since) !== undefined;
+  }
+
+  /**
+   * `firstSeen`, synchronously, on the connection given to the constructor: inside a transaction
+   * of that connection the pair is committed or rolled back with the rest of it.
+   */
+  record(channelId: string, activityId: string): boolean {
     if (typeof activityId !== 'string' || activityId === '') return true;
     const now = this.clock();
     if (now >= this.nextPruneAt) {
       this.nextPruneAt = now + this.pruneEveryMs;
       this.prune.run(now - this.retentionMs);
     }
-    return this.insert.run(String(channelId ?? ''), activityId, now).changes === 1;
+    const expired = now - this.retentionMs;
+    return this.insert.run(String(channelId ?? ''), activityId, now, expired).changes === 1;
   }
 }

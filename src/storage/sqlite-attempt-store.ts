@@ -1,7 +1,8 @@
 import type { Statement } from 'better-sqlite3';
-import { InvalidInputError } from '../errors';
+import { DuplicateActivityError, InvalidInputError } from '../errors';
 import {
   parseAttempt,
+  type ActivityKey,
   type Attempt,
   type AttemptStore,
   type CreateAttemptOptions,
@@ -10,6 +11,7 @@ import {
   type UpdateAttemptOptions,
   validNewAttempt,
 } from '../quiz';
+import { SqliteActivityDedup } from './sqlite-activity-dedup';
 import type { SqliteDatabase } from './sqlite-database';
 import { runMigrations, type Migration } from './sqlite-migrations';
 
@@ -95,6 +97,11 @@ export interface SqliteAttemptStoreOptions {
    * rejects with that error.
    */
   onSubmitted?: (attempt: Attempt) => void;
+  /**
+   * Where the writes' activities are recorded (`UpdateAttemptOptions.activity`), on the same
+   * connection; by default a `SqliteActivityDedup` of the store's own (same table).
+   */
+  activities?: SqliteActivityDedup;
 }
 
 /**
@@ -105,7 +112,8 @@ export interface SqliteAttemptStoreOptions {
  * "At most one attempt in progress per user" is a partial unique index; `create` checks it and the
  * contest's attempt count inside one `BEGIN IMMEDIATE` transaction, so another process sharing the
  * file cannot slip an attempt in between. `update` is a single `UPDATE ... WHERE version = ? AND
- * status = 'in-progress'` (with `onSubmitted` in the same transaction when it submits).
+ * status = 'in-progress'`, in one transaction with the `INSERT` that records its activity (if
+ * any) and with `onSubmitted` when it submits: one commit per answer.
  * Every read returns a fresh copy parsed from the stored JSON, validated with `parseAttempt`
  * (`InvalidInputError` if corrupt). Validation is the costly part of a read and an attempt is read
  * on every answer, so the store remembers, per running attempt, the version and JSON it last
@@ -133,15 +141,23 @@ export class SqliteAttemptStore implements AttemptStore {
   private readonly leaseNotice: Statement<[number, string]>;
   private readonly clearNotice: Statement<[string]>;
   private readonly failNotice: Statement<[number, string]>;
-  private readonly createTx: (row: AttemptRow, max: number | undefined) => CreateAttemptResult;
+  private readonly activities: SqliteActivityDedup;
+  private readonly createTx: (
+    row: AttemptRow,
+    max: number | undefined,
+    activity: ActivityKey | undefined,
+  ) => CreateAttemptResult;
+  private readonly updateTx: (
+    row: UpdateRow,
+    activity: ActivityKey | undefined,
+    submitted: Attempt | undefined,
+  ) => boolean;
   private readonly claimTx: (now: number, leaseMs: number, limit: number) => ExpiryNotice[];
 
-  constructor(
-    private readonly db: SqliteDatabase,
-    options: SqliteAttemptStoreOptions = {},
-  ) {
+  constructor(db: SqliteDatabase, options: SqliteAttemptStoreOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.onSubmitted = options.onSubmitted;
+    this.activities = options.activities ?? new SqliteActivityDedup(db);
     runMigrations(db, 'quiz', migrations);
     this.insert = db.prepare(
       `INSERT INTO quiz_attempts (id, user_id, mode, contest_id, status, deadline, version, data,
@@ -186,18 +202,32 @@ export class SqliteAttemptStore implements AttemptStore {
        WHERE id = ? AND notice_due IS NOT NULL`,
     );
 
-    const create = db.transaction((row: AttemptRow, max: number | undefined) => {
-      if (this.selectRunning.get(row.user_id)) return 'attempt-running' as const;
-      if (max !== undefined && row.contest_id !== null) {
-        if (this.countContest.get(row.user_id, row.contest_id)!.n >= max) {
-          return 'no-attempts-left' as const;
+    const create = db.transaction(
+      (row: AttemptRow, max: number | undefined, activity: ActivityKey | undefined) => {
+        if (this.selectRunning.get(row.user_id)) return 'attempt-running' as const;
+        if (max !== undefined && row.contest_id !== null) {
+          if (this.countContest.get(row.user_id, row.contest_id)!.n >= max) {
+            return 'no-attempts-left' as const;
+          }
         }
-      }
-      this.insert.run(row);
-      return 'created' as const;
-    });
+        this.record(activity);
+        this.insert.run(row);
+        return 'created' as const;
+      },
+    );
     // IMMEDIATE takes the write lock before the checks, so they cannot go stale.
-    this.createTx = (row, max) => create.immediate(row, max);
+    this.createTx = (row, max, activity) => create.immediate(row, max, activity);
+    const update = db.transaction(
+      (row: UpdateRow, activity: ActivityKey | undefined, submitted: Attempt | undefined) => {
+        // The WHERE clause only matches an attempt in progress: a submission happens once.
+        if (this.updateRow.run(row).changes !== 1) return false;
+        // Throwing rolls the update back.
+        this.record(activity);
+        if (submitted) this.onSubmitted!(submitted);
+        return true;
+      },
+    );
+    this.updateTx = (row, activity, submitted) => update.immediate(row, activity, submitted);
     const claim = db.transaction((now: number, leaseMs: number, limit: number) => {
       const rows = this.selectNotices.all(now, limit);
       return rows.map((r) => {
@@ -229,7 +259,7 @@ export class SqliteAttemptStore implements AttemptStore {
       created_at: at,
       updated_at: at,
     };
-    const created = this.createTx(row, options.maxContestAttempts);
+    const created = this.createTx(row, options.maxContestAttempts, options.activity);
     if (created === 'created') this.remember(row);
     return created;
   }
@@ -257,18 +287,11 @@ export class SqliteAttemptStore implements AttemptStore {
       expected: expectedVersion,
       updated_at: this.now().toISOString(),
     };
-    const onSubmitted = attempt.status === 'submitted' ? this.onSubmitted : undefined;
-    let written: boolean;
-    if (!onSubmitted) {
-      written = this.updateRow.run(row).changes === 1;
-    } else {
-      written = this.db.transaction(() => {
-        // The WHERE clause only matches an attempt in progress: this is its one submission.
-        if (this.updateRow.run(row).changes !== 1) return false;
-        onSubmitted(attempt);
-        return true;
-      })();
-    }
+    const submitted = attempt.status === 'submitted' && this.onSubmitted ? attempt : undefined;
+    const written =
+      options.activity || submitted
+        ? this.updateTx(row, options.activity, submitted)
+        : this.updateRow.run(row).changes === 1;
     // Only a running attempt is read on every answer; a lost race leaves the entry stale, and a
     // stale entry never matches the row (another version), so it is simply replaced on the next read.
     if (written && attempt.status === 'in-progress') this.remember(row);
@@ -312,6 +335,13 @@ export class SqliteAttemptStore implements AttemptStore {
   async completeExpiryNotice(id: string, delivered: boolean, maxTries = 5): Promise<void> {
     if (delivered) this.clearNotice.run(id);
     else this.failNotice.run(maxTries, id);
+  }
+
+  /** Records a write's activity, inside the write's transaction. */
+  private record(activity: ActivityKey | undefined): void {
+    if (activity && !this.activities.record(activity.channelId, activity.activityId)) {
+      throw new DuplicateActivityError(activity.channelId, activity.activityId);
+    }
   }
 
   /** A fresh copy of the stored attempt, validated unless this exact JSON is known to be valid. */

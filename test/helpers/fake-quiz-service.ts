@@ -6,6 +6,8 @@ import {
   currentIndex,
   expireIfDue,
   findQuestion,
+  MemoryActivityDedup,
+  type ActivityDedup,
   isComplete,
   parseTypedAnswer,
   parseTypedNumber,
@@ -91,13 +93,32 @@ export interface FakeQuizServiceOptions {
   /** User ids in the directory (all with the role `official` in unit `CT`); default: `user-1`. */
   people?: readonly string[];
   practiceCount?: number;
+  /**
+   * Where the activities of the calls that change an attempt are recorded (as the real service's
+   * store does); default: a `MemoryActivityDedup`.
+   */
+  activities?: ActivityRecorder;
 }
+
+/** An activity dedup that can record synchronously (`MemoryActivityDedup`, `SqliteActivityDedup`). */
+export interface ActivityRecorder extends Pick<ActivityDedup, 'isHandled'> {
+  record(channelId: string, activityId: string): boolean;
+}
+
+const CHANGING: ReadonlySet<QuizMethod> = new Set<QuizMethod>([
+  'startPractice',
+  'startContest',
+  'answer',
+  'submit',
+  'cancel',
+]);
 
 /**
  * A {@link QuizService} fake for the chat layer's tests: records every call (with the user and
  * his conversation reference), returns outcomes scripted with {@link FakeQuizService.script}
  * first, and otherwise simulates the real service in memory with the pure engine (same rules:
  * server-side attempts, one answer per question, resume, deadlines on the injectable clock).
+ * A call that changes an attempt records the user's activity in `activities`.
  */
 export class FakeQuizService implements QuizService {
   readonly calls: QuizCall[] = [];
@@ -110,8 +131,13 @@ export class FakeQuizService implements QuizService {
   private readonly running = new Map<string, Attempt>();
   private readonly all = new Map<string, Attempt>();
   private seq = 0;
+  /** Replaceable, e.g. by the SQLite dedup of the server the fake is injected into. */
+  activities: ActivityRecorder;
+  /** The activity of the call in progress, if it may change an attempt. */
+  private acting: QuizUser['activity'];
 
   constructor(options: FakeQuizServiceOptions = {}) {
+    this.activities = options.activities ?? new MemoryActivityDedup();
     this.bank = options.bank ?? fakeBank();
     this.contests = [...(options.contests ?? [fakeContest()])];
     this.people = new Set(options.people ?? ['user-1']);
@@ -147,6 +173,7 @@ export class FakeQuizService implements QuizService {
     args: unknown[],
   ): { outcome: QuizOutcome | undefined } | undefined {
     this.calls.push({ method, userId: user.userId, conversation: user.conversation, args });
+    this.acting = CHANGING.has(method) ? user.activity : undefined;
     const queue = this.scripted.get(method);
     return queue && queue.length > 0 ? { outcome: queue.shift() } : undefined;
   }
@@ -304,7 +331,10 @@ export class FakeQuizService implements QuizService {
     return { kind: 'rejected', reason };
   }
 
-  private save(attempt: Attempt): void {
+  private save(attempt: Attempt, settling = false): void {
+    if (this.acting && !settling) {
+      this.activities.record(this.acting.channelId, this.acting.activityId);
+    }
     this.all.set(attempt.id, attempt);
     if (attempt.status === 'in-progress') this.running.set(attempt.userId, attempt);
     else if (this.running.get(attempt.userId)?.id === attempt.id) {
@@ -318,7 +348,7 @@ export class FakeQuizService implements QuizService {
     if (!running) return undefined;
     const expired = expireIfDue(running, this.now);
     if (expired === running) return running;
-    this.save(expired);
+    this.save(expired, true);
     return undefined;
   }
 

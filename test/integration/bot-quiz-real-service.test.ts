@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ConversationState } from 'botbuilder';
 import { Registry } from 'prom-client';
-import { quizTexts } from '../../dialogs';
+import { quizTexts, texts } from '../../dialogs';
 import { AssistantBot, createTurnErrorHandler } from '../../src/bot';
 import { MemoryDirectoryRepository } from '../../src/directory';
 import { createLogger } from '../../src/logger';
@@ -48,6 +48,8 @@ describe('quizzes over HTTP with the real quiz service', () => {
   let h: Running;
   let n = 0;
   let conversation: { id: string };
+  /** Submissions to refuse (the results outbox failing), before they succeed again. */
+  let failingSubmissions = 0;
 
   async function start(): Promise<Running> {
     const db = openSqliteDatabase({ file: dbFile });
@@ -67,7 +69,14 @@ describe('quizzes over HTTP with the real quiz service', () => {
     const service = new QuizServiceImpl({
       bank,
       contests,
-      store: new SqliteAttemptStore(db),
+      store: new SqliteAttemptStore(db, {
+        onSubmitted: () => {
+          if (failingSubmissions > 0) {
+            failingSubmissions--;
+            throw new Error('results outbox unavailable');
+          }
+        },
+      }),
       directory,
       clock: () => clock.now,
       newId: () => `attempt-${++ids}`,
@@ -123,6 +132,7 @@ describe('quizzes over HTTP with the real quiz service', () => {
 
   beforeEach(async () => {
     clock.now = FAKE_T0;
+    failingSubmissions = 0;
     conversation = { id: `conv-real-${++n}` };
     dbFile = path.join(tmp.dir, `bot-${n}.sqlite`);
     h = await start();
@@ -168,6 +178,38 @@ describe('quizzes over HTTP with the real quiz service', () => {
     expect(textsOf(await send({ value: other?.data }))[0]).toMatch(
       /^Câu này anh\/chị đã trả lời rồi[\s\S]*Câu 2\/3/,
     );
+  });
+
+  it('handles the retry of a turn that failed before its answer was stored', async () => {
+    let [question] = await say('/luyentap');
+    for (let i = 0; i < 2; i++) [, question] = await say(rightLetter(question));
+    expect(question?.text).toMatch(/Câu 3\/3/);
+
+    // The last answer submits the practice; the submission fails and the turn apologises.
+    failingSubmissions = 1;
+    const last = messageActivity(rightLetter(question), { conversation });
+    const failed = await postActivity(h.server.url, last);
+    expect(textsOf((failed.body as { activities: ReplyActivity[] }).activities)).toEqual([
+      texts.turnError,
+    ]);
+    // The channel delivers the same activity again: it is handled, not ignored.
+    const retry = await postActivity(h.server.url, last);
+    expect(textsOf((retry.body as { activities: ReplyActivity[] }).activities)[1]).toMatch(
+      /\*\*Điểm: 100\/100\*\* \(đúng 3\/3 câu\)/,
+    );
+    // And once it is, a third delivery is ignored.
+    const third = await postActivity(h.server.url, last);
+    expect((third.body as { activities: ReplyActivity[] }).activities).toEqual([]);
+    const stored = h.db
+      .prepare(`SELECT data FROM quiz_attempts WHERE user_id = 'user-1'`)
+      .pluck()
+      .all() as string[];
+    expect(stored.map((d) => JSON.parse(d) as unknown)).toEqual([
+      expect.objectContaining({
+        status: 'submitted',
+        answers: [expect.anything(), expect.anything(), expect.anything()],
+      }),
+    ]);
   });
 
   it('continues a contest after kill and restart, with the same question and time left', async () => {

@@ -48,6 +48,9 @@ async function startQuizServer(service: FakeQuizService, dbFile: string): Promis
   const conversationState = new SnapshotConversationState(new SqliteStorage(db));
   const metrics = createMetrics(new Registry());
   const answerer = new FakeAnswerer();
+  // The dedup the bot reads is where the service records what it changed, as in main.ts.
+  const activityDedup = new SqliteActivityDedup(db);
+  service.activities = activityDedup;
   const bot = new AssistantBot({
     answerer,
     feedbackStore: new SqliteFeedbackStore(db),
@@ -56,7 +59,7 @@ async function startQuizServer(service: FakeQuizService, dbFile: string): Promis
     logger,
     maxMessageChars: 2000,
     quizService: service,
-    activityDedup: new SqliteActivityDedup(db),
+    activityDedup,
     directory: {
       getPerson: async (userId) =>
         userId === 'user-1'

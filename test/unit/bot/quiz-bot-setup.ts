@@ -7,6 +7,7 @@ import {
   type ActivityDedupPort,
 } from '../../../src/bot';
 import type { DirectoryRepository } from '../../../src/directory';
+import type { ActivityDedup } from '../../../src/quiz';
 import { createLogger } from '../../../src/logger';
 import type { AnswerRecord, FeedbackStore, NewAnswer } from '../../../src/storage';
 import { FakeAnswerer } from '../../helpers/fake-answerer';
@@ -31,16 +32,13 @@ export class StubFeedbackStore implements FeedbackStore {
   }
 }
 
-/** A dedup port that remembers pairs in memory and records every question asked. */
+/** The dedup port on what the fake service recorded; records every question asked. */
 export class FakeDedup implements ActivityDedupPort {
-  readonly seen = new Set<string>();
   readonly calls: [string, string][] = [];
-  async firstSeen(channelId: string, activityId: string): Promise<boolean> {
+  constructor(private readonly activities: Pick<ActivityDedup, 'isHandled'>) {}
+  async isHandled(channelId: string, activityId: string): Promise<boolean> {
     this.calls.push([channelId, activityId]);
-    const key = `${channelId}/${activityId}`;
-    if (this.seen.has(key)) return false;
-    this.seen.add(key);
-    return true;
+    return this.activities.isHandled(channelId, activityId);
   }
 }
 
@@ -63,11 +61,13 @@ export interface QuizBotOptions {
   withTopics?: boolean;
 }
 
+let bots = 0;
+
 /** The real AssistantBot with a fake quiz service, on a TestAdapter. */
 export function quizBot(options: QuizBotOptions = {}) {
-  const service = options.service ?? new FakeQuizService();
   const answerer = new FakeAnswerer();
-  const dedup = options.dedup ?? new FakeDedup();
+  const service = options.service ?? new FakeQuizService();
+  const dedup = options.dedup ?? new FakeDedup(service.activities);
   const logger = createLogger('silent');
   const conversationState = new SnapshotConversationState(options.storage ?? new MemoryStorage());
   const directory: Pick<DirectoryRepository, 'getPerson'> = {
@@ -101,10 +101,15 @@ export function quizBot(options: QuizBotOptions = {}) {
   });
   adapter.onTurnError = createTurnErrorHandler({ logger, conversationState });
 
+  const instance = ++bots;
+  let sent = 0;
+
   /** Sends one activity and returns every reply of its turn. */
   async function say(says: string | Partial<Activity>): Promise<Partial<Activity>[]> {
     const activity = typeof says === 'string' ? { type: 'message', text: says } : { ...says };
-    await adapter.processActivity({ type: 'message', ...activity } as Partial<Activity>);
+    // Ids unique across bots, as a channel's are (two bots may share one fake service).
+    const id = `${instance}-${++sent}`;
+    await adapter.processActivity({ type: 'message', id, ...activity } as Partial<Activity>);
     const replies: Partial<Activity>[] = [];
     for (let r = adapter.getNextReply(); r; r = adapter.getNextReply()) replies.push(r);
     return replies;

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../../src/errors';
+import { DuplicateActivityError, InvalidInputError } from '../../../src/errors';
 import {
   answerQuestion,
   expireIfDue,
@@ -47,18 +47,19 @@ const ref = (conversationId: string) => ({
 
 /**
  * The `AttemptStore` contract (see its TSDoc), run against every adapter. `create` returns a
- * fresh, empty store and a cleanup function.
+ * fresh, empty store, the dedup that reads the activities it records, and a cleanup function.
  */
 export function describeAttemptStoreContract(
   name: string,
-  create: () => { store: AttemptStore; cleanup?: () => void },
+  create: () => { store: AttemptStore; activities: ActivityDedup; cleanup?: () => void },
 ): void {
   describe(`AttemptStore contract: ${name}`, () => {
     let store: AttemptStore;
+    let activities: ActivityDedup;
     let cleanup: (() => void) | undefined;
 
     beforeEach(() => {
-      ({ store, cleanup } = create());
+      ({ store, activities, cleanup } = create());
     });
     afterEach(() => cleanup?.());
 
@@ -201,6 +202,66 @@ export function describeAttemptStoreContract(
       expect(await store.claimExpiryNotices(now + 10_000, 1000)).toEqual([]);
     });
 
+    it('records the activity of an update with it; a second delivery writes nothing', async () => {
+      const act = { channelId: 'msteams', activityId: 'answer-1' };
+      const a = practice('u1');
+      await store.create(a, null);
+      expect(await activities.isHandled('msteams', 'answer-1')).toBe(false);
+      const first = answerQuestion(a, { index: 0, choice: 1, at: T0 + 1 }, bank);
+      if (!first.ok) throw new Error('answer failed');
+      expect(await store.update(first.attempt, 0, { activity: act })).toBe(true);
+      expect(await activities.isHandled('msteams', 'answer-1')).toBe(true);
+      expect(await activities.isHandled('emulator', 'answer-1')).toBe(false);
+
+      // The retry, read after the first was stored, would answer the next question.
+      const slid = answerQuestion(first.attempt, { index: 1, choice: 1, at: T0 + 2 }, bank);
+      if (!slid.ok) throw new Error('answer failed');
+      await expect(store.update(slid.attempt, 1, { activity: act })).rejects.toThrow(
+        DuplicateActivityError,
+      );
+      expect(await store.get(a.id)).toEqual(first.attempt);
+      // Another activity may make that change.
+      const other = { channelId: 'msteams', activityId: 'answer-2' };
+      expect(await store.update(slid.attempt, 1, { activity: other })).toBe(true);
+    });
+
+    it('records nothing for an update that loses the race', async () => {
+      const a = practice('u1');
+      await store.create(a, null);
+      const one = answerQuestion(a, { index: 0, choice: 1, at: T0 + 1 }, bank);
+      const two = answerQuestion(a, { index: 0, choice: 2, at: T0 + 1 }, bank);
+      if (!one.ok || !two.ok) throw new Error('answer failed');
+      expect(await store.update(one.attempt, 0)).toBe(true);
+      const act = { channelId: 'msteams', activityId: 'late' };
+      expect(await store.update(two.attempt, 0, { activity: act })).toBe(false);
+      expect(await activities.isHandled('msteams', 'late')).toBe(false);
+      const retried = answerQuestion(one.attempt, { index: 1, choice: 2, at: T0 + 2 }, bank);
+      if (!retried.ok) throw new Error('answer failed');
+      expect(await store.update(retried.attempt, 1, { activity: act })).toBe(true);
+    });
+
+    it('records the activity of a created attempt, and not of a refused one', async () => {
+      const act = { channelId: 'msteams', activityId: 'start-1' };
+      const a = practice('u1');
+      expect(await store.create(a, null, { activity: act })).toBe('created');
+      expect(await activities.isHandled('msteams', 'start-1')).toBe(true);
+      const refused = { channelId: 'msteams', activityId: 'start-2' };
+      expect(await store.create(practice('u1'), null, { activity: refused })).toBe(
+        'attempt-running',
+      );
+      expect(await activities.isHandled('msteams', 'start-2')).toBe(false);
+
+      const done = submitAttempt(a, T0 + 1, 'user');
+      if (!done.ok) throw new Error('submit failed');
+      await store.update(done.attempt, 0);
+      const again = practice('u1');
+      await expect(store.create(again, null, { activity: act })).rejects.toThrow(
+        DuplicateActivityError,
+      );
+      expect(await store.get(again.id)).toBeUndefined();
+      expect(await store.getInProgress('u1')).toBeUndefined();
+    });
+
     it('drops a notice after too many failed deliveries', async () => {
       const a = contestAttempt('u1', contest);
       await store.create(a, null);
@@ -246,16 +307,27 @@ export function describeActivityDedupContract(
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
+    it('tells a handled activity without recording one', async () => {
+      expect(await dedup.isHandled('msteams', 'a1')).toBe(false);
+      expect(await dedup.isHandled('msteams', 'a1')).toBe(false);
+      expect(await dedup.firstSeen('msteams', 'a1')).toBe(true);
+      expect(await dedup.isHandled('msteams', 'a1')).toBe(true);
+      expect(await dedup.isHandled('emulator', 'a1')).toBe(false);
+    });
+
     it('cannot deduplicate activities without an id', async () => {
       expect(await dedup.firstSeen('msteams', '')).toBe(true);
       expect(await dedup.firstSeen('msteams', '')).toBe(true);
+      expect(await dedup.isHandled('msteams', '')).toBe(false);
     });
 
     it('remembers for a day, then forgets', async () => {
       await dedup.firstSeen('msteams', 'old');
       now += 23 * 60 * MINUTE;
       expect(await dedup.firstSeen('msteams', 'old')).toBe(false);
+      expect(await dedup.isHandled('msteams', 'old')).toBe(true);
       now += 2 * 60 * MINUTE;
+      expect(await dedup.isHandled('msteams', 'old')).toBe(false);
       expect(await dedup.firstSeen('msteams', 'other')).toBe(true);
       expect(await dedup.firstSeen('msteams', 'old')).toBe(true);
     });

@@ -4,7 +4,10 @@ import {
   describeAttemptStoreContract,
 } from './attempt-store-contract';
 
-describeAttemptStoreContract('MemoryAttemptStore', () => ({ store: new MemoryAttemptStore() }));
+describeAttemptStoreContract('MemoryAttemptStore', () => {
+  const activities = new MemoryActivityDedup();
+  return { store: new MemoryAttemptStore({ activities }), activities };
+});
 
 describeActivityDedupContract('MemoryActivityDedup', (clock) => ({
   dedup: new MemoryActivityDedup({ clock }),

@@ -291,3 +291,41 @@ describe('QuizServiceImpl: racing answers', () => {
     }
   });
 });
+
+describe('QuizServiceImpl: an activity delivered twice changes the attempt once', () => {
+  let f: ServiceFixture;
+  beforeEach(async () => {
+    f = await makeService();
+  });
+  afterEach(() => f.close());
+
+  const delivery = (activityId: string) => ({
+    ...userOf('guest'),
+    activity: { channelId: 'msteams', activityId },
+  });
+
+  it('a typed answer delivered again after it was recorded does not slide onto the next question', async () => {
+    const started = expectKind(await f.service.startPractice(delivery('start')), 'question');
+    const text = letter(started.question.correctChoice);
+    expectKind(await f.service.answer(delivery('typed-1'), { kind: 'text', text }), 'question');
+    expectKind(await f.service.answer(delivery('typed-1'), { kind: 'text', text }), 'duplicate');
+    const stored = await f.store.getInProgress('guest');
+    expect(stored?.answers.map((a) => a !== null)).toEqual([true, false, false, false, false]);
+    expect(stored?.version).toBe(1);
+  });
+
+  it('a start, a submission and a cancellation delivered again change nothing', async () => {
+    expectKind(await f.service.startPractice(delivery('start')), 'question');
+    expectKind(await f.service.cancel(delivery('cancel')), 'cancelled');
+    // The start delivered again after the cancellation: no second practice.
+    expectKind(await f.service.startPractice(delivery('start')), 'duplicate');
+    expect(await f.store.getInProgress('guest')).toBeUndefined();
+
+    expectKind(await f.service.startPractice(delivery('start-2')), 'question');
+    expectKind(await f.service.submit(delivery('submit')), 'finished');
+    expectKind(await f.service.startPractice(delivery('start-3')), 'question');
+    // The submission delivered again does not submit the new practice.
+    expectKind(await f.service.submit(delivery('submit')), 'duplicate');
+    expect((await f.store.getInProgress('guest'))?.status).toBe('in-progress');
+  });
+});

@@ -19,6 +19,8 @@ describeAttemptStoreContract('SqliteAttemptStore (temp file)', () => {
   const db = openSqliteDatabase({ file: path.join(tmp.dir, 'bot.sqlite') });
   return {
     store: new SqliteAttemptStore(db),
+    // Another instance: the store records in the same table.
+    activities: new SqliteActivityDedup(db),
     cleanup: () => {
       db.close();
       tmp.remove();
@@ -150,6 +152,29 @@ describe('SqliteAttemptStore on a real file', () => {
     expect(await store.update(done.attempt, 1)).toBe(false);
     expect(outbox()).toEqual(['hook-1']);
     expect((await store.get(a.id))?.status).toBe('submitted');
+  });
+
+  it('rolls the activity of an update back with it when onSubmitted fails', async () => {
+    const db = open();
+    let fail = true;
+    const store = new SqliteAttemptStore(db, {
+      onSubmitted: () => {
+        if (fail) throw new Error('outbox full');
+      },
+    });
+    const a = attempt('hook-2', 'u-hook-2');
+    await store.create(a, null);
+    const done = submitAttempt(a, T0 + 2, 'user');
+    if (!done.ok) throw new Error('submit failed');
+    const act = { channelId: 'msteams', activityId: 'submit-1' };
+    await expect(store.update(done.attempt, 0, { activity: act })).rejects.toThrow('outbox full');
+    // Another connection (another process) sees neither the submission nor the activity.
+    expect(await new SqliteActivityDedup(open()).isHandled('msteams', 'submit-1')).toBe(false);
+    expect((await new SqliteAttemptStore(open()).get(a.id))?.status).toBe('in-progress');
+
+    fail = false;
+    expect(await store.update(done.attempt, 0, { activity: act })).toBe(true);
+    expect(await new SqliteActivityDedup(open()).isHandled('msteams', 'submit-1')).toBe(true);
   });
 
   it('a dedup pair survives a new connection (a restart)', async () => {
