@@ -61,6 +61,20 @@ export interface QuizRouterOptions {
 const TEXT_KEY = Symbol('quizText');
 const FIRST_DELIVERY_KEY = Symbol('quizFirstDelivery');
 
+/**
+ * The stack waits on the attempt dialog only: the attempt dialog alone, or the contest dialog
+ * that started the attempt and runs it as its inner dialog (`ComponentDialog` keeps the inner
+ * stack under `dialogs`). Either handles the next message exactly as the direct answer path does.
+ */
+function waitsOnAttempt(stack: DialogState['dialogStack']): boolean {
+  if (stack.length !== 1) return false;
+  const only = stack[0]!;
+  if (only.id === ATTEMPT_DIALOG) return true;
+  if (only.id !== CONTEST_DIALOG) return false;
+  const inner = (only.state as { dialogs?: Partial<DialogState> } | undefined)?.dialogs;
+  return inner?.dialogStack?.length === 1 && inner.dialogStack[0]!.id === ATTEMPT_DIALOG;
+}
+
 const handled = (result: DialogTurnResult): boolean =>
   !(result.status === DialogTurnStatus.complete && isUnhandled(result.result));
 
@@ -76,7 +90,8 @@ const handled = (result: DialogTurnResult): boolean =>
  * attempt dialog keeps no state of its own, so whether it waits on the stack or not changes
  * nothing for the next message; the direct path only clears a stack that holds another dialog
  * (as beginning the attempt dialog afresh would) and ends the attempt dialog once the attempt is
- * over. In the common case the conversation state is then left unchanged and not written.
+ * over. The contest dialog running the attempt it started counts as the attempt dialog. In the
+ * common case the conversation state is then left unchanged and not written.
  */
 export class QuizRouter {
   private readonly dialogs: DialogSet;
@@ -153,7 +168,10 @@ export class QuizRouter {
     const stack = (await this.options.dialogState.get(context))?.dialogStack ?? [];
     const active = stack[stack.length - 1]?.id;
     const typedAnswer = looksLikeTypedAnswer(text);
-    if (typedAnswer && (active === undefined || active === ATTEMPT_DIALOG)) {
+    if (
+      typedAnswer &&
+      (active === undefined || active === ATTEMPT_DIALOG || waitsOnAttempt(stack))
+    ) {
       // What the attempt dialog would do with it, whether it waits on the stack or begins now.
       await this.answerDirectly(context, { kind: 'text', text });
       return true;
@@ -182,7 +200,7 @@ export class QuizRouter {
   private async answerDirectly(context: TurnContext, input: QuizAnswerInput): Promise<void> {
     const state = await this.options.dialogState.get(context);
     const stack = state?.dialogStack ?? [];
-    const onlyAttempt = stack.length === 1 && stack[0]!.id === ATTEMPT_DIALOG;
+    const onlyAttempt = waitsOnAttempt(stack);
     if (stack.length > 0 && !onlyAttempt)
       await this.options.dialogState.set(context, { dialogStack: [] });
     const next = await answerTurn(this.deps, this.presenter, context, input);

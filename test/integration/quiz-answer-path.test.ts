@@ -37,7 +37,7 @@ describe('quiz answers over HTTP, direct path', () => {
       maxAttempts: 2,
       tiebreak: false,
     });
-    await seedDirectory(dbFile, ['cb-1', 'cb-2', 'cb-3', 'cb-4', 'cb-5', 'cb-6']);
+    await seedDirectory(dbFile, ['cb-1', 'cb-2', 'cb-3', 'cb-4', 'cb-5', 'cb-6', 'cb-7']);
     const config = loadConfig(
       {
         PORT: '0',
@@ -178,5 +178,28 @@ describe('quiz answers over HTTP, direct path', () => {
     expect(stateRow('conv-cb-6')).toEqual(before);
     const [attempt] = await readAttempts(dbFile, 'cb-6');
     expect(attempt!.version).toBe(3);
+  });
+
+  it('leaves the state of a contest started by its button unwritten until the attempt ends', async () => {
+    const user = new ChatUser(url, 'cb-7');
+    const started = await user.click({ type: 'contest-start', contestId: 'thi-nhanh' });
+    const before = stateRow('conv-cb-7');
+    // The contest dialog waits, running the attempt dialog it started.
+    expect(before?.data).toMatch(/"id":"CONTEST_DIALOG"[\s\S]*"id":"ATTEMPT_DIALOG"/);
+    const replies = await user.click(answerPayloads(started)[0]!);
+    expect(textsOf(replies).join('\n')).toMatch(/Câu 2\/3/);
+    const typed = await user.say('a');
+    expect(textsOf(typed).join('\n')).toMatch(/Câu 3\/3/);
+    expect(stateRow('conv-cb-7')).toEqual(before);
+
+    // The last answer ends the attempt, and with it the dialogs.
+    const done = await user.say('b');
+    expect(textsOf(done).join('\n')).toContain('Kết quả bài thi');
+    expect(JSON.parse(stateRow('conv-cb-7')!.data)).toMatchObject({
+      dialogState: { dialogStack: [] },
+    });
+    const [attempt] = await readAttempts(dbFile, 'cb-7');
+    expect(attempt).toMatchObject({ status: 'submitted' });
+    expect(attempt!.answers.every(Boolean)).toBe(true);
   });
 });
