@@ -92,8 +92,9 @@ const BATCH = 500;
  * - `expireDue` also hands out notices queued earlier and not yet acknowledged (a crash or a
  *   failed delivery); the caller reports each delivery with `acknowledgeExpiry`.
  * - `user.activity` goes with the write a call makes for it (`startPractice`, `startContest`,
- *   `answer`, `submit`, `cancel`); the store refusing it as already handled makes the call
- *   `duplicate`. The writes that settle a passed deadline on the side do not carry it.
+ *   a typed `answer`, `submit`, `cancel`); the store refusing it as already handled makes the call
+ *   `duplicate`. A button answer needs no record of its activity (see above: a second delivery
+ *   finds its answer recorded), nor do the writes that settle a passed deadline on the side.
  */
 export class QuizServiceImpl implements QuizService {
   private readonly contestsById: ReadonlyMap<string, Contest>;
@@ -189,7 +190,10 @@ export class QuizServiceImpl implements QuizService {
 
   async answer(user: QuizUser, input: QuizAnswerInput): Promise<QuizOutcome> {
     let pinned: Pinned | undefined;
-    const outcome = await this.transact(user, async (running, now) => {
+    // A button names its attempt and question: the recorded answer makes a second delivery a
+    // `duplicate` by itself, so its activity need not be recorded too. A typed one needs it.
+    const actor = input.kind === 'button' ? withoutActivity(user) : user;
+    const outcome = await this.transact(actor, async (running, now) => {
       if (running) {
         const expired = expireIfDue(running, now);
         if (expired !== running) return this.finishStep(running, expired, now);
@@ -250,8 +254,7 @@ export class QuizServiceImpl implements QuizService {
   async resume(user: QuizUser): Promise<QuizOutcome | undefined> {
     // Resuming is a read: a deadline found passed is not this activity's effect (a turn may go on
     // to another call that changes something on its behalf).
-    const reader: QuizUser = { userId: user.userId, conversation: user.conversation };
-    return this.transact(reader, async (running, now) => {
+    return this.transact(withoutActivity(user), async (running, now) => {
       if (!running) return { outcome: undefined };
       const expired = expireIfDue(running, now);
       if (expired !== running) return this.finishStep(running, expired, now);
@@ -519,6 +522,10 @@ export class QuizServiceImpl implements QuizService {
     );
     return found ? found.id : null;
   }
+}
+
+function withoutActivity(user: QuizUser): QuizUser {
+  return { userId: user.userId, conversation: user.conversation };
 }
 
 function effectiveDeadline(contest: Contest, now: number): number {

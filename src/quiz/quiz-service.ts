@@ -45,8 +45,9 @@ export interface QuizUser {
   conversation: unknown;
   /**
    * The inbound activity this call handles, when the channel identifies it. The change it makes
-   * (an attempt started, an answer recorded, a submission) is stored with it atomically; a second
-   * delivery of the same activity then changes nothing and gets `duplicate`.
+   * (an attempt started, a typed answer recorded, a submission) is stored with it atomically; a
+   * second delivery of the same activity then changes nothing and gets `duplicate`. (A button
+   * answer names its attempt and question: its second delivery is a `duplicate` anyway.)
    */
   activity?: ActivityKey;
 }

@@ -153,21 +153,28 @@ describe('duplicate deliveries', () => {
       [{ type: 'message', id: 'act-2', text: letter }, [/^✅/, /Câu 2\/3/]],
       [{ type: 'message', id: 'act-2', text: letter }, []],
     ]);
-    const button = (buttonValues(question) as QuizAnswerPayload[])[0]!;
-    await transcript(say, [[{ type: 'message', id: 'act-2', value: { ...button, index: 1 } }, []]]);
+    // A button names its attempt and question: the service itself tells its retry (duplicate).
+    const button = { ...(buttonValues(question) as QuizAnswerPayload[])[0]!, index: 1 };
     await transcript(say, [
-      [{ type: 'message', id: 'act-3', text: '/huy' }, [quizTexts.practiceCancelled(1, 3)]],
+      [{ type: 'message', id: 'act-b', value: button }, [/^(✅|❌)/, /Câu 3\/3/]],
+      [{ type: 'message', id: 'act-b', value: button }, []],
+    ]);
+    const version = service.attemptOf()?.version;
+    await transcript(say, [
+      [{ type: 'message', id: 'act-3', text: '/huy' }, [quizTexts.practiceCancelled(2, 3)]],
       [{ type: 'message', id: 'act-3', text: '/huy' }, []],
     ]);
+    expect(version).toBe(2);
     expect(service.methods().filter((m) => m !== 'resume')).toEqual([
       'startPractice',
+      'answer',
+      'answer',
       'answer',
       'cancel',
     ]);
     expect(dedup.calls.map(([channel, id]) => `${channel}/${id}`)).toEqual([
       'emulator/act-1',
       'emulator/act-1',
-      'emulator/act-2',
       'emulator/act-2',
       'emulator/act-2',
       'emulator/act-3',

@@ -1,4 +1,5 @@
 import type { AttemptStore } from '../../../src/quiz';
+import { SqliteActivityDedup } from '../../../src/storage';
 import {
   button,
   expectKind,
@@ -312,6 +313,17 @@ describe('QuizServiceImpl: an activity delivered twice changes the attempt once'
     const stored = await f.store.getInProgress('guest');
     expect(stored?.answers.map((a) => a !== null)).toEqual([true, false, false, false, false]);
     expect(stored?.version).toBe(1);
+  });
+
+  it('a button answer delivered again is a duplicate by its question, no activity recorded', async () => {
+    const started = await f.service.startPractice(delivery('start'));
+    const click = button(started, 'right');
+    expectKind(await f.service.answer(delivery('click'), click), 'question');
+    expectKind(await f.service.answer(delivery('click'), click), 'duplicate');
+    expect((await f.store.getInProgress('guest'))?.version).toBe(1);
+    const dedup = new SqliteActivityDedup(f.db);
+    expect(await dedup.isHandled('msteams', 'start')).toBe(true);
+    expect(await dedup.isHandled('msteams', 'click')).toBe(false);
   });
 
   it('a start, a submission and a cancellation delivered again change nothing', async () => {
