@@ -8,6 +8,7 @@ export { quizTexts, type RejectionContext } from './quiz-texts';
 export { choiceLetter, formatDuration, formatInstant, lettersOr, textBar } from './quiz-format';
 export {
   isQuizValue,
+  plainAnswerPayload,
   quizPayloadSchema,
   type ContestLaterPayload,
   type ContestOpenPayload,

@@ -58,6 +58,30 @@ export type ContestStartPayload = z.infer<typeof contestStartPayloadSchema>;
 export type ContestLaterPayload = z.infer<typeof contestLaterPayloadSchema>;
 export type QuizPayload = z.infer<typeof quizPayloadSchema>;
 
+const ANSWER_KEYS: ReadonlySet<string> = new Set(['type', 'attemptId', 'index', 'choice']);
+
+/**
+ * An answer button's value, checked without zod (the common case, on every answer): exactly what
+ * `quizAnswerPayloadSchema` accepts and returns, or `undefined` when the value is anything else,
+ * including every value the schema would refuse (check those with {@link quizPayloadSchema}).
+ */
+export function plainAnswerPayload(value: unknown): QuizAnswerPayload | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length !== ANSWER_KEYS.size || !keys.every((k) => ANSWER_KEYS.has(k))) return undefined;
+  const { type, attemptId, index, choice } = value as Record<string, unknown>;
+  if (type !== 'quiz-answer' || typeof attemptId !== 'string') return undefined;
+  const trimmed = attemptId.trim();
+  if (trimmed.length < 1 || trimmed.length > 200) return undefined;
+  if (!Number.isSafeInteger(index) || (index as number) < 0 || (index as number) > 10_000) {
+    return undefined;
+  }
+  if (!Number.isSafeInteger(choice) || (choice as number) < 0 || (choice as number) > 25) {
+    return undefined;
+  }
+  return { type, attemptId: trimmed, index: index as number, choice: choice as number };
+}
+
 /**
  * Whether a card value is meant for the quizzes (a `type` starting with `quiz-` or `contest-`),
  * valid or not: such values are answered by the quiz flow (a forged one politely refused), every

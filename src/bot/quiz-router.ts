@@ -15,6 +15,7 @@ import {
   isUnhandled,
   looksLikeTypedAnswer,
   parseQuizCommand,
+  plainAnswerPayload,
   PRACTICE_DIALOG,
   PracticeDialog,
   QuizPresenter,
@@ -122,6 +123,11 @@ export class QuizRouter {
 
   /** A card value meant for the quizzes (`isQuizValue`): a button, or a forged or stale one. */
   async handleValue(context: TurnContext): Promise<void> {
+    const answer = plainAnswerPayload(context.activity.value);
+    if (answer) {
+      const { attemptId, index, choice } = answer;
+      return this.answerDirectly(context, { kind: 'button', attemptId, index, choice });
+    }
     const parsed = quizPayloadSchema.safeParse(context.activity.value);
     if (parsed.success && parsed.data.type === 'quiz-answer') {
       const { attemptId, index, choice } = parsed.data;
