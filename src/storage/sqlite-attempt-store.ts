@@ -126,6 +126,7 @@ export class SqliteAttemptStore implements AttemptStore {
   private readonly onSubmitted: ((attempt: Attempt) => void) | undefined;
   private readonly insert: Statement<[AttemptRow]>;
   private readonly updateRow: Statement<[UpdateRow]>;
+  private readonly updateAnswerRow: Statement<[UpdateRow]>;
   private readonly selectById: Statement<[string], DataRow>;
   private readonly selectRunning: Statement<[string], DataRow>;
   private readonly countContest: Statement<[string, string], { n: number }>;
@@ -171,6 +172,15 @@ export class SqliteAttemptStore implements AttemptStore {
          notice_due = CASE WHEN @notice = 1 THEN 0 ELSE notice_due END, updated_at = @updated_at
        WHERE id = @id AND user_id = @user_id AND version = @expected
          AND status = 'in-progress'`,
+    );
+    // The same change when it leaves every indexed column as it is (an answer to a running
+    // attempt): SQLite then rewrites no index entry. A row whose deadline differs matches neither
+    // this nor, unless it really changed, anything: see `writeRow`.
+    this.updateAnswerRow = db.prepare(
+      `UPDATE quiz_attempts SET version = @version, data = @data,
+         conversation = COALESCE(@conversation, conversation), updated_at = @updated_at
+       WHERE id = @id AND user_id = @user_id AND version = @expected
+         AND status = 'in-progress' AND deadline IS @deadline`,
     );
     this.selectById = db.prepare('SELECT id, version, data FROM quiz_attempts WHERE id = ?');
     this.selectRunning = db.prepare(
@@ -220,7 +230,7 @@ export class SqliteAttemptStore implements AttemptStore {
     const update = db.transaction(
       (row: UpdateRow, activity: ActivityKey | undefined, submitted: Attempt | undefined) => {
         // The WHERE clause only matches an attempt in progress: a submission happens once.
-        if (this.updateRow.run(row).changes !== 1) return false;
+        if (!this.writeRow(row)) return false;
         // Throwing rolls the update back.
         this.record(activity);
         if (submitted) this.onSubmitted!(submitted);
@@ -264,6 +274,19 @@ export class SqliteAttemptStore implements AttemptStore {
     return created;
   }
 
+  /**
+   * Runs the update of `row`; whether it matched. An answer that keeps the attempt running, its
+   * deadline and its notice as they are touches no indexed column, so it goes through
+   * `updateAnswerRow` first; only if that matches nothing (a version conflict, or a deadline that
+   * changed) is the full statement tried.
+   */
+  private writeRow(row: UpdateRow): boolean {
+    if (row.status === 'in-progress' && row.notice === 0) {
+      if (this.updateAnswerRow.run(row).changes === 1) return true;
+    }
+    return this.updateRow.run(row).changes === 1;
+  }
+
   async update(
     attempt: Attempt,
     expectedVersion: number,
@@ -291,7 +314,7 @@ export class SqliteAttemptStore implements AttemptStore {
     const written =
       options.activity || submitted
         ? this.updateTx(row, options.activity, submitted)
-        : this.updateRow.run(row).changes === 1;
+        : this.writeRow(row);
     // Only a running attempt is read on every answer; a lost race leaves the entry stale, and a
     // stale entry never matches the row (another version), so it is simply replaced on the next read.
     if (written && attempt.status === 'in-progress') this.remember(row);

@@ -119,6 +119,40 @@ describe('SqliteAttemptStore on a real file', () => {
     await expect(two.get('known-1')).rejects.toThrow(InvalidInputError);
   });
 
+  it('keeps the deadline index right whether an update changes the deadline or not', async () => {
+    // A file of its own: the due list must hold this attempt only.
+    const db = openSqliteDatabase({ file: path.join(tmp.dir, 'deadline.sqlite') });
+    dbs.push(db);
+    const store = new SqliteAttemptStore(db);
+    const a = attempt('deadline-1', 'u-deadline');
+    await store.create(a, null);
+    const answered = answerQuestion(a, { index: 0, choice: 0, at: T0 + 1 }, bank);
+    if (!answered.ok) throw new Error('answer failed');
+    // An answer: every indexed column as it was.
+    expect(await store.update(answered.attempt, 0, { conversation: { id: 'c-2' } })).toBe(true);
+    expect(await store.get('deadline-1')).toEqual(answered.attempt);
+    expect(await store.getConversation('deadline-1')).toEqual({ id: 'c-2' });
+    // A stale version still loses, by either statement.
+    expect(await store.update({ ...answered.attempt, version: 2 }, 0)).toBe(false);
+
+    const later = a.deadline! + 60_000;
+    const moved = { ...answered.attempt, version: 2, deadline: later };
+    expect(await store.update(moved, 1)).toBe(true);
+    expect(await store.get('deadline-1')).toEqual(moved);
+    const row = db
+      .prepare('SELECT deadline, version FROM quiz_attempts WHERE id = ?')
+      .get('deadline-1');
+    expect(row).toEqual({ deadline: later, version: 2 });
+    expect(await store.listDue(later - 1)).not.toContainEqual(
+      expect.objectContaining({ id: 'deadline-1' }),
+    );
+    expect(await store.listDue(later)).toContainEqual(
+      expect.objectContaining({ id: 'deadline-1' }),
+    );
+    // The integrity check covers the partial indexes' entries.
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
   it('runs onSubmitted in the transaction of the submission, once per attempt', async () => {
     const db = open();
     db.exec('CREATE TABLE IF NOT EXISTS test_outbox (attempt_id TEXT PRIMARY KEY)');
