@@ -179,20 +179,6 @@ export function cpuSeconds(url: string): Promise<number> {
   return processMetric(url, 'process_cpu_seconds_total');
 }
 
-/**
- * Server CPU milliseconds per request over a load run: unlike req/s it hardly depends on what
- * else the shared machine runs, so it is the steadier figure for comparing code changes.
- */
-export async function measuredLoad(
-  url: string,
-  run: () => Promise<autocannon.Result>,
-): Promise<{ result: autocannon.Result; cpuMsPerRequest: number }> {
-  const before = await cpuSeconds(url);
-  const result = await run();
-  const used = (await cpuSeconds(url)) - before;
-  return { result, cpuMsPerRequest: (used * 1000) / Math.max(1, result.requests.total) };
-}
-
 export function stop(server: ChildServer | undefined): Promise<void> {
   if (!server || server.child.exitCode !== null || server.child.signalCode !== null) {
     return Promise.resolve();
@@ -218,21 +204,104 @@ export const loadAverage = (): string =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
+/** One server's figures over a comparison's measured rounds (see {@link interleavedLoad}). */
+export interface LoadRow {
+  name: string;
+  /** Requests completed over all rounds. */
+  requests: number;
+  /** Requests per second over all rounds (total requests / total measured seconds). */
+  reqPerSec: number;
+  /** The median of the rounds' median latencies, ms. */
+  p50: number;
+  /** The worst of the rounds' 99th percentiles, ms (conservative: a percentile does not sum). */
+  p99: number;
+  non2xx: number;
+  errors: number;
+  /** Server CPU ms per request over all rounds. */
+  cpuMsPerRequest: number;
+  /** Resident memory after the last round, MB. */
+  rss: number;
+}
+
+/** A server to load in a comparison, with the request bodies it gets. */
+export interface LoadTarget {
+  name: string;
+  url: string;
+  body: () => string;
+}
+
+/**
+ * Loads the servers in turn, `rounds` times, `seconds / rounds` each per round (after a warm-up of
+ * `warmupSeconds` each), the order reversed every other round. On this shared, noisy machine one
+ * long run per server can land in a quiet spell for one and a busy one for the other; interleaved
+ * rounds expose both to the same spells, so their ratio is the steadier figure.
+ */
+export async function interleavedLoad(
+  targets: readonly LoadTarget[],
+  options: { connections: number; seconds: number; rounds: number; warmupSeconds: number },
+): Promise<LoadRow[]> {
+  const rounds = Math.max(1, Math.trunc(options.rounds));
+  const each = Math.max(1, options.seconds / rounds);
+  for (const t of targets) {
+    await loadMessages(t.url, {
+      connections: options.connections,
+      seconds: options.warmupSeconds,
+      body: t.body,
+    });
+  }
+  const runs = targets.map(() => [] as { result: autocannon.Result; cpuMs: number }[]);
+  for (let r = 0; r < rounds; r++) {
+    const order = targets.map((_, i) => i);
+    if (r % 2 === 1) order.reverse();
+    for (const i of order) {
+      const t = targets[i]!;
+      const before = await cpuSeconds(t.url);
+      const result = await loadMessages(t.url, {
+        connections: options.connections,
+        seconds: each,
+        body: t.body,
+      });
+      runs[i]!.push({ result, cpuMs: ((await cpuSeconds(t.url)) - before) * 1000 });
+    }
+  }
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  return Promise.all(
+    targets.map(async (t, i) => {
+      const own = runs[i]!;
+      const requests = own.reduce((n, x) => n + x.result.requests.total, 0);
+      const seconds = own.reduce((n, x) => n + x.result.duration, 0);
+      return {
+        name: t.name,
+        requests,
+        reqPerSec: requests / Math.max(1e-9, seconds),
+        p50: median(own.map((x) => x.result.latency.p50)),
+        p99: Math.max(...own.map((x) => x.result.latency.p99)),
+        non2xx: own.reduce((n, x) => n + x.result.non2xx, 0),
+        errors: own.reduce((n, x) => n + x.result.errors, 0),
+        cpuMsPerRequest: own.reduce((n, x) => n + x.cpuMs, 0) / Math.max(1, requests),
+        rss: await rssMb(t.url),
+      };
+    }),
+  );
+}
+
 /** The results table of an echo-vs-bot comparison. */
-export function printLoadTable(
-  rows: { name: string; result: autocannon.Result; rss: number; cpuMsPerRequest: number }[],
-): void {
+export function printLoadTable(rows: readonly LoadRow[]): void {
   console.log(
     `${'server'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ` +
       `${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)} ` +
       `${'RSS MB'.padStart(7)} ${'CPU ms/req'.padStart(11)}`,
   );
-  for (const { name, result, rss, cpuMsPerRequest } of rows) {
+  for (const row of rows) {
     console.log(
-      `${name.padEnd(10)} ${fmt(result.requests.average).padStart(8)} ` +
-        `${fmt(result.latency.p50, 1).padStart(8)} ${fmt(result.latency.p99, 1).padStart(8)} ` +
-        `${fmt(result.non2xx).padStart(8)} ${fmt(result.errors).padStart(7)} ` +
-        `${fmt(rss).padStart(7)} ${fmt(cpuMsPerRequest, 2).padStart(11)}`,
+      `${row.name.padEnd(10)} ${fmt(row.reqPerSec).padStart(8)} ` +
+        `${fmt(row.p50, 1).padStart(8)} ${fmt(row.p99, 1).padStart(8)} ` +
+        `${fmt(row.non2xx).padStart(8)} ${fmt(row.errors).padStart(7)} ` +
+        `${fmt(row.rss).padStart(7)} ${fmt(row.cpuMsPerRequest, 2).padStart(11)}`,
     );
   }
 }

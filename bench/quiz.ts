@@ -7,7 +7,8 @@
  *    (`/thi <id>`, then the "Bắt đầu" button); autocannon then sends card-button answers
  *    `{type: 'quiz-answer', attemptId, index, choice}`, each request answering the next question
  *    of the next candidate in turn, so every request is a valid answer (checked afterwards in the
- *    database). The echo bot gets the same activities.
+ *    database). The echo bot gets the same activities. Both servers are loaded in interleaved
+ *    rounds (`interleavedLoad`), so that the machine's swings hit both alike.
  * 2. A simulated contest: every candidate starts (staggered), then answers one question every
  *    `--interval` seconds for `--seconds` seconds, open loop (each answer leaves at its scheduled
  *    time whatever the server's latency), over keep-alive HTTP. Every latency is recorded from the
@@ -18,7 +19,8 @@
  * start (or answers the first requests wrongly).
  *
  * Options: --candidates N (5000), --seconds S (120), --interval S (10), --start-rate N per second
- * (100), --connections N (20), --duration S (10), --pool N candidates for the throughput part
+ * (100), --connections N (20), --duration S per server (10), --rounds N (5), --pool N candidates
+ * for the throughput part
  * (1000), --log-level LEVEL (warn), --cpu-prof DIR (the server writes a V8 CPU profile there).
  */
 import { randomUUID } from 'node:crypto';
@@ -26,7 +28,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { quizTexts } from '../dialogs/quiz-texts';
 import { openSqliteDatabase, SqliteDirectoryRepository } from '../src/storage';
@@ -35,9 +36,9 @@ import {
   type ChildServer,
   fmt,
   loadAverage,
-  loadMessages,
   mark,
-  measuredLoad,
+  interleavedLoad,
+  type LoadRow,
   option,
   printLoadTable,
   rssMb,
@@ -54,6 +55,7 @@ const INTERVAL = Number(option('interval', '10'));
 const START_RATE = Number(option('start-rate', '100'));
 const CONNECTIONS = Number(option('connections', '20'));
 const DURATION = Number(option('duration', '10'));
+const ROUNDS = Number(option('rounds', '5'));
 const POOL = Number(option('pool', '1000'));
 const LOG_LEVEL = option('log-level', 'warn');
 const WARMUP_SECONDS = 2;
@@ -264,18 +266,11 @@ class ErrorTally {
 // ---------------------------------------------------------------------------------------------
 // 1. Answer-turn throughput
 
-interface ThroughputRow {
-  name: string;
-  result: autocannon.Result;
-  rss: number;
-  cpuMsPerRequest: number;
-}
-
 async function throughput(
   echo: ChildServer,
   quiz: ChildServer,
   dbFile: string,
-): Promise<{ rows: ThroughputRow[]; sent: number; recorded: number; exhausted: number }> {
+): Promise<{ rows: LoadRow[]; sent: number; recorded: number; exhausted: number }> {
   process.stdout.write(`Starting ${fmt(POOL)} candidates on “${THROUGHPUT_CONTEST}”… `);
   const attempts: (string | undefined)[] = new Array(POOL);
   const failures = new ErrorTally();
@@ -313,23 +308,20 @@ async function throughput(
       sent: () => n,
     };
   };
-  const rows: ThroughputRow[] = [];
-  let quizSent = 0;
-  for (const server of [echo, quiz]) {
-    process.stdout.write(`Loading ${server.name} (${CONNECTIONS} connections × ${DURATION} s)… `);
-    const gen = answers();
-    await loadMessages(server.url, {
-      connections: CONNECTIONS,
-      seconds: WARMUP_SECONDS,
-      body: gen.body,
-    });
-    const measured = await measuredLoad(server.url, () =>
-      loadMessages(server.url, { connections: CONNECTIONS, seconds: DURATION, body: gen.body }),
-    );
-    rows.push({ name: server.name, ...measured, rss: await rssMb(server.url) });
-    if (server === quiz) quizSent = gen.sent();
-    console.log('done');
-  }
+  const quizAnswers = answers();
+  process.stdout.write(
+    `Loading both servers (${CONNECTIONS} connections, ${ROUNDS} interleaved rounds, ` +
+      `${fmt(DURATION / ROUNDS, 1)} s each per round)… `,
+  );
+  const rows = await interleavedLoad(
+    [
+      { name: echo.name, url: echo.url, body: answers().body },
+      { name: quiz.name, url: quiz.url, body: quizAnswers.body },
+    ],
+    { connections: CONNECTIONS, seconds: DURATION, rounds: ROUNDS, warmupSeconds: WARMUP_SECONDS },
+  );
+  const quizSent = quizAnswers.sent();
+  console.log('done');
   // What the server recorded: every successful answer bumps the attempt's version once.
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   let recorded: number;
@@ -551,12 +543,12 @@ async function main(): Promise<number> {
 
     // Report.
     console.log(
-      `\nAnswer turn vs echo bot (autocannon, ${CONNECTIONS} connections × ${DURATION} s, ` +
-        `after ${WARMUP_SECONDS} s warm-up)`,
+      `\nAnswer turn vs echo bot (autocannon, ${CONNECTIONS} connections, ${DURATION} s each in ` +
+        `${ROUNDS} interleaved rounds, after ${WARMUP_SECONDS} s warm-up; p99 = worst round's)`,
     );
     printLoadTable(tp.rows);
-    const [e, q] = tp.rows as [ThroughputRow, ThroughputRow];
-    const ratio = q.result.requests.average / e.result.requests.average;
+    const [e, q] = tp.rows as [LoadRow, LoadRow];
+    const ratio = q.reqPerSec / e.reqPerSec;
     console.log(
       `Answers recorded by the quiz server: ${fmt(tp.recorded)} of ${fmt(tp.sent)} sent ` +
         `(warm-up included; the last in flight when autocannon stops may be cut)` +
@@ -567,9 +559,7 @@ async function main(): Promise<number> {
       `Answer / echo, by server CPU per request: ${fmt(e.cpuMsPerRequest / q.cpuMsPerRequest, 2)} ` +
         '(the same comparison, less sensitive to other load on the machine)',
     );
-    console.log(
-      `Answer p99 latency: ${ms(q.result.latency.p99)}  (target < 100 ms) ${mark(q.result.latency.p99 < 100)}`,
-    );
+    console.log(`Answer p99 latency: ${ms(q.p99)}  (target < 100 ms) ${mark(q.p99 < 100)}`);
 
     const errors = sim.startErrors.total + sim.answerErrors.total;
     console.log(

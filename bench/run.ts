@@ -1,17 +1,17 @@
 /**
  * `npm run bench`: throughput and latency of the Q&A bot against a bare echo bot on the same
- * restify + CloudAdapter stack, measured in the same run; server memory; index build time for
- * 10,000 synthetic sections. The Q&A server is compiled and run as `npm start` runs it. Prints
- * figures; exits non-zero only if a server fails to start.
+ * restify + CloudAdapter stack, measured in the same run (in interleaved rounds: see
+ * `interleavedLoad`); server memory; index build time for 10,000 synthetic sections. The Q&A
+ * server is compiled and run as `npm start` runs it. Prints figures; exits non-zero only if a
+ * server fails to start.
  *
- * Options: --duration SECONDS (10), --connections N (20), --log-level LEVEL (warn), --cpu-prof DIR
- * (the Q&A server writes a V8 CPU profile there).
+ * Options: --duration SECONDS per server (10), --rounds N (5), --connections N (20), --log-level
+ * LEVEL (warn), --cpu-prof DIR (the Q&A server writes a V8 CPU profile there).
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type autocannon from 'autocannon';
 import { openKnowledgeBase } from '../src/knowledge';
 import { createLogger } from '../src/logger';
 import {
@@ -19,12 +19,11 @@ import {
   type ChildServer,
   fmt,
   loadAverage,
-  loadMessages,
   mark,
-  measuredLoad,
+  interleavedLoad,
+  type LoadRow,
   option,
   printLoadTable,
-  rssMb,
   spawnApp,
   spawnEchoBot,
   StartError,
@@ -61,6 +60,7 @@ const QUESTIONS = [
 
 const DURATION = Number(option('duration', '10'));
 const CONNECTIONS = Number(option('connections', '20'));
+const ROUNDS = Number(option('rounds', '5'));
 const LOG_LEVEL = option('log-level', 'warn');
 
 function activity(n: number): string {
@@ -88,9 +88,10 @@ async function askOnce(url: string, n: number): Promise<string> {
   return body.activities?.[0]?.text ?? `(HTTP ${res.status})`;
 }
 
-function load(url: string, seconds: number): Promise<autocannon.Result> {
+/** Request bodies for one server: the questions in turn, each a new activity. */
+function questions(): () => string {
   let n = 0;
-  return loadMessages(url, { connections: CONNECTIONS, seconds, body: () => activity(n++) });
+  return () => activity(n++);
 }
 
 /**
@@ -148,33 +149,31 @@ async function main(): Promise<number> {
     if (!echoReply.startsWith('Echo:')) throw new StartError(`echo bot replied: ${echoReply}`);
     if (!qaReply.includes('[1]')) throw new StartError(`Q&A bot did not cite: ${qaReply}`);
 
-    const rows: {
-      name: string;
-      result: autocannon.Result;
-      rss: number;
-      cpuMsPerRequest: number;
-    }[] = [];
-    for (const server of [echo, qa]) {
-      process.stdout.write(`Loading ${server.name}… `);
-      await load(server.url, WARMUP_SECONDS);
-      const measured = await measuredLoad(server.url, () => load(server.url, DURATION));
-      rows.push({ name: server.name, ...measured, rss: await rssMb(server.url) });
-      console.log('done');
-    }
-
+    process.stdout.write(`Loading both servers (${ROUNDS} interleaved rounds)… `);
+    const rows = await interleavedLoad(
+      [
+        { name: echo.name, url: echo.url, body: questions() },
+        { name: qa.name, url: qa.url, body: questions() },
+      ],
+      {
+        connections: CONNECTIONS,
+        seconds: DURATION,
+        rounds: ROUNDS,
+        warmupSeconds: WARMUP_SECONDS,
+      },
+    );
+    console.log('done');
     console.log('');
     printLoadTable(rows);
-    const [e, q] = rows as [(typeof rows)[0], (typeof rows)[0]];
-    const ratio = q.result.requests.average / e.result.requests.average;
+    const [e, q] = rows as [LoadRow, LoadRow];
+    const ratio = q.reqPerSec / e.reqPerSec;
     console.log('');
     console.log(`Q&A / echo throughput: ${fmt(ratio, 2)}  (target ≥ 0.6) ${mark(ratio >= 0.6)}`);
     console.log(
       `Q&A / echo, by server CPU per request: ${fmt(e.cpuMsPerRequest / q.cpuMsPerRequest, 2)} ` +
         '(the same comparison, less sensitive to other load on the machine)',
     );
-    console.log(
-      `Q&A p99 latency: ${fmt(q.result.latency.p99, 1)} ms  (target < 100 ms) ${mark(q.result.latency.p99 < 100)}`,
-    );
+    console.log(`Q&A p99 latency: ${fmt(q.p99, 1)} ms  (target < 100 ms) ${mark(q.p99 < 100)}`);
     console.log(`Q&A server RSS: ${fmt(q.rss)} MB  (target < 300 MB) ${mark(q.rss < 300)}`);
     console.log(
       `Index build, ${fmt(index.sections)} synthetic sections (Markdown files → index, no cache): ${fmt(index.ms / 1000, 2)} s`,
