@@ -306,18 +306,6 @@ export function printLoadTable(rows: readonly LoadRow[]): void {
   }
 }
 
-/** A small deterministic PRNG (mulberry32), values in [0, 1): the same data on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Unit codes of the results benches' 3-level tree: a root, 25 departments, the rest below them. */
 export function benchUnitCodes(count: number): string[] {
   return Array.from({ length: count }, (_, i) =>

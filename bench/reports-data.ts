@@ -14,7 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { KyselyContestStats, KyselyResultStore, openSqliteResultsDatabase } from '../src/results';
 import { contestResult } from '../test/helpers/contest-results';
 import { makeTempDir } from '../test/helpers/temp-dir';
-import { benchUnitCodes, option, prng } from './bench-support';
+import { createRng } from '../src/quiz';
+import { benchUnitCodes, option } from './bench-support';
 
 const COUNT = Number(option('count', '100000'));
 const PEOPLE = Number(option('people', '30000'));
@@ -54,7 +55,7 @@ async function median(label: string, run: () => Promise<unknown>): Promise<numbe
 }
 
 async function fill(store: KyselyResultStore): Promise<void> {
-  const random = prng(2026);
+  const random = createRng(2026);
   const order = Array.from({ length: COUNT }, (_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

@@ -22,7 +22,8 @@ import { createLogger } from '../src/logger';
 import { startApp, type App } from '../src/main';
 import { KyselyContestStats, type ResultEvent } from '../src/results';
 import { openSqliteDatabase, SqliteDirectoryRepository } from '../src/storage';
-import { fmt, KNOWLEDGE_DIR, loadAverage, mark, option, prng, ROOT } from './bench-support';
+import { createRng } from '../src/quiz';
+import { fmt, KNOWLEDGE_DIR, loadAverage, mark, option, ROOT } from './bench-support';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -166,7 +167,7 @@ export function* benchResults(
   total: number,
   now: number,
 ): Generator<ResultEvent> {
-  const rnd = prng(20260512);
+  const rnd = createRng(20260512);
   const bank = bankQuestions();
   const officials = people.filter((p) => p.role === 'official');
   const ability = new Map(officials.map((p) => [p.userId, 0.35 + 0.6 * rnd()]));

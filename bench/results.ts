@@ -29,6 +29,7 @@ import { createLogger } from '../src/logger';
 import {
   answerQuestion,
   answerTiebreak,
+  createRng,
   score,
   startAttempt,
   submitAttempt,
@@ -41,7 +42,7 @@ import { openSqliteDatabase, SqliteAttemptStore, type SqliteDatabase } from '../
 import { RedisServer } from '../test/helpers/redis-server';
 import { makeTempDir } from '../test/helpers/temp-dir';
 import { makeBank, makeContest } from '../test/unit/quiz/fixtures';
-import { benchUnitCodes, loadAverage, prng } from './bench-support';
+import { benchUnitCodes, loadAverage } from './bench-support';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -164,7 +165,7 @@ interface ContestAttempts {
  * and a tiebreak prediction; returned in random order.
  */
 function makeContestAttempts(bank: QuizBank, contest: Contest, n: number): ContestAttempts {
-  const random = prng(2026);
+  const random = createRng(2026);
   const answers = new Map(bank.questions.map((q) => [q.id, q.answer]));
   const attempts: Attempt[] = [];
   const unitOf = new Map<string, string>();

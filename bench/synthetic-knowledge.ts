@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadKnowledgeCorpus } from '../src/knowledge';
-import { KNOWLEDGE_DIR, prng } from './bench-support';
+import { createRng } from '../src/quiz';
+import { KNOWLEDGE_DIR } from './bench-support';
 
 export const SYNTHETIC_SECTIONS = 10_000;
 const PER_DOC = 100;
@@ -20,7 +21,7 @@ export async function writeSyntheticKnowledge(
   const pool = corpus.documents
     .flatMap((d) => d.sections.flatMap((s) => s.text.split(/(?<=[.!?;])\s+/u)))
     .filter((s) => s.length > 20 && !s.includes('\n#'));
-  const random = prng(2024);
+  const random = createRng(2024);
   const pick = () => pool[Math.floor(random() * pool.length)]!;
   const topic = Object.keys(corpus.topics)[0]!;
   fs.mkdirSync(path.join(dir, 'docs'));
