@@ -14,18 +14,18 @@ export interface ActivityKey {
  * mark and the channel's retry is handled normally.
  *
  * Contract, for every adapter:
- * - `firstSeen(channelId, activityId)` records the pair and resolves `true` the first time the
- *   pair is seen and `false` for every later call with the same pair while it is remembered; the
- *   check and the recording are one atomic step, so of two concurrent calls exactly one gets
- *   `true`.
+ * - `record(channelId, activityId)` records the pair and returns `true` the first time the pair
+ *   is seen and `false` for every later call with the same pair while it is remembered; the check
+ *   and the recording are one atomic step, so of two concurrent calls exactly one gets `true`. It
+ *   is synchronous so that an attempt store can call it inside its own transaction.
  * - `isHandled(channelId, activityId)` only reads: `true` while the pair is remembered (recorded by
- *   `firstSeen` or by an attempt store write carrying it), else `false`.
+ *   `record`, which an attempt store write carrying it calls), else `false`.
  * - A pair is remembered for at least `retentionMs` (a day by default) and may be forgotten after.
- * - An empty `activityId` (a channel that sends none) cannot be deduplicated: `firstSeen` always
+ * - An empty `activityId` (a channel that sends none) cannot be deduplicated: `record` always
  *   `true`, `isHandled` always `false`, nothing stored.
  */
 export interface ActivityDedup {
-  firstSeen(channelId: string, activityId: string): Promise<boolean>;
+  record(channelId: string, activityId: string): boolean;
   isHandled(channelId: string, activityId: string): Promise<boolean>;
 }
 
@@ -55,17 +55,12 @@ export class MemoryActivityDedup implements ActivityDedup {
     this.retentionMs = options.retentionMs ?? DEFAULT_DEDUP_RETENTION_MS;
   }
 
-  async firstSeen(channelId: string, activityId: string): Promise<boolean> {
-    return this.record(channelId, activityId);
-  }
-
   async isHandled(channelId: string, activityId: string): Promise<boolean> {
     if (!activityId) return false;
     const at = this.seen.get(keyOf(channelId, activityId));
     return at !== undefined && at > this.clock() - this.retentionMs;
   }
 
-  /** `firstSeen`, synchronously: for a store that records a write's activity atomically with it. */
   record(channelId: string, activityId: string): boolean {
     if (!activityId) return true;
     const now = this.clock();

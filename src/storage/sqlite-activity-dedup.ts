@@ -33,7 +33,7 @@ export interface SqliteActivityDedupOptions {
 /**
  * {@link ActivityDedup} on SQLite (better-sqlite3): table `seen_activities` (migration scope
  * `activity_dedup`) in the bot's database file, so a retry after a restart is still recognised.
- * `firstSeen` (and `record`) is one `INSERT`: the primary key makes check-and-record
+ * `record` is one `INSERT`: the primary key makes check-and-record
  * atomic, also between processes sharing the file. `SqliteAttemptStore` calls `record` inside the
  * transaction of the write an activity causes, so the pair is committed (or rolled back) with it.
  * Pairs older than the retention are deleted at most once per `pruneEveryMs`, by the call that
@@ -67,10 +67,6 @@ export class SqliteActivityDedup implements ActivityDedup {
     this.prune = db.prepare('DELETE FROM seen_activities WHERE seen_at <= ?');
   }
 
-  async firstSeen(channelId: string, activityId: string): Promise<boolean> {
-    return this.record(channelId, activityId);
-  }
-
   async isHandled(channelId: string, activityId: string): Promise<boolean> {
     if (typeof activityId !== 'string' || activityId === '') return false;
     const since = this.clock() - this.retentionMs;
@@ -78,8 +74,8 @@ export class SqliteActivityDedup implements ActivityDedup {
   }
 
   /**
-   * `firstSeen`, synchronously, on the connection given to the constructor: inside a transaction
-   * of that connection the pair is committed or rolled back with the rest of it.
+   * Records the pair on the connection given to the constructor (see `ActivityDedup`): inside a
+   * transaction of that connection it is committed or rolled back with the rest of it.
    */
   record(channelId: string, activityId: string): boolean {
     if (typeof activityId !== 'string' || activityId === '') return true;

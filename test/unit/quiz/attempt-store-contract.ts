@@ -294,15 +294,15 @@ export function describeActivityDedupContract(
     afterEach(() => cleanup?.());
 
     it('sees an activity first once, per channel', async () => {
-      expect(await dedup.firstSeen('msteams', 'a1')).toBe(true);
-      expect(await dedup.firstSeen('msteams', 'a1')).toBe(false);
-      expect(await dedup.firstSeen('emulator', 'a1')).toBe(true);
-      expect(await dedup.firstSeen('msteams', 'a2')).toBe(true);
+      expect(await dedup.record('msteams', 'a1')).toBe(true);
+      expect(await dedup.record('msteams', 'a1')).toBe(false);
+      expect(await dedup.record('emulator', 'a1')).toBe(true);
+      expect(await dedup.record('msteams', 'a2')).toBe(true);
     });
 
     it('lets exactly one of concurrent calls through', async () => {
       const results = await Promise.all(
-        Array.from({ length: 5 }, () => dedup.firstSeen('msteams', 'same')),
+        Array.from({ length: 5 }, () => dedup.record('msteams', 'same')),
       );
       expect(results.filter(Boolean)).toHaveLength(1);
     });
@@ -310,26 +310,26 @@ export function describeActivityDedupContract(
     it('tells a handled activity without recording one', async () => {
       expect(await dedup.isHandled('msteams', 'a1')).toBe(false);
       expect(await dedup.isHandled('msteams', 'a1')).toBe(false);
-      expect(await dedup.firstSeen('msteams', 'a1')).toBe(true);
+      expect(await dedup.record('msteams', 'a1')).toBe(true);
       expect(await dedup.isHandled('msteams', 'a1')).toBe(true);
       expect(await dedup.isHandled('emulator', 'a1')).toBe(false);
     });
 
     it('cannot deduplicate activities without an id', async () => {
-      expect(await dedup.firstSeen('msteams', '')).toBe(true);
-      expect(await dedup.firstSeen('msteams', '')).toBe(true);
+      expect(await dedup.record('msteams', '')).toBe(true);
+      expect(await dedup.record('msteams', '')).toBe(true);
       expect(await dedup.isHandled('msteams', '')).toBe(false);
     });
 
     it('remembers for a day, then forgets', async () => {
-      await dedup.firstSeen('msteams', 'old');
+      await dedup.record('msteams', 'old');
       now += 23 * 60 * MINUTE;
-      expect(await dedup.firstSeen('msteams', 'old')).toBe(false);
+      expect(await dedup.record('msteams', 'old')).toBe(false);
       expect(await dedup.isHandled('msteams', 'old')).toBe(true);
       now += 2 * 60 * MINUTE;
       expect(await dedup.isHandled('msteams', 'old')).toBe(false);
-      expect(await dedup.firstSeen('msteams', 'other')).toBe(true);
-      expect(await dedup.firstSeen('msteams', 'old')).toBe(true);
+      expect(await dedup.record('msteams', 'other')).toBe(true);
+      expect(await dedup.record('msteams', 'old')).toBe(true);
     });
   });
 }

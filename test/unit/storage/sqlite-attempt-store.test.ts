@@ -212,7 +212,7 @@ describe('SqliteAttemptStore on a real file', () => {
   });
 
   it('a dedup pair survives a new connection (a restart)', async () => {
-    expect(await new SqliteActivityDedup(open()).firstSeen('msteams', 'retry-1')).toBe(true);
-    expect(await new SqliteActivityDedup(open()).firstSeen('msteams', 'retry-1')).toBe(false);
+    expect(await new SqliteActivityDedup(open()).record('msteams', 'retry-1')).toBe(true);
+    expect(await new SqliteActivityDedup(open()).record('msteams', 'retry-1')).toBe(false);
   });
 });
