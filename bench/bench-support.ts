@@ -4,6 +4,7 @@
  * for `/readyz`, an autocannon run, the server's RSS, formatting.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,15 +78,40 @@ export function spawnServer(
 /**
  * The echo bot (`bench/echo-bot.ts`), the baseline. It runs from source through tsx's CommonJS
  * hook: no per-request cost, and no loader thread (unlike `--import tsx`) to inflate its memory.
+ * It gets the same Node.js flags as the real server (see {@link startNodeFlags}): same stack.
  */
 export async function spawnEchoBot(logLevel: string): Promise<ChildServer> {
   const port = await freePort();
   return spawnServer(
     'echo bot',
-    ['--require', 'tsx/cjs', 'bench/echo-bot.ts', '--port', String(port), '--log-level', logLevel],
+    [
+      ...startNodeFlags(),
+      '--require',
+      'tsx/cjs',
+      'bench/echo-bot.ts',
+      '--port',
+      String(port),
+      '--log-level',
+      logLevel,
+    ],
     process.env,
     port,
   );
+}
+
+/**
+ * The Node.js flags `npm start` gives the server (`node <flags> dist/src/main.js` in
+ * package.json), so that the benches run it exactly as deployed.
+ */
+export function startNodeFlags(): string[] {
+  const scripts = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    }
+  ).scripts;
+  const match = /\bnode((?:\s+--\S+)*)\s+dist\/src\/main\.js/.exec(scripts?.start ?? '');
+  if (!match) throw new StartError('package.json: the start script does not run dist/src/main.js');
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
 }
 
 /**
@@ -99,6 +125,7 @@ export async function spawnApp(name: string, env: NodeJS.ProcessEnv): Promise<Ch
   return spawnServer(
     name,
     [
+      ...startNodeFlags(),
       ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : []),
       'dist/src/main.js',
     ],

@@ -23,6 +23,7 @@ import {
   interleavedLoad,
   type LoadRow,
   option,
+  startNodeFlags,
   printLoadTable,
   spawnApp,
   spawnEchoBot,
@@ -124,7 +125,7 @@ async function main(): Promise<number> {
   console.log(
     `Trợ lý CĐS benchmark — Node ${process.version}, ${os.cpus().length} CPUs, ` +
       `${CONNECTIONS} connections × ${DURATION} s, expectReplies, ${QUESTIONS.length} questions, ` +
-      `server log level ${LOG_LEVEL}; load average ${loadAverage()}\n`,
+      `server log level ${LOG_LEVEL}, node ${startNodeFlags().join(' ')}; load average ${loadAverage()}\n`,
   );
 
   process.stdout.write(`Index build, ${fmt(SYNTHETIC_SECTIONS)} synthetic sections… `);
