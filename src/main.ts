@@ -85,6 +85,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
   let scheduler: DeadlineScheduler | undefined;
   let exportFiles: ExportFiles | undefined;
   let chart: ReportChartRenderer | undefined;
+  let feedbackStore: SqliteFeedbackStore | undefined;
   let closing: Promise<void> | undefined;
 
   const close = (): Promise<void> => {
@@ -94,6 +95,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       await exportFiles?.stop();
       await chart?.close();
       await results?.close();
+      feedbackStore?.close();
       db.close();
       logger.info('stopped');
     })();
@@ -102,7 +104,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
 
   try {
     const conversationState = new SnapshotConversationState(new SqliteStorage(db));
-    const feedbackStore = new SqliteFeedbackStore(db);
+    feedbackStore = new SqliteFeedbackStore(db);
     const metrics = createMetrics();
     results = await startResults({
       db,

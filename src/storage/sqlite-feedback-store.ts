@@ -116,6 +116,7 @@ export interface SqliteFeedbackStoreOptions {
 export class SqliteFeedbackStore implements FeedbackStore {
   private readonly now: () => Date;
   private batch: Batch | undefined;
+  private closed = false;
   /** Multi-row INSERT statements by row count, prepared when first needed. */
   private readonly inserts: Statement<unknown[]>[] = [];
   private readonly insertChunks: (rows: unknown[][]) => void;
@@ -156,6 +157,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
   }
 
   async recordAnswer(answer: NewAnswer): Promise<AnswerRecord> {
+    if (this.closed) throw new Error('Feedback store closed: the server is stopping');
     if (!isValidAnswer(answer)) throw new InvalidInputError('Malformed answer record');
     const createdAt = this.now();
     // Time-ordered: a new answer's id goes at the end of the primary key's index.
@@ -176,6 +178,16 @@ export class SqliteFeedbackStore implements FeedbackStore {
     await batch.done;
     if (batch.failed.has(at)) throw batch.failed.get(at);
     return { ...answer, id, createdAt };
+  }
+
+  /**
+   * Commits the answers still waiting for their batch, then refuses new ones. Call it before the
+   * database closes (the app's shutdown): an answer recorded in the same event-loop turn as the
+   * shutdown is then stored, not failed by the closed connection. Idempotent.
+   */
+  close(): void {
+    this.flush();
+    this.closed = true;
   }
 
   private openBatch(): Batch {

@@ -167,3 +167,41 @@ describe('SqliteFeedbackStore', () => {
     expect(await store.listUnanswered({ limit: 1 })).toHaveLength(1);
   });
 });
+
+describe('SqliteFeedbackStore.close', () => {
+  const tmp = makeTempDir();
+  afterAll(() => tmp.remove());
+
+  it('commits the answers waiting for their batch before the database closes', async () => {
+    const file = path.join(tmp.dir, 'closing.sqlite');
+    const db = openSqliteDatabase({ file });
+    const store = new SqliteFeedbackStore(db);
+    // Recorded in the same event-loop turn as the shutdown: the batch has not run yet.
+    const pending = [
+      store.recordAnswer(answer({ userId: 'late-1' })),
+      store.recordAnswer(answer({ userId: 'late-2' })),
+    ];
+    store.close();
+    db.close();
+    const records = await Promise.all(pending);
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT id, user_id FROM answers ORDER BY user_id').all()).toEqual(
+        records.map((r) => ({ id: r.id, user_id: r.userId })),
+      );
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('refuses answers after close, with a message, and stores nothing', async () => {
+    const file = path.join(tmp.dir, 'closed.sqlite');
+    const db = openSqliteDatabase({ file });
+    const store = new SqliteFeedbackStore(db);
+    store.close();
+    store.close();
+    await expect(store.recordAnswer(answer())).rejects.toThrow('Feedback store closed');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM answers').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
