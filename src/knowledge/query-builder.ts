@@ -1,4 +1,6 @@
 import {
+  definedTerms,
+  type DefinedTerm,
   FOLDED_PREFIX,
   foldDiacritics,
   hasDiacritics,
@@ -22,6 +24,8 @@ export interface BuiltQuery {
   documents?: Set<number>;
   /** Articles the question names ("Điều 22", "khoản 3 Điều 2"), as section labels (`Điều 22`). */
   articles?: string[];
+  /** Terms the question asks to define ("X là gì?", "Thế nào là X?"). */
+  definitions?: DefinedTerm[];
   followUp: boolean;
 }
 
@@ -78,6 +82,7 @@ export class QueryBuilder {
     const normalized = normalizeText(question);
     const all = this.analyzer.syllables(normalized);
     const followUp = Boolean(previousQuery) && looksLikeFollowUp(all);
+    const definitions = definedTerms(all);
     let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
     // Coverage terms: a syllable typed with diacritics must match exactly (phở is not phó);
     // one typed without them matches by its folded form.
@@ -125,6 +130,7 @@ export class QueryBuilder {
       coreTerms,
       documents: named.docs.size > 0 ? named.docs : undefined,
       articles: articles.labels.length > 0 ? articles.labels : undefined,
+      definitions: definitions.length > 0 ? definitions : undefined,
       followUp,
     };
   }

@@ -1,5 +1,10 @@
 import type { Logger } from '../logger';
-import type { VietnameseAnalyzer } from '../language';
+import {
+  foldDiacritics,
+  hasDiacritics,
+  type DefinedTerm,
+  type VietnameseAnalyzer,
+} from '../language';
 import type { DenseIndex } from './dense-index';
 import type { Embedder } from './embedder';
 import type { LexicalIndex } from './lexical-index';
@@ -56,6 +61,14 @@ const NAMED_ARTICLE_BOOST = 1.5;
  * document's.
  */
 const OTHER_DOCUMENT_WEIGHT = 0.7;
+/**
+ * Score factor of a section that defines a term the question asks to define: its text says
+ * "<term> là" ("Chuyển đổi số là việc …"), which the articles that merely use the term do not.
+ */
+const DEFINITION_BOOST = 1.5;
+/** The copula of a definition, and its folded form. */
+const IS = 'là';
+const IS_FOLDED = 'la';
 
 /**
  * Lexical BM25F retrieval with a document prior and documents named in the question; when an
@@ -67,6 +80,11 @@ export class HybridRetriever implements Retriever {
   private readonly builder: QueryBuilder;
   /** `<document index>|<section label>` → section index. */
   private readonly byLabel = new Map<string, number>();
+  /**
+   * Section index → its text as `| syllables | syllables |` (each phrase between bars), and
+   * folded; built when a definition question first looks at the section.
+   */
+  private readonly phraseText = new Map<number, { exact: string; folded: string }>();
 
   constructor(private readonly options: HybridRetrieverOptions) {
     options.documents.forEach((document, d) => {
@@ -103,6 +121,7 @@ export class HybridRetriever implements Retriever {
     // A legal text outranks a guide that restates it: cite the source itself when both match.
     for (const h of hits) if (!this.sections[h.index]!.document.number) h.score *= GUIDE_WEIGHT;
     this.applyNamedArticles(query, hits);
+    this.applyDefinitions(query, hits);
     hits.sort((a, b) => b.score - a.score || a.index - b.index);
     const dense = this.options.dense;
     const ranked = dense && query.terms.length > 0 ? await this.fused(query, hits, dense) : hits;
@@ -167,6 +186,52 @@ export class HybridRetriever implements Retriever {
       if (labels.has(this.sections[h.index]!.section.label)) h.score *= NAMED_ARTICLE_BOOST;
     }
   }
+
+  /** Sections that define a term the question asks to define get a boost among the candidates. */
+  private applyDefinitions(query: BuiltQuery, hits: { index: number; score: number }[]): void {
+    if (!query.definitions) return;
+    const wanted = query.definitions.flatMap(definitionPhrases);
+    for (const hit of hits) {
+      const text = this.phraseTextOf(hit.index);
+      if (wanted.some((w) => (w.folded ? text.folded : text.exact).includes(w.phrase))) {
+        hit.score *= DEFINITION_BOOST;
+      }
+    }
+  }
+
+  private phraseTextOf(index: number): { exact: string; folded: string } {
+    let text = this.phraseText.get(index);
+    if (!text) {
+      const phrases = this.options.analyzer.phraseSyllables(this.sections[index]!.section.text);
+      const exact = `| ${phrases.map((p) => p.join(' ')).join(' | ')} |`;
+      text = { exact, folded: foldDiacritics(exact) };
+      this.phraseText.set(index, text);
+    }
+    return text;
+  }
+}
+
+/**
+ * What a defining text says, as `| syllables là ` to find in a section's phrase text: the term at
+ * the start of a phrase ("1. Chuyển đổi số là …", "Theo Luật này, chữ ký số là …"; not "… mua,
+ * bán dữ liệu cá nhân là 10 lần …"), followed by "là". A term that may carry the question's words
+ * before it ("cho biết chữ ký số") or after it is also tried by its shorter ends or starts, down
+ * to two syllables (one alone, "số", defines too little). Folded when a syllable was typed without
+ * marks.
+ */
+function definitionPhrases(term: DefinedTerm): { phrase: string; folded: boolean }[] {
+  const { syllables, anchor } = term;
+  const out: { phrase: string; folded: boolean }[] = [];
+  const shortest = Math.min(2, syllables.length);
+  for (let n = syllables.length; n >= shortest; n--) {
+    const words = anchor === 'end' ? syllables.slice(-n) : syllables.slice(0, n);
+    const folded = !words.every(hasDiacritics);
+    const phrase = folded
+      ? `| ${words.map(foldDiacritics).join(' ')} ${IS_FOLDED} `
+      : `| ${words.join(' ')} ${IS} `;
+    out.push({ phrase, folded });
+  }
+  return out;
 }
 
 /** Reciprocal-rank fusion of several ranked lists. */

@@ -89,6 +89,11 @@ export class VietnameseAnalyzer {
     }
   }
 
+  /** The text's phrases (broken at punctuation) as lowercase canonical syllables; no expansions. */
+  phraseSyllables(text: string): string[][] {
+    return this.phrases(text).main;
+  }
+
   /** Lowercase canonical syllables of a text, in order. */
   syllables(text: string): string[] {
     return this.phrases(text).main.flat();

@@ -15,6 +15,8 @@ export {
 } from './normalize';
 export { isVietnameseSyllable, unifyIY } from './syllable';
 export {
+  definedTerms,
+  type DefinedTerm,
   isFunctionWord,
   looksLikeFollowUp,
   stripFollowUpMarkers,

@@ -75,6 +75,65 @@ export function stripQuestionFrames(syllables: string[]): string[] {
   return out.length > 0 ? out : syllables;
 }
 
+/** A syllable as listed here, and folded (to match one typed without marks). */
+interface ListedWord {
+  listed: string;
+  folded: string;
+}
+
+const listed = (phrase: string): ListedWord[] =>
+  phrase.split(' ').map((w) => ({ listed: canonical(w), folded: foldDiacritics(canonical(w)) }));
+
+/** Whether `syllables` has the words of `phrase` at `at` (exactly, or folded when typed so). */
+function hasWordsAt(syllables: readonly string[], at: number, phrase: ListedWord[]): boolean {
+  if (at < 0 || at + phrase.length > syllables.length) return false;
+  return phrase.every((word, j) => {
+    const typed = syllables[at + j]!;
+    return typed === word.listed || (typed === word.folded && !hasDiacritics(typed));
+  });
+}
+
+const IS_WHAT = listed('là gì');
+const WHAT_IS = listed('thế nào là');
+/** Verbs between the term and "là gì" ("X được hiểu là gì?"), longest first. */
+const DEFINING_VERBS = ['được định nghĩa', 'được hiểu', 'định nghĩa'].map(listed);
+/** Longest term looked for, in syllables. */
+const MAX_TERM = 6;
+
+/** A term the question asks to define, and on which side of it the question's words are. */
+export interface DefinedTerm {
+  /** Syllables as typed (canonical), at most {@link MAX_TERM}. */
+  syllables: string[];
+  /**
+   * `end`: the term ends where shown and may start later ("Cho biết chữ ký số là gì?": try
+   * "cho biết chữ ký số", then shorter ends); `start`: it starts where shown ("Thế nào là chữ ký
+   * số?").
+   */
+  anchor: 'start' | 'end';
+}
+
+/**
+ * The terms a question asks to define: "X là gì?" (also "X được hiểu / được định nghĩa là gì?")
+ * and "Thế nào là X?". A definition is written "X là …", which is what a retriever can look for.
+ */
+export function definedTerms(syllables: readonly string[]): DefinedTerm[] {
+  const terms: DefinedTerm[] = [];
+  for (let i = 0; i < syllables.length; i++) {
+    if (hasWordsAt(syllables, i, WHAT_IS)) {
+      const from = i + WHAT_IS.length;
+      const term = syllables.slice(from, from + MAX_TERM);
+      if (term.length > 0) terms.push({ syllables: term, anchor: 'start' });
+    } else if (hasWordsAt(syllables, i, IS_WHAT)) {
+      let end = i;
+      const verb = DEFINING_VERBS.find((v) => hasWordsAt(syllables, end - v.length, v));
+      if (verb) end -= verb.length;
+      const term = syllables.slice(Math.max(0, end - MAX_TERM), end);
+      if (term.length > 0) terms.push({ syllables: term, anchor: 'end' });
+    }
+  }
+  return terms;
+}
+
 const FOLLOW_UP_START = ['con', 'the con', 'vay con', 'con ve', 'the thi', 'vay thi', 'neu'];
 const FOLLOW_UP_END = ['thi sao', 'thi the nao', 'the nao', 'ra sao'];
 const REFERENCES = [

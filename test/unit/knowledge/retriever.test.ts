@@ -58,3 +58,61 @@ describe('HybridRetriever: a document named in the question', () => {
     expect(found(passages)[0]).toBe('Luật Trọng tài thương mại|Điều 3');
   });
 });
+
+describe('HybridRetriever: a question asking for a definition', () => {
+  // The term is used more in the article that does not define it; the definition says "X là".
+  const definitions = [
+    {
+      id: 'Luật Dược',
+      articles: [
+        {
+          id: '2',
+          text: 'Giải thích từ ngữ\n\n1. Chất hướng thần là chất có tác dụng kích thích hoặc ức chế thần kinh.',
+        },
+        {
+          id: '40',
+          text: 'Quản lý thuốc\n\nCơ sở kinh doanh chất hướng thần phải báo cáo; việc mua, bán chất hướng thần là bắt buộc phải ghi sổ.',
+        },
+      ],
+    },
+  ];
+  const retrieverOf = () => {
+    const documents = alqacDocuments(definitions);
+    const analyzer = new VietnameseAnalyzer();
+    return new HybridRetriever({
+      documents,
+      analyzer,
+      index: buildSectionIndex(documents, analyzer),
+    });
+  };
+
+  it.each([
+    'Chất hướng thần là gì?',
+    'Chất hướng thần được định nghĩa là gì?',
+    'chat huong than la gi',
+    'Thế nào là chất hướng thần?',
+  ])('ranks the defining article first: %s', async (question) => {
+    const { passages, query } = await retrieverOf().retrieve(question);
+    expect(query.definitions).toHaveLength(1);
+    expect(found(passages)[0]).toBe('Luật Dược|Điều 2');
+  });
+
+  it('ranks by the words alone without a definition question', async () => {
+    const { passages, query } = await retrieverOf().retrieve('chất hướng thần');
+    expect(query.definitions).toBeUndefined();
+    expect(found(passages)[0]).toBe('Luật Dược|Điều 40');
+  });
+
+  it('does not take "X là" in the middle of a phrase for a definition', async () => {
+    // Điều 40 says "mua, bán chất hướng thần là bắt buộc": "chất hướng thần" does not start the
+    // phrase there, so only Điều 2 gets the boost.
+    const r = retrieverOf();
+    const plain = await r.retrieve('chất hướng thần');
+    const asked = await r.retrieve('chất hướng thần là gì');
+    const score = (ps: typeof plain.passages, label: string) =>
+      ps.find((p) => p.section.label === label)!.score;
+    expect(score(asked.passages, 'Điều 40') / score(plain.passages, 'Điều 40')).toBeLessThan(
+      score(asked.passages, 'Điều 2') / score(plain.passages, 'Điều 2'),
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   canonicalSyllable,
+  definedTerms,
   foldDiacritics,
   looksLikeFollowUp,
   normalizeText,
@@ -150,6 +151,29 @@ describe('question helpers', () => {
     const s = analyzer.syllables('Chữ ký số là gì, đúng hay sai?');
     expect(stripQuestionFrames(s)).toEqual(['chữ', 'kí', 'số']);
     expect(stripQuestionFrames(['là', 'gì'])).toEqual(['là', 'gì']);
+  });
+
+  it('finds the terms a question asks to define', () => {
+    const terms = (q: string) => definedTerms(analyzer.syllables(q));
+    expect(terms('Chuyển đổi số là gì?')).toEqual([
+      { syllables: ['chuyển', 'đổi', 'số'], anchor: 'end' },
+    ]);
+    // A defining verb before "là gì" is not part of the term; folded input works alike.
+    expect(terms('Chất hướng thần được định nghĩa là gì?')).toEqual([
+      { syllables: ['chất', 'hướng', 'thần'], anchor: 'end' },
+    ]);
+    expect(terms('van ban dien tu duoc hieu la gi')).toEqual([
+      { syllables: ['van', 'ban', 'dien', 'tu'], anchor: 'end' },
+    ]);
+    expect(terms('Thế nào là ký số?')).toEqual([{ syllables: ['kí', 'số'], anchor: 'start' }]);
+    // At most six syllables before "là gì"; the retriever tries the shorter ends.
+    expect(terms('Cho tôi hỏi theo luật mới thì chữ ký số là gì?')).toEqual([
+      { syllables: ['luật', 'mới', 'thì', 'chữ', 'kí', 'số'], anchor: 'end' },
+    ]);
+    expect(terms('Chữ ký số có giá trị pháp lý không?')).toEqual([]);
+    expect(terms('là gì')).toEqual([]);
+    // "là" marked, "gì" not: a syllable typed with marks must match exactly.
+    expect(terms('Chữ ký số lá gì?')).toEqual([]);
   });
 
   it('recognises follow-ups', () => {
