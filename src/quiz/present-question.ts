@@ -1,5 +1,5 @@
 import { InvalidInputError, NotFoundError } from '../errors';
-import type { Attempt } from './attempt';
+import type { PlannedQuestion } from './draw';
 import { findQuestion } from './question-lookup';
 import type { QuizSource } from './quiz-bank-schema';
 import type { QuizBank } from './quiz-bank-loader';
@@ -22,13 +22,19 @@ export interface PresentedQuestion {
   readonly source: QuizSource;
 }
 
+/** What {@link presentQuestion} reads of an attempt: its id (for errors) and its plan. */
+export interface PlannedAttempt {
+  readonly id: string;
+  readonly plan: readonly PlannedQuestion[];
+}
+
 /**
  * The question at `index` of `attempt`, resolved in `bank`. Throws `InvalidInputError` for an
  * index outside the plan and `NotFoundError` when the bank no longer holds the planned question
  * or its number of options changed (the bank was edited under a running attempt).
  */
 export function presentQuestion(
-  attempt: Attempt,
+  attempt: PlannedAttempt,
   index: number,
   bank: QuizBank,
 ): PresentedQuestion {
