@@ -1,5 +1,5 @@
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
-import type { ResultsDatabase } from './results-database';
+import type { ResultsDatabase } from './results-schema';
 
 // Bound parameters per statement: well under SQLite's 32,766 and PostgreSQL's 65,535.
 export const MAX_PARAMS = 8000;

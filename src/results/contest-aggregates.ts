@@ -1,11 +1,7 @@
 import type { Kysely } from 'kysely';
 import { rankingComparator } from '../quiz';
 import { MAX_PARAMS, runBatchedStatement } from './batched-statement';
-import type {
-  AttemptColumns,
-  ParticipantAttemptColumns,
-  ResultsDatabase,
-} from './results-database';
+import type { AttemptColumns, ParticipantAttemptColumns, ResultsDatabase } from './results-schema';
 
 /*
  * Incremental contest aggregates (tables `contest_*`, created by migration 0003): what the

@@ -7,7 +7,7 @@ import {
   readFacts,
   writeParticipants,
 } from './contest-aggregates';
-import type { ParticipantAttemptColumns, ResultsDatabase } from './results-database';
+import type { ParticipantAttemptColumns, ResultsDatabase } from './results-schema';
 
 /*
  * Backfills of the contest aggregates, run by migration 0005 under the database's write lock. Each

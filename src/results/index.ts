@@ -13,9 +13,9 @@ export {
   migrateResultsDatabase,
   openSqliteResultsDatabase,
   RESULTS_MIGRATIONS,
-  type ResultsDatabase,
   type SqliteResultsDatabase,
 } from './results-database';
+export type { ResultsDatabase } from './results-schema';
 export { KyselyResultStore, type KyselyResultStoreOptions } from './kysely-result-store';
 export { KyselyDeadLetterStore } from './kysely-dead-letter-store';
 export { KyselyContestStats } from './kysely-contest-stats';

@@ -7,7 +7,7 @@ import type {
   UnitContestStats,
 } from '../reports/ports';
 import { ATTEMPT_COLUMN_NAMES } from './contest-aggregates';
-import type { ContestParticipantsTable, ResultsDatabase } from './results-database';
+import type { ContestParticipantsTable, ResultsDatabase } from './results-schema';
 
 // Unit codes per `IN (…)` list: a root unit's subtree (~700 codes) takes two statements.
 const UNITS_PER_QUERY = 500;

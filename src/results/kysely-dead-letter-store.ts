@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DeadLetter, DeadLetterSource, DeadLetterStore } from './dead-letter-store';
-import type { ResultsDatabase } from './results-database';
+import type { ResultsDatabase } from './results-schema';
 
 /**
  * {@link DeadLetterStore} on any Kysely dialect: table `result_dead_letters`, created by

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ReportAccessRecord, ReportAuditLog } from '../reports/ports';
-import type { ResultsDatabase } from './results-database';
+import type { ResultsDatabase } from './results-schema';
 
 /** Most records {@link KyselyReportAuditLog.recent} returns, whatever the limit asked. */
 export const MAX_RECENT_ACCESSES = 10_000;

@@ -2,7 +2,7 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 import { runBatchedStatement } from './batched-statement';
 import { aggregateContestResults } from './contest-aggregates';
 import type { ResultEvent } from './result-event';
-import type { CompetencyResultsTable, ResultsDatabase } from './results-database';
+import type { CompetencyResultsTable, ResultsDatabase } from './results-schema';
 import type { ResultStore, ResultSummary, SaveOutcome, StoredResult } from './result-store';
 
 /** Options for {@link KyselyResultStore}. */

@@ -13,7 +13,8 @@ import { OutboxRelay } from './outbox-relay';
 import { ResultConsumer } from './result-consumer';
 import type { ResultEvent } from './result-event';
 import type { ResultStore } from './result-store';
-import { openSqliteResultsDatabase, type ResultsDatabase } from './results-database';
+import { openSqliteResultsDatabase } from './results-database';
+import type { ResultsDatabase } from './results-schema';
 import { registerResultsMetrics } from './results-metrics';
 import { SqliteOutbox } from './sqlite-outbox';
 
