@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startApp, type App } from '../../src/main';
 import type { Attempt } from '../../src/quiz';
 import {
   openSqliteDatabase,
@@ -12,6 +15,32 @@ import { exchange, messageActivity, type ActivityJson, type ReplyActivity } from
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const KNOWLEDGE_DIR = path.join(ROOT, 'knowledge');
+
+/**
+ * The real composition (`startApp`) on loopback, on a free port, with the shipped knowledge and
+ * quiz bank, SQLite in `dataDir` and the contests of `contestsDir`; `env` adds or overrides
+ * settings. Resolves once the knowledge base is loaded; the caller closes it.
+ */
+export async function startQuizApp(
+  dataDir: string,
+  contestsDir: string,
+  env: Record<string, string> = {},
+): Promise<App> {
+  const config = loadConfig(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      KNOWLEDGE_DIR,
+      CONTESTS_DIR: contestsDir,
+      ...env,
+    },
+    dataDir,
+  );
+  const app = await startApp(config, createLogger('silent'));
+  await app.ready;
+  return app;
+}
 
 /** An ISO instant with seconds and `Z`, as contest files want it. */
 export const isoSeconds = (ms: number): string =>

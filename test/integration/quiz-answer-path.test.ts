@@ -1,17 +1,15 @@
 import path from 'node:path';
 import { quizTexts } from '../../dialogs';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
-import { startApp, type App } from '../../src/main';
+import type { App } from '../../src/main';
 import { openSqliteDatabase } from '../../src/storage';
 import { postActivity, textsOf } from '../helpers/activities';
 import {
   allText,
   answerPayloads,
   ChatUser,
-  KNOWLEDGE_DIR,
   readAttempts,
   seedDirectory,
+  startQuizApp,
   writeContest,
 } from '../helpers/quiz-app';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -38,19 +36,7 @@ describe('quiz answers over HTTP, direct path', () => {
       tiebreak: false,
     });
     await seedDirectory(dbFile, ['cb-1', 'cb-2', 'cb-3', 'cb-4', 'cb-5', 'cb-6', 'cb-7']);
-    const config = loadConfig(
-      {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: tmp.dir,
-        KNOWLEDGE_DIR,
-        CONTESTS_DIR: contestsDir,
-        PRACTICE_QUESTIONS: '4',
-      },
-      tmp.dir,
-    );
-    app = await startApp(config, createLogger('silent'));
-    await app.ready;
+    app = await startQuizApp(tmp.dir, contestsDir, { PRACTICE_QUESTIONS: '4' });
   }, 60_000);
   afterAll(async () => {
     await app.close();

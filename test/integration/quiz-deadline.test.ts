@@ -1,14 +1,12 @@
 import path from 'node:path';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
-import { startApp, type App } from '../../src/main';
+import type { App } from '../../src/main';
 import { startChannelConnector } from '../helpers/channel-connector';
 import {
   answerPayloads,
   ChatUser,
-  KNOWLEDGE_DIR,
   readAttempts,
   seedDirectory,
+  startQuizApp,
   writeContest,
 } from '../helpers/quiz-app';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -32,12 +30,7 @@ describe('a contest deadline passing with nobody writing', () => {
     connector = await startChannelConnector();
     writeContest(contestsDir, { id: 'thi-sap-dong', opensAt: Date.now() - 60_000, closesAt });
     await seedDirectory(dbFile, ['can-bo-1']);
-    const config = loadConfig(
-      { PORT: '0', DATA_DIR: tmp.dir, KNOWLEDGE_DIR, CONTESTS_DIR: contestsDir },
-      tmp.dir,
-    );
-    app = await startApp(config, createLogger('silent'));
-    await app.ready;
+    app = await startQuizApp(tmp.dir, contestsDir);
   }, 60_000);
   afterAll(async () => {
     await app.close();

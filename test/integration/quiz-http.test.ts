@@ -1,16 +1,14 @@
 import path from 'node:path';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
-import { startApp, type App } from '../../src/main';
+import type { App } from '../../src/main';
 import { openSqliteDatabase } from '../../src/storage';
 import { postActivity } from '../helpers/activities';
 import {
   allText,
   answerPayloads,
   ChatUser,
-  KNOWLEDGE_DIR,
   readAttempts,
   seedDirectory,
+  startQuizApp,
   writeContest,
 } from '../helpers/quiz-app';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -40,19 +38,7 @@ describe('quizzes over HTTP', () => {
       tiebreak: false,
     });
     await seedDirectory(dbFile, ['can-bo-1', 'can-bo-2', 'can-bo-3', 'can-bo-4']);
-    const config = loadConfig(
-      {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: tmp.dir,
-        KNOWLEDGE_DIR,
-        CONTESTS_DIR: contestsDir,
-        PRACTICE_QUESTIONS: '4',
-      },
-      tmp.dir,
-    );
-    app = await startApp(config, createLogger('silent'));
-    await app.ready;
+    app = await startQuizApp(tmp.dir, contestsDir, { PRACTICE_QUESTIONS: '4' });
   }, 60_000);
   afterAll(async () => {
     await app.close();
