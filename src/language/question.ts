@@ -95,8 +95,12 @@ function hasWordsAt(syllables: readonly string[], at: number, phrase: ListedWord
 
 const IS_WHAT = listed('là gì');
 const WHAT_IS = listed('thế nào là');
+/** Words that open a question asking for a definition ("Khái niệm chữ ký số?"), longest first. */
+const DEFINITION_OPENERS = ['hiểu thế nào về', 'định nghĩa', 'khái niệm'].map(listed);
 /** Verbs between the term and "là gì" ("X được hiểu là gì?"), longest first. */
-const DEFINING_VERBS = ['được định nghĩa', 'được hiểu', 'định nghĩa'].map(listed);
+const DEFINING_VERBS = ['được định nghĩa', 'được hiểu', 'định nghĩa', 'có nghĩa', 'nghĩa'].map(
+  listed,
+);
 /** Longest term looked for, in syllables. */
 const MAX_TERM = 6;
 
@@ -113,11 +117,18 @@ export interface DefinedTerm {
 }
 
 /**
- * The terms a question asks to define: "X là gì?" (also "X được hiểu / được định nghĩa là gì?")
- * and "Thế nào là X?". A definition is written "X là …", which is what a retriever can look for.
+ * The terms a question asks to define: "X là gì?" (also "X được hiểu / được định nghĩa / có nghĩa
+ * là gì?"), "Thế nào là X?", and a question opening with "Định nghĩa", "Khái niệm" or "Hiểu thế
+ * nào về" X. A definition is written "X là …", which is what a retriever can look for.
  */
 export function definedTerms(syllables: readonly string[]): DefinedTerm[] {
   const terms: DefinedTerm[] = [];
+  const opener = DEFINITION_OPENERS.find((o) => hasWordsAt(syllables, 0, o));
+  // "Khái niệm X là gì?" is found by its "là gì" below, with "khái niệm" as the question's words.
+  if (opener && !syllables.some((_, i) => hasWordsAt(syllables, i, IS_WHAT))) {
+    const term = syllables.slice(opener.length, opener.length + MAX_TERM);
+    if (term.length > 0) terms.push({ syllables: term, anchor: 'start' });
+  }
   for (let i = 0; i < syllables.length; i++) {
     if (hasWordsAt(syllables, i, WHAT_IS)) {
       const from = i + WHAT_IS.length;

@@ -166,6 +166,18 @@ describe('question helpers', () => {
       { syllables: ['van', 'ban', 'dien', 'tu'], anchor: 'end' },
     ]);
     expect(terms('Thế nào là ký số?')).toEqual([{ syllables: ['kí', 'số'], anchor: 'start' }]);
+    expect(terms('Ký số có nghĩa là gì?')).toEqual([{ syllables: ['kí', 'số'], anchor: 'end' }]);
+    expect(terms('Khái niệm chữ ký số')).toEqual([
+      { syllables: ['chữ', 'kí', 'số'], anchor: 'start' },
+    ]);
+    expect(terms('Hiểu thế nào về chuyển đổi số?')).toEqual([
+      { syllables: ['chuyển', 'đổi', 'số'], anchor: 'start' },
+    ]);
+    // Only at the start: "định nghĩa" inside a question is a verb ("… được định nghĩa là gì").
+    expect(terms('Luật mới có định nghĩa chữ ký số không?')).toEqual([]);
+    expect(terms('Khái niệm văn bản điện tử là gì?')).toEqual([
+      { syllables: ['khái', 'niệm', 'văn', 'bản', 'điện', 'tử'], anchor: 'end' },
+    ]);
     // At most six syllables before "là gì"; the retriever tries the shorter ends.
     expect(terms('Cho tôi hỏi theo luật mới thì chữ ký số là gì?')).toEqual([
       { syllables: ['luật', 'mới', 'thì', 'chữ', 'kí', 'số'], anchor: 'end' },
