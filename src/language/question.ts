@@ -42,39 +42,6 @@ function canonical(syllable: string): string {
   return unifyIY(canonicalSyllable(syllable));
 }
 
-/** Each frame's words, as listed and folded (to match a syllable typed without marks). */
-const FRAME_WORDS = QUESTION_FRAMES.map((parts) =>
-  parts.map((listed) => ({ listed, folded: foldDiacritics(listed) })),
-);
-
-/** Every form a frame's first word can be typed in: no frame starts at any other syllable. */
-const FRAME_STARTS = new Set(FRAME_WORDS.flatMap(([first]) => [first!.listed, first!.folded]));
-
-/** Removes question framing phrases from a list of syllables (whole-syllable matches only). */
-export function stripQuestionFrames(syllables: string[]): string[] {
-  const n = syllables.length;
-  let keep: boolean[] | undefined;
-  // A typed syllable equals a listed word: exactly, or by folded form when typed without marks.
-  const same = (at: number, word: { listed: string; folded: string }) => {
-    const typed = syllables[at]!;
-    return typed === word.listed || (typed === word.folded && !hasDiacritics(typed));
-  };
-  for (let i = 0; i < n; i++) {
-    if (!FRAME_STARTS.has(syllables[i]!)) continue;
-    for (const parts of FRAME_WORDS) {
-      if (i + parts.length > n) continue;
-      let match = true;
-      for (let j = 0; j < parts.length && match; j++) match = same(i + j, parts[j]!);
-      if (!match) continue;
-      keep ??= syllables.map(() => true);
-      for (let j = 0; j < parts.length; j++) keep[i + j] = false;
-    }
-  }
-  if (!keep) return syllables.slice();
-  const out = syllables.filter((_, i) => keep[i]);
-  return out.length > 0 ? out : syllables;
-}
-
 /** A syllable as listed here, and folded (to match one typed without marks). */
 interface ListedWord {
   listed: string;
@@ -87,10 +54,38 @@ const listed = (phrase: string): ListedWord[] =>
 /** Whether `syllables` has the words of `phrase` at `at` (exactly, or folded when typed so). */
 function hasWordsAt(syllables: readonly string[], at: number, phrase: ListedWord[]): boolean {
   if (at < 0 || at + phrase.length > syllables.length) return false;
-  return phrase.every((word, j) => {
+  // A plain loop: this runs for every question (question frames), no closure per call.
+  for (let j = 0; j < phrase.length; j++) {
     const typed = syllables[at + j]!;
-    return typed === word.listed || (typed === word.folded && !hasDiacritics(typed));
-  });
+    const word = phrase[j]!;
+    if (typed !== word.listed && (typed !== word.folded || hasDiacritics(typed))) return false;
+  }
+  return true;
+}
+
+/** Each frame's words, as listed and folded (to match a syllable typed without marks). */
+const FRAME_WORDS: ListedWord[][] = QUESTION_FRAMES.map((parts) =>
+  parts.map((word) => ({ listed: word, folded: foldDiacritics(word) })),
+);
+
+/** Every form a frame's first word can be typed in: no frame starts at any other syllable. */
+const FRAME_STARTS = new Set(FRAME_WORDS.flatMap(([first]) => [first!.listed, first!.folded]));
+
+/** Removes question framing phrases from a list of syllables (whole-syllable matches only). */
+export function stripQuestionFrames(syllables: string[]): string[] {
+  const n = syllables.length;
+  let keep: boolean[] | undefined;
+  for (let i = 0; i < n; i++) {
+    if (!FRAME_STARTS.has(syllables[i]!)) continue;
+    for (const parts of FRAME_WORDS) {
+      if (!hasWordsAt(syllables, i, parts)) continue;
+      keep ??= syllables.map(() => true);
+      for (let j = 0; j < parts.length; j++) keep[i + j] = false;
+    }
+  }
+  if (!keep) return syllables.slice();
+  const out = syllables.filter((_, i) => keep[i]);
+  return out.length > 0 ? out : syllables;
 }
 
 const IS_WHAT = listed('là gì');
