@@ -90,6 +90,9 @@ export function stripQuestionFrames(syllables: string[]): string[] {
 
 const IS_WHAT = listed('là gì');
 const WHAT_IS = listed('thế nào là');
+/** "thế nào" after a defining verb: "X được hiểu (như) thế nào?". */
+const HOW = listed('thế nào');
+const AS = listed('như');
 /** Words that open a question asking for a definition ("Khái niệm chữ ký số?"), longest first. */
 const DEFINITION_OPENERS = ['hiểu thế nào về', 'định nghĩa', 'khái niệm'].map(listed);
 /** Verbs between the term and "là gì" ("X được hiểu là gì?"), longest first. */
@@ -113,8 +116,9 @@ export interface DefinedTerm {
 
 /**
  * The terms a question asks to define: "X là gì?" (also "X được hiểu / được định nghĩa / có nghĩa
- * là gì?"), "Thế nào là X?", and a question opening with "Định nghĩa", "Khái niệm" or "Hiểu thế
- * nào về" X. A definition is written "X là …", which is what a retriever can look for.
+ * là gì?"), "X được hiểu / được định nghĩa (như) thế nào?", "Thế nào là X?", and a question opening
+ * with "Định nghĩa", "Khái niệm" or "Hiểu thế nào về" X. A definition is written "X là …", which
+ * is what a retriever can look for.
  */
 export function definedTerms(syllables: readonly string[]): DefinedTerm[] {
   const terms: DefinedTerm[] = [];
@@ -133,6 +137,14 @@ export function definedTerms(syllables: readonly string[]): DefinedTerm[] {
       let end = i;
       const verb = DEFINING_VERBS.find((v) => hasWordsAt(syllables, end - v.length, v));
       if (verb) end -= verb.length;
+      const term = syllables.slice(Math.max(0, end - MAX_TERM), end);
+      if (term.length > 0) terms.push({ syllables: term, anchor: 'end' });
+    } else if (hasWordsAt(syllables, i, HOW)) {
+      // Only with the verb: "X trình bày thế nào?" asks how, not what X is.
+      let end = hasWordsAt(syllables, i - AS.length, AS) ? i - AS.length : i;
+      const verb = DEFINING_VERBS.find((v) => hasWordsAt(syllables, end - v.length, v));
+      if (!verb) continue;
+      end -= verb.length;
       const term = syllables.slice(Math.max(0, end - MAX_TERM), end);
       if (term.length > 0) terms.push({ syllables: term, anchor: 'end' });
     }

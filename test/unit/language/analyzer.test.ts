@@ -173,6 +173,14 @@ describe('question helpers', () => {
     expect(terms('Hiểu thế nào về chuyển đổi số?')).toEqual([
       { syllables: ['chuyển', 'đổi', 'số'], anchor: 'start' },
     ]);
+    expect(terms('Theo luật thì chuyển đổi số được hiểu như thế nào?')).toEqual([
+      { syllables: ['theo', 'luật', 'thì', 'chuyển', 'đổi', 'số'], anchor: 'end' },
+    ]);
+    expect(terms('Thao tác ký số được định nghĩa thế nào?')).toEqual([
+      { syllables: ['thao', 'tác', 'kí', 'số'], anchor: 'end' },
+    ]);
+    // "thế nào" without a defining verb asks how, not what.
+    expect(terms('Hình ảnh chữ ký số phải trình bày thế nào?')).toEqual([]);
     // Only at the start: "định nghĩa" inside a question is a verb ("… được định nghĩa là gì").
     expect(terms('Luật mới có định nghĩa chữ ký số không?')).toEqual([]);
     expect(terms('Khái niệm văn bản điện tử là gì?')).toEqual([
