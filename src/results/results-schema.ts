@@ -74,20 +74,19 @@ export type AttemptColumns<P extends 'first_' | 'best_'> = {
 };
 
 /** The columns of {@link AttemptColumns}, unprefixed: as in `competency_results`. */
-export interface ParticipantAttemptColumns {
-  attempt_id: string;
-  started_at: string;
-  submitted_at: string;
-  duration_ms: number | string;
-  score: number;
-  correct: number;
-  total: number;
-  /** 1, 0 or null. */
-  passed: number | null;
-  tiebreak: number | string | null;
-  /** JSON text, as in `competency_results`. */
-  by_topic: string;
-}
+export type ParticipantAttemptColumns = Pick<
+  CompetencyResultsTable,
+  | 'attempt_id'
+  | 'started_at'
+  | 'submitted_at'
+  | 'duration_ms'
+  | 'score'
+  | 'correct'
+  | 'total'
+  | 'passed'
+  | 'tiebreak'
+  | 'by_topic'
+>;
 
 /** Table `contest_unit_stats`: per (contest, unit). */
 export interface ContestUnitStatsTable {
@@ -136,15 +135,7 @@ export interface ContestUnitQuestionsTable {
  * Table `contest_questions`: the sums of `contest_unit_questions` over every unit of a contest, so
  * that a report on (nearly) all units subtracts the few units left out instead of adding all.
  */
-export interface ContestQuestionsTable {
-  contest_id: string;
-  question_id: string;
-  n: number | string;
-  sum_x: number | string;
-  sum_rest: number | string;
-  sum_x_rest: number | string;
-  sum_rest_sq: number | string;
-}
+export type ContestQuestionsTable = Omit<ContestUnitQuestionsTable, 'unit_code'>;
 
 /** Table `report_access_log`: one row per report access, allowed or denied. */
 export interface ReportAccessLogTable {
