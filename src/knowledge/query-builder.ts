@@ -4,6 +4,7 @@ import {
   FOLDED_PREFIX,
   foldDiacritics,
   hasDiacritics,
+  hasImpossibleTone,
   isFunctionWord,
   looksLikeFollowUp,
   normalizeText,
@@ -85,9 +86,10 @@ export class QueryBuilder {
     const definitions = definedTerms(all);
     let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
     // Coverage terms: a syllable typed with diacritics must match exactly (phở is not phó);
-    // one typed without them matches by its folded form.
+    // one typed without them, or with a tone its final forbids ("luât" for "luật"), matches by
+    // its folded form.
     const folded = syllables.map(foldDiacritics);
-    const marked = syllables.map(hasDiacritics);
+    const marked = syllables.map((s) => hasDiacritics(s) && !hasImpossibleTone(s));
     const exact = syllables.map((s, i) => (marked[i] ? s : FOLDED_PREFIX + folded[i]!));
     const pair = (i: number) =>
       marked[i - 1] && marked[i]

@@ -13,7 +13,7 @@ export {
   normalizeText,
   stripControls,
 } from './normalize';
-export { isVietnameseSyllable, unifyIY } from './syllable';
+export { hasImpossibleTone, isVietnameseSyllable, unifyIY } from './syllable';
 export {
   definedTerms,
   type DefinedTerm,

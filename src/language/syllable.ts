@@ -1,4 +1,4 @@
-import { foldDiacritics } from './normalize';
+import { foldDiacritics, hasDiacritics } from './normalize';
 
 const ONSET = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?';
 const NUCLEUS = '[aeiouy]{1,3}';
@@ -19,4 +19,18 @@ export function unifyIY(syllable: string): string {
   const m = LONE_Y.exec(syllable);
   if (!m) return syllable;
   return m[1] + (Y_TO_I[m[2]!] ?? m[2]!);
+}
+
+/** A stop final (c, ch, p, t): the syllable can only carry the sắc or nặng tone. */
+const STOP_FINAL = /(?:c|ch|p|t)$/;
+const SAC_OR_NANG = /[\u0301\u0323]/;
+
+/**
+ * True when a syllable typed with marks has a tone its final forbids: a syllable ending in c, ch,
+ * p or t takes only sắc or nặng ("luật", "lực"), so "luât" or "lưc" is a mistyped mark, not a
+ * word. Such a syllable is better matched as if typed without marks.
+ */
+export function hasImpossibleTone(syllable: string): boolean {
+  if (!hasDiacritics(syllable) || !STOP_FINAL.test(foldDiacritics(syllable))) return false;
+  return !SAC_OR_NANG.test(syllable.normalize('NFD'));
 }

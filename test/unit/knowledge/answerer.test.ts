@@ -45,6 +45,14 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.suggestions.length).toBeLessThanOrEqual(3);
   });
 
+  it('answers a question whose marks are mistyped where the final forbids the tone', async () => {
+    // "luât", "lưc": a syllable ending in t or c takes only sắc or nặng, so these are typos of
+    // "luật", "lực" and are matched as if typed without marks.
+    const result = await kb.answerer.ask('luât chuyển đổi sô có hiệu lưc khi nào');
+    expect(result.answered).toBe(true);
+    expect(result.citations[0]).toMatchObject({ docId: 'luat-chuyen-doi-so-2025' });
+  });
+
   it('refuses empty and symbol-only input without searching', async () => {
     for (const q of ['', '   ', '🙂🙂', '???']) {
       const result = await kb.answerer.ask(q);

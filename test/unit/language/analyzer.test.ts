@@ -3,6 +3,7 @@ import {
   canonicalSyllable,
   definedTerms,
   foldDiacritics,
+  hasImpossibleTone,
   looksLikeFollowUp,
   normalizeText,
   stripQuestionFrames,
@@ -194,6 +195,26 @@ describe('question helpers', () => {
     expect(terms('là gì')).toEqual([]);
     // "là" marked, "gì" not: a syllable typed with marks must match exactly.
     expect(terms('Chữ ký số lá gì?')).toEqual([]);
+  });
+
+  it('tells a tone the final forbids (a mistyped mark) from a real syllable', () => {
+    for (const typo of ['luât', 'lưc', 'đat', 'tiêp', 'sâch', 'hỏp']) {
+      expect([typo, hasImpossibleTone(typo)]).toEqual([typo, true]);
+    }
+    for (const word of [
+      'luật',
+      'lực',
+      'sách',
+      'ích',
+      'học',
+      'lương',
+      'sô',
+      'phở',
+      'sach',
+      'luat',
+    ]) {
+      expect([word, hasImpossibleTone(word)]).toEqual([word, false]);
+    }
   });
 
   it('recognises follow-ups', () => {
