@@ -1,3 +1,5 @@
+import { DuplicateActivityError } from '../errors';
+
 /** An inbound activity, as a channel identifies it: the same pair on every delivery of it. */
 export interface ActivityKey {
   channelId: string;
@@ -27,6 +29,17 @@ export interface ActivityKey {
 export interface ActivityDedup {
   record(channelId: string, activityId: string): boolean;
   isHandled(channelId: string, activityId: string): Promise<boolean>;
+}
+
+/**
+ * Records the activity of a write about to be made (an attempt store's `create` or `update`
+ * given `options.activity`), synchronously so that it is atomic with the write. Throws
+ * `DuplicateActivityError` when the activity was handled already: the write must not happen.
+ */
+export function recordActivity(dedup: ActivityDedup, activity: ActivityKey | undefined): void {
+  if (activity && !dedup.record(activity.channelId, activity.activityId)) {
+    throw new DuplicateActivityError(activity.channelId, activity.activityId);
+  }
 }
 
 /** A day: longer than any channel keeps retrying an activity. */

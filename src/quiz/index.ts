@@ -89,6 +89,7 @@ export { MemoryAttemptStore, type MemoryAttemptStoreOptions } from './memory-att
 export {
   DEFAULT_DEDUP_RETENTION_MS,
   MemoryActivityDedup,
+  recordActivity,
   type ActivityDedup,
   type ActivityKey,
   type MemoryActivityDedupOptions,

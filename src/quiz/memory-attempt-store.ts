@@ -1,5 +1,5 @@
-import { DuplicateActivityError, InvalidInputError } from '../errors';
-import { MemoryActivityDedup, type ActivityKey } from './activity-dedup';
+import { InvalidInputError } from '../errors';
+import { MemoryActivityDedup, recordActivity } from './activity-dedup';
 import type { Attempt } from './attempt';
 import { parseAttempt } from './attempt-schema';
 import { validNewAttempt } from './attempt-store';
@@ -59,7 +59,7 @@ export class MemoryAttemptStore implements AttemptStore {
       noticeDue: undefined,
       noticeTries: 0,
     };
-    this.record(options.activity);
+    recordActivity(this.activities, options.activity);
     this.entries.set(valid.id, created);
     return 'created';
   }
@@ -84,7 +84,7 @@ export class MemoryAttemptStore implements AttemptStore {
       options.conversation === undefined
         ? entry.conversation
         : JSON.stringify(options.conversation);
-    this.record(options.activity);
+    recordActivity(this.activities, options.activity);
     entry.data = data;
     entry.conversation = conversation;
     if (options.expiryNotice) entry.noticeDue = 0;
@@ -147,13 +147,6 @@ export class MemoryAttemptStore implements AttemptStore {
     }
     entry.noticeTries++;
     if (entry.noticeTries >= maxTries) entry.noticeDue = undefined;
-  }
-
-  /** Records the activity of a write about to be made (synchronously, so atomically with it). */
-  private record(activity: ActivityKey | undefined): void {
-    if (activity && !this.activities.record(activity.channelId, activity.activityId)) {
-      throw new DuplicateActivityError(activity.channelId, activity.activityId);
-    }
   }
 
   private all(): Attempt[] {

@@ -1,7 +1,8 @@
 import type { Statement } from 'better-sqlite3';
-import { DuplicateActivityError, InvalidInputError } from '../errors';
+import { InvalidInputError } from '../errors';
 import {
   parseAttempt,
+  recordActivity,
   type ActivityKey,
   type Attempt,
   type AttemptStore,
@@ -220,7 +221,7 @@ export class SqliteAttemptStore implements AttemptStore {
             return 'no-attempts-left' as const;
           }
         }
-        this.record(activity);
+        recordActivity(this.activities, activity);
         this.insert.run(row);
         return 'created' as const;
       },
@@ -232,7 +233,7 @@ export class SqliteAttemptStore implements AttemptStore {
         // The WHERE clause only matches an attempt in progress: a submission happens once.
         if (!this.writeRow(row)) return false;
         // Throwing rolls the update back.
-        this.record(activity);
+        recordActivity(this.activities, activity);
         if (submitted) this.onSubmitted!(submitted);
         return true;
       },
@@ -358,13 +359,6 @@ export class SqliteAttemptStore implements AttemptStore {
   async completeExpiryNotice(id: string, delivered: boolean, maxTries = 5): Promise<void> {
     if (delivered) this.clearNotice.run(id);
     else this.failNotice.run(maxTries, id);
-  }
-
-  /** Records a write's activity, inside the write's transaction. */
-  private record(activity: ActivityKey | undefined): void {
-    if (activity && !this.activities.record(activity.channelId, activity.activityId)) {
-      throw new DuplicateActivityError(activity.channelId, activity.activityId);
-    }
   }
 
   /** A fresh copy of the stored attempt, validated unless this exact JSON is known to be valid. */
