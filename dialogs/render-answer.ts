@@ -10,6 +10,12 @@ export function suggestedTopics(result: AnswerResult): string[] {
   return (own.length > 0 ? own : [...DEFAULT_TOPICS]).slice(0, MAX_SUGGESTIONS);
 }
 
+/** Why nothing is answered: the words the documents do not know, when that was the reason. */
+function notFoundLead(result: AnswerResult): string {
+  const words = result.unknownWords ?? [];
+  return words.length > 0 ? texts.notCovered(words) : texts.notFound;
+}
+
 /** `Điều 22 [1].` rather than `Điều 22. [1]`: the marker goes before closing punctuation. */
 function withMarker(text: string, n: number): string {
   const trimmed = text.trim();
@@ -43,7 +49,7 @@ export function statusWarning(c: Citation): string | undefined {
 export function renderAnswer(result: AnswerResult): string {
   if (!result.answered || result.sentences.length === 0) {
     const topics = suggestedTopics(result).map((t) => `- ${t}`);
-    return [texts.notFound, `${texts.notFoundSuggest}\n${topics.join('\n')}`].join('\n\n');
+    return [notFoundLead(result), `${texts.notFoundSuggest}\n${topics.join('\n')}`].join('\n\n');
   }
   const sources = result.citations.map((c, i) => {
     const lines = [`- ${citationLabel(c, i + 1)}`];
@@ -61,7 +67,7 @@ export function renderAnswer(result: AnswerResult): string {
 export function renderAnswerPlain(result: AnswerResult): string {
   if (!result.answered || result.sentences.length === 0) {
     const topics = suggestedTopics(result).map((t) => `  • ${t}`);
-    return [texts.notFound, `${texts.notFoundSuggest}\n${topics.join('\n')}`].join('\n\n');
+    return [notFoundLead(result), `${texts.notFoundSuggest}\n${topics.join('\n')}`].join('\n\n');
   }
   const sources = result.citations.map((c, i) => {
     const lines = [citationLabel(c, i + 1)];

@@ -79,6 +79,9 @@ export const texts = {
 
   notFound:
     'Tôi chưa tìm thấy câu trả lời đủ tin cậy cho câu hỏi này trong bộ tài liệu hiện có, nên không đưa ra câu trả lời phỏng đoán.',
+  /** Not answered because the documents do not speak of these words of the question. */
+  notCovered: (words: readonly string[]): string =>
+    `Bộ tài liệu hiện có chưa có nội dung về ${words.map((w) => `“${w}”`).join(', ')}, nên tôi không trả lời câu hỏi này để tránh phỏng đoán.`,
   notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 
   sourcesHeading: 'Nguồn:',

@@ -1,4 +1,4 @@
-import { FOLDED_PREFIX, type VietnameseAnalyzer } from '../language';
+import { bigramTerm, FOLDED_PREFIX, type VietnameseAnalyzer } from '../language';
 import type { Passage, Retriever } from './retriever';
 import type {
   AnswerResult,
@@ -10,6 +10,7 @@ import type {
   Section,
 } from './types';
 import type { LexicalIndex } from './lexical-index';
+import type { QueryWord } from './query-builder';
 
 export interface ExtractiveAnswererOptions {
   retriever: Retriever;
@@ -33,6 +34,11 @@ const MAX_SENTENCES_FIRST = 2;
 /** A further passage is cited only when it scores this close to the best one. */
 const SECOND_PASSAGE_RATIO = 0.75;
 const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
+/**
+ * A word of the question found in at most this many sections is what the documents hardly know:
+ * an answer must quote a passage that has it (see `unknownWords`).
+ */
+const RARE_SECTIONS = 1;
 
 /**
  * The offline answer writer: picks the best passages, quotes the sentences in them that answer
@@ -50,7 +56,12 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   async ask(question: string, context: AskContext = {}): Promise<AnswerResult> {
     const trimmed = question.trim();
     // Not found: topic suggestions instead (built only then).
-    const notFound = (query: string, confidence: number, passages: Passage[]): AnswerResult => ({
+    const notFound = (
+      query: string,
+      confidence: number,
+      passages: Passage[],
+      unknownWords?: string[],
+    ): AnswerResult => ({
       question: trimmed,
       query,
       answered: false,
@@ -58,6 +69,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       citations: [],
       suggestions: this.suggest(passages),
       confidence,
+      ...(unknownWords ? { unknownWords } : {}),
     });
     if (!/[\p{L}\p{N}]/u.test(trimmed)) return notFound('', 0, []);
 
@@ -79,8 +91,10 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     };
     const core = { terms: query.coreTerms, weights: query.coreTerms.map(weight) };
     const confidence = best ? this.coverage(core, best) : 0;
-    if (!best || confidence < this.options.minScore) {
-      return notFound(query.text, confidence, passages);
+    // Said in the reply when it is why nothing is answered, so worked out for refusals too.
+    const unknown = best ? this.unknownWords(query.words, best) : [];
+    if (!best || confidence < this.options.minScore || unknown.length > 0) {
+      return notFound(query.text, confidence, passages, unknown.length > 0 ? unknown : undefined);
     }
 
     const weights = new Map<string, number>();
@@ -134,6 +148,44 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       if (terms.has(core.terms[i]!)) found += w;
     }
     return total > 0 ? found / total : 0;
+  }
+
+  /**
+   * The words of the question the documents hardly know (found in at most {@link RARE_SECTIONS}
+   * sections) and that the best passage does not have, joined into phrases as typed ("khiếu
+   * nại"). Such a word is usually what the question is about ("Lương cơ sở là bao nhiêu?"), so a
+   * passage that matches only its other words ("năm 2026", "công chức") does not answer it. Not
+   * counted: words the query builder leaves unchecked (numbers, asking words, glossary words),
+   * words the documents know in no form at all (a typo, a foreign word: nothing to judge by), and
+   * a mistyped word of a phrase the passage has ("nôi bộ" for "nội bộ": the folded pair is there).
+   */
+  private unknownWords(words: QueryWord[], best: Passage): string[] {
+    const { lexical } = this.options;
+    const folded = (w: QueryWord) => FOLDED_PREFIX + w.folded;
+    const known = (w: QueryWord, i: number): boolean => {
+      if (!w.checked || lexical.documentFrequency(w.term) > RARE_SECTIONS) return true;
+      if (lexical.documentFrequency(folded(w)) === 0) return true;
+      const prev = words[i - 1];
+      const next = words[i + 1];
+      const { terms } = this.analyzed(best);
+      return (
+        terms.has(w.term) ||
+        (prev !== undefined && terms.has(bigramTerm(folded(prev), folded(w)))) ||
+        (next !== undefined && terms.has(bigramTerm(folded(w), folded(next))))
+      );
+    };
+    const phrases: string[] = [];
+    let run: string[] = [];
+    words.forEach((w, i) => {
+      if (!known(w, i)) {
+        run.push(w.typed);
+        return;
+      }
+      if (run.length > 0) phrases.push(run.join(' '));
+      run = [];
+    });
+    if (run.length > 0) phrases.push(run.join(' '));
+    return phrases;
   }
 
   /** A section's terms and its sentences' terms, analyzed once and kept with the section. */

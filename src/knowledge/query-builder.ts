@@ -1,10 +1,11 @@
 import {
+  askingWords,
   definedTerms,
   type DefinedTerm,
   FOLDED_PREFIX,
   foldDiacritics,
   hasDiacritics,
-  hasImpossibleTone,
+  hasImpossibleMarks,
   isFunctionWord,
   looksLikeFollowUp,
   normalizeText,
@@ -21,6 +22,11 @@ export interface BuiltQuery {
   terms: WeightedTerm[];
   /** Content syllables and bigrams of the question itself, to measure how well a passage covers it. */
   coreTerms: string[];
+  /**
+   * The question's own words after its framing, in order, for the answerer's check that the
+   * passage knows what is asked about (see `ExtractiveAnswerer`).
+   */
+  words: QueryWord[];
   /** Documents the question names explicitly ("theo Nghị định 30/2020"); search only those. */
   documents?: Set<number>;
   /** Articles the question names ("Điều 22", "khoản 3 Điều 2"), as section labels (`Điều 22`). */
@@ -28,6 +34,21 @@ export interface BuiltQuery {
   /** Terms the question asks to define ("X là gì?", "Thế nào là X?"). */
   definitions?: DefinedTerm[];
   followUp: boolean;
+}
+
+/** A word of the question, as the answerer checks it against the documents. */
+export interface QueryWord {
+  /** The syllable as typed (canonical, lowercase). */
+  typed: string;
+  /** Its coverage term: exact when typed with (possible) marks, else `~` + folded. */
+  term: string;
+  /** Folded, without prefix. */
+  folded: string;
+  /**
+   * Whether it names what is asked about and must be known to the answer: a content word that is
+   * not a number, not an asking word ("bao lâu") and not explained by the glossary.
+   */
+  checked: boolean;
 }
 
 export interface NamedDocument {
@@ -86,10 +107,10 @@ export class QueryBuilder {
     const definitions = definedTerms(all);
     let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
     // Coverage terms: a syllable typed with diacritics must match exactly (phở is not phó);
-    // one typed without them, or with a tone its final forbids ("luât" for "luật"), matches by
-    // its folded form.
+    // one typed without them, or with marks that cannot be right ("luât" for "luật", "ngừoi" for
+    // "người"), matches by its folded form.
     const folded = syllables.map(foldDiacritics);
-    const marked = syllables.map((s) => hasDiacritics(s) && !hasImpossibleTone(s));
+    const marked = syllables.map((s) => hasDiacritics(s) && !hasImpossibleMarks(s));
     const exact = syllables.map((s, i) => (marked[i] ? s : FOLDED_PREFIX + folded[i]!));
     const pair = (i: number) =>
       marked[i - 1] && marked[i]
@@ -102,6 +123,14 @@ export class QueryBuilder {
       if (i > 0 && (content[i] || content[i - 1])) core.add(pair(i));
     }
     const coreTerms = [...core];
+    const glossary = this.analyzer.glossaryWords(syllables);
+    const asking = askingWords(syllables);
+    const words: QueryWord[] = syllables.map((typed, i) => ({
+      typed,
+      term: exact[i]!,
+      folded: folded[i]!,
+      checked: content[i]! && !glossary[i] && !asking[i] && !DIGITS.test(folded[i]!),
+    }));
     const named = this.namedDocuments(folded, normalized);
     if (named.phrase) {
       const remaining = removePhrase(syllables, named.phrase);
@@ -130,6 +159,7 @@ export class QueryBuilder {
       text,
       terms,
       coreTerms,
+      words,
       documents: named.docs.size > 0 ? named.docs : undefined,
       articles: articles.labels.length > 0 ? articles.labels : undefined,
       definitions: definitions.length > 0 ? definitions : undefined,

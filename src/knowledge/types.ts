@@ -62,6 +62,11 @@ export interface AnswerResult {
   suggestions: string[];
   /** Confidence of the best passage, 0..1. */
   confidence: number;
+  /**
+   * When not answered because the documents hardly know what is asked about: those words of the
+   * question, as phrases ("lương", "khiếu nại").
+   */
+  unknownWords?: string[];
 }
 
 /** Context carried between turns of one conversation, to understand short follow-ups. */

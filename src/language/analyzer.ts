@@ -248,6 +248,25 @@ export class VietnameseAnalyzer {
     return list;
   }
 
+  /**
+   * Which of the syllables the glossary explains: an abbreviation it expands ("cks") or a word of
+   * a phrase it lists with other phrasings ("scan" of "scan" / "quét"). Such a word may be absent
+   * from the documents as typed and still be known to them.
+   */
+  glossaryWords(syllables: readonly string[]): boolean[] {
+    const out = syllables.map((s) => this.expansionsOf(s) !== undefined);
+    if (this.synonyms.length === 0) return out;
+    const folded = syllables.map(foldDiacritics);
+    for (let i = 0; i < folded.length; i++) {
+      for (const k of this.synonymStarts.get(folded[i]!) ?? []) {
+        const words = this.synonyms[k]!.phrase.trim().split(' ');
+        if (!words.every((w, j) => folded[i + j] === w)) continue;
+        for (let j = 0; j < words.length; j++) out[i + j] = true;
+      }
+    }
+    return out;
+  }
+
   private synonymsIn(syllables: string[]): string[][] {
     if (this.synonyms.length === 0) return [];
     // A phrase can only be in the text when its first syllable is: check only those phrases,

@@ -13,8 +13,9 @@ export {
   normalizeText,
   stripControls,
 } from './normalize';
-export { hasImpossibleTone, isVietnameseSyllable, unifyIY } from './syllable';
+export { hasImpossibleMarks, hasImpossibleTone, isVietnameseSyllable, unifyIY } from './syllable';
 export {
+  askingWords,
   definedTerms,
   type DefinedTerm,
   isFunctionWord,

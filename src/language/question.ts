@@ -152,6 +152,24 @@ export function definedTerms(syllables: readonly string[]): DefinedTerm[] {
   return terms;
 }
 
+/**
+ * Words that ask rather than name what is asked about: "bao lâu", "khái niệm", "phần trăm". The
+ * documents need not contain them for a passage to answer.
+ */
+const ASKING_PHRASES = ['bao lâu', 'bao nhiêu', 'khái niệm', 'định nghĩa', 'phần trăm'].map(listed);
+
+/** Which of the syllables belong to an asking phrase ("bao lâu", "khái niệm"). */
+export function askingWords(syllables: readonly string[]): boolean[] {
+  const out = syllables.map(() => false);
+  for (let i = 0; i < syllables.length; i++) {
+    for (const phrase of ASKING_PHRASES) {
+      if (!hasWordsAt(syllables, i, phrase)) continue;
+      for (let j = 0; j < phrase.length; j++) out[i + j] = true;
+    }
+  }
+  return out;
+}
+
 const FOLLOW_UP_START = ['con', 'the con', 'vay con', 'con ve', 'the thi', 'vay thi', 'neu'];
 const FOLLOW_UP_END = ['thi sao', 'thi the nao', 'the nao', 'ra sao'];
 const REFERENCES = [
@@ -195,7 +213,7 @@ const FUNCTION_WORDS = new Set(
   (
     'thì là có được của và các những cho khi rồi với này đó ở trong về để mà hay hoặc bị đã sẽ ' +
     'đang phải không ra vào từ theo tại như nếu một mấy tôi anh chị em bạn ai gì nào thế sao ' +
-    'nhé ạ ơi cần nên muốn làm hiện nay lại cũng đều thể'
+    'nhé ạ ơi cần nên muốn làm hiện nay lại cũng đều thể cái'
   )
     .split(' ')
     .map(canonical),

@@ -34,3 +34,15 @@ export function hasImpossibleTone(syllable: string): boolean {
   if (!hasDiacritics(syllable) || !STOP_FINAL.test(foldDiacritics(syllable))) return false;
   return !SAC_OR_NANG.test(syllable.normalize('NFD'));
 }
+
+/** "ư" before an "o" without its horn: the pair is always written "ươ" ("người", not "ngừoi"). */
+const HALF_HORN = /[ưừứửữự][oóòỏõọ]/;
+
+/**
+ * True when a syllable's marks cannot be right: a tone its final forbids ({@link hasImpossibleTone})
+ * or "ư" before an "o" without its horn ("ngừoi" for "người"). Such a syllable is a typo and is
+ * better matched as if typed without marks.
+ */
+export function hasImpossibleMarks(syllable: string): boolean {
+  return hasImpossibleTone(syllable) || HALF_HORN.test(syllable.normalize('NFC').toLowerCase());
+}

@@ -53,6 +53,42 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.citations[0]).toMatchObject({ docId: 'luat-chuyen-doi-so-2025' });
   });
 
+  it.each([
+    ['Lương cơ sở năm 2026 là bao nhiêu?', ['lương']],
+    ['Cán bộ nghỉ hưu ở tuổi bao nhiêu?', ['tuổi']],
+    ['Thời hạn giải quyết khiếu nại lần đầu là bao lâu?', ['khiếu nại']],
+    ['Năm 2026 có bao nhiêu ngày nghỉ lễ?', ['lễ']],
+    ['Hồ sơ thi tuyển công chức gồm những gì?', ['tuyển']],
+  ])(
+    'refuses %p, naming the words the documents hardly know, though other words match',
+    async (question, words) => {
+      const result = await kb.answerer.ask(question);
+      expect(result).toMatchObject({ answered: false, citations: [], unknownWords: words });
+      expect(result.suggestions.length).toBeGreaterThanOrEqual(2);
+    },
+  );
+
+  it.each([
+    // An abbreviation the glossary expands, and a word it lists with another phrasing.
+    ['CKS có giá trị như chữ ký tay không?', 'luat-giao-dich-dien-tu-2023'],
+    ['Scan văn bản giấy để làm bản sao y điện tử thì cần độ phân giải bao nhiêu dpi?', 'nd-30-2020'],
+    // Mistyped words of a phrase the passage has ("chũ ký"), a token known in no form ("nhiu"),
+    // and impossible marks ("ngừoi").
+    ['chứng thư chũ ký số công cộng thời hạn bao nhiu năm', 'nd-23-2025'],
+    ['hồ sơ trể hạn thì phải báo cho ngừoi dân thế nào', 'quy-trinh-iso-tiep-nhan-tra-ket-qua-tthc'],
+  ])('still answers %p, whose rare words are explained or mistyped', async (question, docId) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.unknownWords).toBeUndefined();
+    expect(result.citations.map((c) => c.docId)).toContain(docId);
+  });
+
+  it('does not take a mistyped word of a phrase the passage has for an unknown topic', async () => {
+    // "chất lương" is "chất lượng" mistyped, not "lương" (salary): the folded pair is there.
+    const result = await kb.answerer.ask('đánh giá nôi bộ hệ thông quản lý chất lương bao lâu một lân');
+    expect(result.unknownWords).toBeUndefined();
+  });
+
   it('refuses empty and symbol-only input without searching', async () => {
     for (const q of ['', '   ', '🙂🙂', '???']) {
       const result = await kb.answerer.ask(q);

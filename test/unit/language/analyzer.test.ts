@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import {
+  askingWords,
   canonicalSyllable,
   definedTerms,
   foldDiacritics,
+  hasImpossibleMarks,
   hasImpossibleTone,
   looksLikeFollowUp,
   normalizeText,
@@ -85,6 +87,16 @@ describe('VietnameseAnalyzer', () => {
   it('does not expand an ordinary lowercase syllable that happens to be an abbreviation', () => {
     expect(analyzer.terms('ca làm việc', { query: true })).not.toContain('~chung_thuc');
     expect(analyzer.terms('CA là gì', { query: true })).toContain('~chung_thuc');
+  });
+
+  it('tells which words of a question the glossary explains', () => {
+    const words = analyzer.syllables('gửi email về CĐS cho ca trực');
+    expect(words).toEqual(['gửi', 'email', 'về', 'cđs', 'cho', 'ca', 'trực']);
+    // "email" is listed with "thư điện tử", "cđs" is an abbreviation; "ca" is an ordinary syllable.
+    expect(analyzer.glossaryWords(words)).toEqual([false, true, false, true, false, false, false]);
+    const phrase = analyzer.syllables('thư điện tử công vụ');
+    expect(analyzer.glossaryWords(phrase)).toEqual([true, true, true, false, false]);
+    expect(new VietnameseAnalyzer().glossaryWords(words)).toEqual(words.map(() => false));
   });
 
   it('expands synonym groups on the query side only', () => {
@@ -215,6 +227,33 @@ describe('question helpers', () => {
     ]) {
       expect([word, hasImpossibleTone(word)]).toEqual([word, false]);
     }
+  });
+
+  it('tells marks that cannot be right (a typo) from a real syllable', () => {
+    for (const typo of ['ngừoi', 'ngưoi', 'mưón', 'luât', 'lưc']) {
+      expect([typo, hasImpossibleMarks(typo)]).toEqual([typo, true]);
+    }
+    for (const word of ['người', 'nguoi', 'thuở', 'mượn', 'lương', 'luật', 'sô']) {
+      expect([word, hasImpossibleMarks(word)]).toEqual([word, false]);
+    }
+  });
+
+  it('finds the words that ask rather than name the topic', () => {
+    const words = analyzer.syllables('Khái niệm chữ ký số bao lâu phần trăm lâu dài');
+    expect(askingWords(words)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(askingWords(analyzer.syllables('khai niem bao lau'))).toEqual([true, true, true, true]);
   });
 
   it('recognises follow-ups', () => {
