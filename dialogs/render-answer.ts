@@ -10,8 +10,10 @@ export function suggestedTopics(result: AnswerResult): string[] {
   return (own.length > 0 ? own : [...DEFAULT_TOPICS]).slice(0, MAX_SUGGESTIONS);
 }
 
-/** Why nothing is answered: the words the documents do not know, when that was the reason. */
+/** Why nothing is answered: the documents or words the knowledge base lacks, when that was why. */
 function notFoundLead(result: AnswerResult): string {
+  const documents = result.unknownDocuments ?? [];
+  if (documents.length > 0) return texts.notCoveredDocuments(documents);
   const words = result.unknownWords ?? [];
   return words.length > 0 ? texts.notCovered(words) : texts.notFound;
 }

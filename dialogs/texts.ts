@@ -82,6 +82,9 @@ export const texts = {
   /** Not answered because the documents do not speak of these words of the question. */
   notCovered: (words: readonly string[]): string =>
     `Bộ tài liệu hiện có chưa có nội dung về ${words.map((w) => `“${w}”`).join(', ')}, nên tôi không trả lời câu hỏi này để tránh phỏng đoán.`,
+  /** Not answered because the question names documents the knowledge base does not have. */
+  notCoveredDocuments: (documents: readonly string[]): string =>
+    `Bộ tài liệu hiện có chưa có ${documents.map((d) => `“${d}”`).join(', ')}, nên tôi không trả lời câu hỏi về văn bản này để tránh phỏng đoán.`,
   notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 
   sourcesHeading: 'Nguồn:',

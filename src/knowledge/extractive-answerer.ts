@@ -60,7 +60,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       query: string,
       confidence: number,
       passages: Passage[],
-      unknownWords?: string[],
+      reason?: Pick<AnswerResult, 'unknownWords' | 'unknownDocuments'>,
     ): AnswerResult => ({
       question: trimmed,
       query,
@@ -69,7 +69,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       citations: [],
       suggestions: this.suggest(passages),
       confidence,
-      ...(unknownWords ? { unknownWords } : {}),
+      ...reason,
     });
     if (!/[\p{L}\p{N}]/u.test(trimmed)) return notFound('', 0, []);
 
@@ -78,6 +78,9 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       limit: 5,
     });
     const { query, passages } = retrieval;
+    if (query.unknownDocuments) {
+      return notFound(query.text, 0, passages, { unknownDocuments: query.unknownDocuments });
+    }
     const best = passages[0];
     // Terms of the question weighed once each (its core terms and query terms overlap).
     const weighed = new Map<string, number>();
@@ -94,7 +97,8 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     // Said in the reply when it is why nothing is answered, so worked out for refusals too.
     const unknown = best ? this.unknownWords(query.words, best) : [];
     if (!best || confidence < this.options.minScore || unknown.length > 0) {
-      return notFound(query.text, confidence, passages, unknown.length > 0 ? unknown : undefined);
+      const reason = unknown.length > 0 ? { unknownWords: unknown } : undefined;
+      return notFound(query.text, confidence, passages, reason);
     }
 
     const weights = new Map<string, number>();

@@ -1,12 +1,15 @@
 import {
   askingWords,
   definedTerms,
+  documentNumbers,
+  type DocumentReference,
   type DefinedTerm,
   FOLDED_PREFIX,
   foldDiacritics,
   hasDiacritics,
   hasImpossibleMarks,
   isFunctionWord,
+  lawNames,
   looksLikeFollowUp,
   normalizeText,
   stripFollowUpMarkers,
@@ -27,6 +30,11 @@ export interface BuiltQuery {
    * passage knows what is asked about (see `ExtractiveAnswerer`).
    */
   words: QueryWord[];
+  /**
+   * Documents the question names (by a law's name or a số hiệu) when the knowledge base has none
+   * of them, as typed ("Luật Cán bộ, công chức"): it cannot answer what such a document says.
+   */
+  unknownDocuments?: string[];
   /** Documents the question names explicitly ("theo Nghị định 30/2020"); search only those. */
   documents?: Set<number>;
   /** Articles the question names ("Điều 22", "khoản 3 Điều 2"), as section labels (`Điều 22`). */
@@ -54,6 +62,8 @@ export interface QueryWord {
 export interface NamedDocument {
   title: string;
   number: string;
+  /** Its text, where other documents are cited ("thay thế Luật Công nghệ thông tin số 67/2006/QH11"). */
+  sections?: readonly { text: string }[];
 }
 
 /** Weight of grammatical words ("thì", "của") relative to content words. */
@@ -74,6 +84,8 @@ const KIND_WORDS: { single: string; double?: [string, string]; marker: RegExp }[
   { single: 'luat', marker: /QH/ },
 ];
 const DIGITS = /^\d+$/;
+/** Words of a law's name compared with the documents' (enough to tell "Luật Bảo vệ dữ liệu …" apart). */
+const NAME_KEY_WORDS = 3;
 
 /**
  * Builds queries: strips question framing, detects documents named in the question (by title or
@@ -86,10 +98,26 @@ export class QueryBuilder {
    */
   private readonly titles: { phrase: string; padded: string; first: string; doc: number }[];
 
+  /** Folded names of the laws the documents are, or name in their titles ("an ninh mang"). */
+  private readonly lawNames: string[];
+  /** Keys of the laws and số hiệu the documents' text cites: something is known of them. */
+  private readonly cited: Set<string>;
+
   constructor(
     private readonly analyzer: VietnameseAnalyzer,
     private readonly documents: NamedDocument[],
   ) {
+    this.lawNames = documents.flatMap((d) => {
+      const words = analyzer.syllables(d.title).map(foldDiacritics);
+      return words.flatMap((w, i) => (w === 'luat' ? [words.slice(i + 1).join(' ')] : []));
+    });
+    this.cited = new Set();
+    for (const d of documents) {
+      for (const { text } of d.sections ?? []) {
+        if (!text.includes('/') && !/Luật/u.test(text)) continue;
+        for (const r of [...lawNames(text), ...documentNumbers(text)]) this.cited.add(r.key);
+      }
+    }
     this.titles = documents
       .map((d, doc) => {
         const phrase = analyzer.syllables(d.title).map(foldDiacritics).join(' ');
@@ -141,6 +169,8 @@ export class QueryBuilder {
       const remaining = syllables.filter((_, i) => !articles.positions.has(i));
       if (remaining.length > 0) syllables = remaining;
     }
+    const unknownDocuments =
+      named.docs.size === 0 ? this.unknownDocuments(normalized) : undefined;
     const own = syllables.join(' ');
     const terms = this.toWeighted(
       this.analyzer.weightedSyllableTerms(syllables, {
@@ -160,6 +190,7 @@ export class QueryBuilder {
       terms,
       coreTerms,
       words,
+      ...(unknownDocuments ? { unknownDocuments } : {}),
       documents: named.docs.size > 0 ? named.docs : undefined,
       articles: articles.labels.length > 0 ? articles.labels : undefined,
       definitions: definitions.length > 0 ? definitions : undefined,
@@ -179,6 +210,33 @@ export class QueryBuilder {
     const out: WeightedTerm[] = [];
     for (const [term, w] of weights) out.push({ term, weight: w * weight });
     return out;
+  }
+
+  /**
+   * The documents the question names by a law's name or a số hiệu, as typed, when the knowledge
+   * base has none of them; undefined when it names none, or one the knowledge base has.
+   */
+  private unknownDocuments(text: string): string[] | undefined {
+    const references = [...lawNames(text), ...documentNumbers(text)];
+    if (references.length === 0 || references.some((r) => this.knows(r))) return undefined;
+    return references.map((r) => r.text);
+  }
+
+  /** Whether the knowledge base has the document, or cites it in its text. */
+  private knows(reference: DocumentReference): boolean {
+    if (reference.kind === 'number') {
+      return (
+        this.cited.has(reference.key) ||
+        this.documents.some((d) => foldDiacritics(d.number.toLowerCase()).startsWith(reference.key))
+      );
+    }
+    let words = reference.key.split(' ');
+    // "Luật CĐS": the name abbreviated, as the glossary knows it.
+    const expansion = this.analyzer.abbreviationExpansions(words[0]!)?.[0];
+    if (expansion) words = [...expansion.map(foldDiacritics), ...words.slice(1)];
+    const key = words.slice(0, NAME_KEY_WORDS).join(' ');
+    const matches = (name: string) => name === key || name.startsWith(`${key} `);
+    return this.lawNames.some(matches) || [...this.cited].some(matches);
   }
 
   /** `words`: the question's syllables, folded. */

@@ -67,6 +67,11 @@ export interface AnswerResult {
    * question, as phrases ("lương", "khiếu nại").
    */
   unknownWords?: string[];
+  /**
+   * When not answered because the question names documents the knowledge base does not have: their
+   * names or numbers as typed ("Luật Cán bộ, công chức").
+   */
+  unknownDocuments?: string[];
 }
 
 /** Context carried between turns of one conversation, to understand short follow-ups. */

@@ -248,6 +248,11 @@ export class VietnameseAnalyzer {
     return list;
   }
 
+  /** The glossary's expansions of a word typed as an abbreviation ("CĐS"), as syllables. */
+  abbreviationExpansions(word: string): string[][] | undefined {
+    return this.expansionsOf(word);
+  }
+
   /**
    * Which of the syllables the glossary explains: an abbreviation it expands ("cks") or a word of
    * a phrase it lists with other phrasings ("scan" of "scan" / "quét"). Such a word may be absent

@@ -23,3 +23,4 @@ export {
   stripFollowUpMarkers,
   stripQuestionFrames,
 } from './question';
+export { documentNumbers, lawNames, type DocumentReference } from './document-references';

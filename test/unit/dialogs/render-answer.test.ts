@@ -113,6 +113,14 @@ describe('renderAnswer (Markdown)', () => {
     expect(renderAnswer({ ...notFound, unknownWords: [] })).toMatch(/^Tôi chưa tìm thấy/);
   });
 
+  it('names the documents the knowledge base lacks when the question is about one', () => {
+    const out = renderAnswer({ ...notFound, unknownDocuments: ['Luật Cán bộ, công chức'] });
+    expect(out).toMatch(/^Bộ tài liệu hiện có chưa có “Luật Cán bộ, công chức”, nên/);
+    expect(out).toContain('- chữ ký số');
+    const plain = renderAnswerPlain({ ...notFound, unknownDocuments: ['NĐ 100/2019'] });
+    expect(plain).toMatch(/^Bộ tài liệu hiện có chưa có “NĐ 100\/2019”, nên/);
+  });
+
   it('falls back to default topics when the answerer suggests none', () => {
     const out = renderAnswer({ ...notFound, suggestions: [' '] });
     expect(out.match(/^- /gm)).toHaveLength(3);

@@ -83,6 +83,25 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.citations.map((c) => c.docId)).toContain(docId);
   });
 
+  it.each([
+    ['Luật Cán bộ, công chức năm 2025 có hiệu lực từ ngày nào?', 'Luật Cán bộ, công chức'],
+    ['Nghị định 100/2019/NĐ-CP phạt vượt đèn đỏ bao nhiêu?', 'Nghị định 100/2019/NĐ-CP'],
+  ])('refuses %p, naming the document the knowledge base does not have', async (question, doc) => {
+    const result = await kb.answerer.ask(question);
+    expect(result).toMatchObject({ answered: false, citations: [], unknownDocuments: [doc] });
+  });
+
+  it.each([
+    // One of the documents named is in the knowledge base.
+    ['Luật CĐS có thay thế Luật CNTT 2006 không?', 'luat-chuyen-doi-so-2025'],
+    // Not in it, but its text says what replaced it.
+    ['Luật CNTT 2006 còn hiệu lực không?', 'luat-chuyen-doi-so-2025'],
+  ])('still answers %p', async (question, docId) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.unknownDocuments).toBeUndefined();
+    expect(result.citations.map((c) => c.docId)).toContain(docId);
+  });
+
   it('does not take a mistyped word of a phrase the passage has for an unknown topic', async () => {
     // "chất lương" is "chất lượng" mistyped, not "lương" (salary): the folded pair is there.
     const result = await kb.answerer.ask('đánh giá nôi bộ hệ thông quản lý chất lương bao lâu một lân');

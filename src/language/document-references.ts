@@ -1,0 +1,92 @@
+import { foldDiacritics, hasDiacritics } from './normalize';
+
+/** A document a question names: how it was typed, and the key to look it up by. */
+export interface DocumentReference {
+  /** As typed: "Luật Cán bộ, công chức", "Nghị định 100/2019/NĐ-CP". */
+  text: string;
+  kind: 'name' | 'number';
+  /**
+   * `name`: the folded words after "Luật" ("can bo cong chuc"); `number`: the first two parts of
+   * the số hiệu, folded and lowercased ("100/2019", "2629/qd").
+   */
+  key: string;
+}
+
+/** "Luật" or "Bộ luật" followed by a capitalised word, as a law's name is written. */
+const LAW_START = /(?<![\p{L}\p{N}])(?:Bộ luật|Luật)\s+(?=\p{Lu})/gu;
+/** A word, or a punctuation mark that may end a name. */
+const NAME_TOKEN = /[\p{L}\p{N}&]+|[^\s\p{L}\p{N}&]/gu;
+/** Words (folded) that follow a law's name rather than belong to it: "Luật Lưu trữ năm 2024 quy định…". */
+const AFTER_NAME = new Set(
+  (
+    'năm số quy có thì về được là đã mới hiện sửa theo không ko gì nào bao này đó của cho tại từ ' +
+    'hay nếu khi áp ban thay còn nói'
+  ).split(' '),
+);
+/** The same, folded, for a word typed without marks (folded, "vệ" would be "về"). */
+const AFTER_NAME_FOLDED = new Set([...AFTER_NAME].map(foldDiacritics));
+const MAX_NAME_WORDS = 8;
+
+/**
+ * Laws named in a question ("Luật Cán bộ, công chức năm 2025 …" → "Luật Cán bộ, công chức"). Only
+ * a capitalised name counts ("luật sư" is no law); the name runs to a number, to punctuation other
+ * than a comma before a lowercase word, or to a word that follows names ("năm", "quy định", "có").
+ */
+export function lawNames(text: string): DocumentReference[] {
+  const found: DocumentReference[] = [];
+  for (const start of text.matchAll(LAW_START)) {
+    const from = start.index + start[0].length;
+    const words: string[] = [];
+    let end = from;
+    NAME_TOKEN.lastIndex = from;
+    for (let m = NAME_TOKEN.exec(text); m !== null; m = NAME_TOKEN.exec(text)) {
+      const token = m[0];
+      if (token === ',') {
+        const next = /^\s*(\p{Ll})/u.exec(text.slice(m.index + 1));
+        if (next && words.length > 0) continue;
+        break;
+      }
+      if (!/[\p{L}]/u.test(token) || /\d/.test(token)) break;
+      const lower = token.normalize('NFC').toLowerCase();
+      const folded = foldDiacritics(lower);
+      const follows = hasDiacritics(lower) ? AFTER_NAME.has(lower) : AFTER_NAME_FOLDED.has(folded);
+      if (words.length > 0 && follows) break;
+      words.push(folded);
+      end = m.index + token.length;
+      if (words.length >= MAX_NAME_WORDS) break;
+    }
+    if (words.length === 0) continue;
+    found.push({
+      text: text.slice(start.index, end).replace(/\s+/g, ' '),
+      kind: 'name',
+      key: words.join(' '),
+    });
+  }
+  return found;
+}
+
+/** A kind of document before its number: "Nghị định 100/2019", "NĐ 30/2020", "Thông tư số 01/2011". */
+const KIND_THEN_NUMBER =
+  /(?<![\p{L}\p{N}])(?:Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Luật|NĐ|NQ|TT|QĐ|CT)\s+(?:số\s+)?(\d{1,4})\s*\/\s*([\p{L}\p{N}]+)(?:[/-][\p{L}\p{N}-]+)*/giu;
+/** A số hiệu with its kind after the year: "100/2019/NĐ-CP", "01/2011/TT-BNV", "2629/QĐ-TTg". */
+const NUMBER_WITH_KIND =
+  /(?<![\p{L}\p{N}/])(\d{1,4})\/(\d{4}\/(?:NĐ|NQ|TT|QĐ|QH|CT)[\p{L}\p{N}-]*|(?:NĐ|NQ|TT|QĐ|CT)-[\p{L}\p{N}-]+)/gu;
+
+/**
+ * Documents named by number in a question: a kind word before the number ("Nghị định 100/2019")
+ * or a kind in the number ("100/2019/NĐ-CP", "2629/QĐ-TTg"). A bare "7/2026" is a month, not a
+ * document, and is not taken.
+ */
+export function documentNumbers(text: string): DocumentReference[] {
+  const found: DocumentReference[] = [];
+  const seen = new Set<string>();
+  const add = (typed: string, first: string, second: string) => {
+    const key = `${first}/${foldDiacritics(second.split(/[/-]/)[0]!.toLowerCase())}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push({ text: typed.trim(), kind: 'number', key });
+  };
+  for (const m of text.matchAll(KIND_THEN_NUMBER)) add(m[0], m[1]!, m[2]!);
+  for (const m of text.matchAll(NUMBER_WITH_KIND)) add(m[0], m[1]!, m[2]!);
+  return found;
+}

@@ -1,0 +1,48 @@
+import { documentNumbers, lawNames } from '../../../src/language';
+
+describe('lawNames', () => {
+  it.each([
+    [
+      'Luật Cán bộ, công chức năm 2025 có hiệu lực từ ngày nào?',
+      'Luật Cán bộ, công chức',
+      'can bo cong chuc',
+    ],
+    [
+      'Theo Luật Tổ chức chính quyền địa phương 2025, HĐND cấp xã có bao nhiêu đại biểu?',
+      'Luật Tổ chức chính quyền địa phương',
+      'to chuc chinh quyen dia phuong',
+    ],
+    // "vệ" folds to "ve" like "về", which ends a name: the marks decide.
+    [
+      'Luật Bảo vệ bí mật nhà nước quy định gì?',
+      'Luật Bảo vệ bí mật nhà nước',
+      'bao ve bi mat nha nuoc',
+    ],
+    ['Bộ luật Hình sự quy định tội tham ô thế nào?', 'Bộ luật Hình sự', 'hinh su'],
+    ['Luật Hôn nhân và gia đình năm 2014', 'Luật Hôn nhân và gia đình', 'hon nhan va gia dinh'],
+    ['Luật CĐS có hiệu lực khi nào?', 'Luật CĐS', 'cds'],
+  ])('finds the law named in %p', (question, text, key) => {
+    expect(lawNames(question)).toEqual([{ text, kind: 'name', key }]);
+  });
+
+  it('takes only a capitalised name: "luật sư" and "theo luật" name no law', () => {
+    expect(lawNames('luật sư là gì, theo luật thì sao?')).toEqual([]);
+    expect(lawNames('Luật')).toEqual([]);
+  });
+});
+
+describe('documentNumbers', () => {
+  it.each([
+    ['Nghị định 100/2019/NĐ-CP phạt thế nào?', 'Nghị định 100/2019/NĐ-CP', '100/2019'],
+    ['NĐ 30/2020 quy định gì?', 'NĐ 30/2020', '30/2020'],
+    ['theo 13/2023/NĐ-CP thì sao', '13/2023/NĐ-CP', '13/2023'],
+    ['Quyết định 2629/QĐ-TTg đặt mục tiêu gì?', 'Quyết định 2629/QĐ-TTg', '2629/qd'],
+    ['Thông tư số 01/2011/TT-BNV', 'Thông tư số 01/2011/TT-BNV', '01/2011'],
+  ])('finds the số hiệu in %p', (question, text, key) => {
+    expect(documentNumbers(question)).toEqual([{ text, kind: 'number', key }]);
+  });
+
+  it('does not take a date or a month for a document', () => {
+    expect(documentNumbers('Từ ngày 01/7/2026, tháng 7/2026 thì sao?')).toEqual([]);
+  });
+});
