@@ -145,14 +145,30 @@ export class QueryBuilder {
         ? `${syllables[i - 1]}_${syllables[i]}`
         : `${FOLDED_PREFIX}${folded[i - 1]}_${folded[i]}`;
     const content = syllables.map((s) => !isFunctionWord(s));
+    // An abbreviation ("BHXH") is covered by the words it stands for, as the documents write them.
+    const expanded = syllables.map((s) => this.analyzer.abbreviationExpansions(s)?.[0]);
+    // Asking words ("bao lâu") say what kind of answer is wanted, not what about: the passage need
+    // not have them.
+    const asking = askingWords(syllables);
     const core = new Set<string>();
     for (let i = 0; i < syllables.length; i++) {
+      if (asking[i]) continue;
+      const expansion = expanded[i];
+      if (expansion) {
+        const words = expansion.map(foldDiacritics);
+        words.forEach((w, j) => {
+          if (!isFunctionWord(w)) core.add(FOLDED_PREFIX + w);
+          if (j > 0) core.add(`${FOLDED_PREFIX}${words[j - 1]}_${w}`);
+        });
+        continue;
+      }
       if (content[i]) core.add(exact[i]!);
-      if (i > 0 && (content[i] || content[i - 1])) core.add(pair(i));
+      if (i > 0 && (content[i] || content[i - 1]) && !expanded[i - 1] && !asking[i - 1]) {
+        core.add(pair(i));
+      }
     }
     const coreTerms = [...core];
     const glossary = this.analyzer.glossaryWords(syllables);
-    const asking = askingWords(syllables);
     const words: QueryWord[] = syllables.map((typed, i) => ({
       typed,
       term: exact[i]!,

@@ -32,3 +32,60 @@ describe('QueryBuilder: articles named in the question', () => {
     expect(query.documents).toEqual(new Set([0]));
   });
 });
+
+describe('QueryBuilder: coverage terms and the words checked against the documents', () => {
+  const glossary = {
+    abbreviations: [{ abbr: 'BHXH', full: 'bảo hiểm xã hội' }],
+    synonyms: [['quét', 'scan']],
+  };
+  const withGlossary = new QueryBuilder(new VietnameseAnalyzer(glossary), [
+    {
+      title: 'Luật Chuyển đổi số',
+      number: '148/2025/QH15',
+      sections: [{ text: 'Luật này thay thế Luật Công nghệ thông tin số 67/2006/QH11.' }],
+    },
+  ]);
+
+  it('covers an abbreviation by the words it stands for, and never by the letters typed', () => {
+    const { coreTerms } = withGlossary.build('Sổ BHXH có được scan không?');
+    expect(coreTerms).toEqual(expect.arrayContaining(['~bao_hiem', '~hiem_xa', '~xa_hoi']));
+    expect(coreTerms.some((t) => t.includes('bhxh'))).toBe(false);
+  });
+
+  it('leaves asking words out of the coverage: a passage need not say "bao lâu"', () => {
+    const { coreTerms } = withGlossary.build('Hồ sơ lưu trữ bao lâu?');
+    expect(coreTerms).toContain('lưu_trữ');
+    expect(coreTerms.some((t) => t.includes('lâu'))).toBe(false);
+  });
+
+  it('checks content words, but not numbers, asking words or glossary words', () => {
+    const { words } = withGlossary.build('Sổ BHXH năm 2025 scan bao lâu');
+    expect(words.map((w) => [w.typed, w.checked])).toEqual([
+      ['sổ', true],
+      ['bhxh', false],
+      ['năm', true],
+      ['2025', false],
+      ['scan', false],
+      ['bao', false],
+      ['lâu', false],
+    ]);
+  });
+
+  it('names the documents asked about only when the knowledge base neither has nor cites them', () => {
+    expect(withGlossary.build('Luật Đất đai 2024 quy định gì?').unknownDocuments).toEqual([
+      'Luật Đất đai',
+    ]);
+    expect(withGlossary.build('Nghị định 100/2019 phạt gì?').unknownDocuments).toEqual([
+      'Nghị định 100/2019',
+    ]);
+    for (const known of [
+      'Luật Chuyển đổi số có hiệu lực khi nào?',
+      'Luật Công nghệ thông tin còn hiệu lực không?',
+      'Luật 67/2006/QH11 còn hiệu lực không?',
+      'Luật Đất đai và Luật Chuyển đổi số',
+      'luật đất đai quy định gì?',
+    ]) {
+      expect([known, withGlossary.build(known).unknownDocuments]).toEqual([known, undefined]);
+    }
+  });
+});
