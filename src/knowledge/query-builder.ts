@@ -114,8 +114,7 @@ export class QueryBuilder {
     this.cited = new Set();
     for (const d of documents) {
       for (const { text } of d.sections ?? []) {
-        if (!text.includes('/') && !/Luật/u.test(text)) continue;
-        for (const r of [...lawNames(text), ...documentNumbers(text)]) this.cited.add(r.key);
+        for (const r of documentReferences(text)) this.cited.add(r.key);
       }
     }
     this.titles = documents
@@ -168,12 +167,13 @@ export class QueryBuilder {
       }
     }
     const coreTerms = [...core];
-    const glossary = this.analyzer.glossaryWords(syllables);
+    const synonyms = this.analyzer.synonymWords(syllables);
     const words: QueryWord[] = syllables.map((typed, i) => ({
       typed,
       term: exact[i]!,
       folded: folded[i]!,
-      checked: content[i]! && !glossary[i] && !asking[i] && !DIGITS.test(folded[i]!),
+      checked:
+        content[i]! && !expanded[i] && !synonyms[i] && !asking[i] && !DIGITS.test(folded[i]!),
     }));
     const named = this.namedDocuments(folded, normalized);
     if (named.phrase) {
@@ -233,7 +233,7 @@ export class QueryBuilder {
    * base has none of them; undefined when it names none, or one the knowledge base has.
    */
   private unknownDocuments(text: string): string[] | undefined {
-    const references = [...lawNames(text), ...documentNumbers(text)];
+    const references = documentReferences(text);
     if (references.length === 0 || references.some((r) => this.knows(r))) return undefined;
     return references.map((r) => r.text);
   }
@@ -323,6 +323,12 @@ function namedArticles(syllables: string[]): { labels: string[]; positions: Set<
     }
   }
   return { labels, positions };
+}
+
+/** The laws and số hiệu a text names; most texts name none (a name needs "Luật", a number "/"). */
+function documentReferences(text: string): DocumentReference[] {
+  const names = text.includes('uật') ? lawNames(text) : [];
+  return text.includes('/') ? [...names, ...documentNumbers(text)] : names;
 }
 
 function removePhrase(syllables: string[], phrase: string): string[] {

@@ -61,7 +61,7 @@ export interface AnalyzeOptions {
 export class VietnameseAnalyzer {
   private readonly abbreviations = new Map<string, string[][]>();
   /** `phrase` is ` folded syllables `. */
-  private readonly synonyms: { phrase: string; others: string[][] }[] = [];
+  private readonly synonyms: { phrase: string; words: string[]; others: string[][] }[] = [];
   /** Folded first syllable → positions in `synonyms` of the phrases starting with it. */
   private readonly synonymStarts = new Map<string, number[]>();
   /** Word as matched → its analysis: one lookup per word instead of one per step. */
@@ -83,6 +83,7 @@ export class VietnameseAnalyzer {
         this.synonymStarts.set(folded[0]!, starts);
         this.synonyms.push({
           phrase: ` ${folded.join(' ')} `,
+          words: folded,
           others: phrases.filter((p) => p !== phrase),
         });
       }
@@ -248,23 +249,28 @@ export class VietnameseAnalyzer {
     return list;
   }
 
-  /** The glossary's expansions of a word typed as an abbreviation ("CĐS"), as syllables. */
+  /**
+   * The glossary's expansions of a word typed as an abbreviation ("CĐS", or "cđs" as a syllable),
+   * as syllables; looked up in the word cache.
+   */
   abbreviationExpansions(word: string): string[][] | undefined {
-    return this.expansionsOf(word);
+    return this.word(word).expansions;
   }
 
   /**
-   * Which of the syllables the glossary explains: an abbreviation it expands ("cks") or a word of
-   * a phrase it lists with other phrasings ("scan" of "scan" / "quét"). Such a word may be absent
-   * from the documents as typed and still be known to them.
+   * Which of the syllables belong to a phrase the glossary lists with other phrasings ("scan" of
+   * "scan" / "quét"). Such a word may be absent from the documents as typed and still be known to
+   * them, as may an abbreviation ({@link abbreviationExpansions}).
    */
-  glossaryWords(syllables: readonly string[]): boolean[] {
-    const out = syllables.map((s) => this.expansionsOf(s) !== undefined);
+  synonymWords(syllables: readonly string[]): boolean[] {
+    const out = syllables.map(() => false);
     if (this.synonyms.length === 0) return out;
     const folded = syllables.map(foldDiacritics);
     for (let i = 0; i < folded.length; i++) {
-      for (const k of this.synonymStarts.get(folded[i]!) ?? []) {
-        const words = this.synonyms[k]!.phrase.trim().split(' ');
+      const starts = this.synonymStarts.get(folded[i]!);
+      if (!starts) continue;
+      for (const k of starts) {
+        const words = this.synonyms[k]!.words;
         if (!words.every((w, j) => folded[i + j] === w)) continue;
         for (let j = 0; j < words.length; j++) out[i + j] = true;
       }

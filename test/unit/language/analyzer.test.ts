@@ -93,10 +93,19 @@ describe('VietnameseAnalyzer', () => {
     const words = analyzer.syllables('gửi email về CĐS cho ca trực');
     expect(words).toEqual(['gửi', 'email', 'về', 'cđs', 'cho', 'ca', 'trực']);
     // "email" is listed with "thư điện tử", "cđs" is an abbreviation; "ca" is an ordinary syllable.
-    expect(analyzer.glossaryWords(words)).toEqual([false, true, false, true, false, false, false]);
+    expect(analyzer.synonymWords(words)).toEqual([false, true, false, false, false, false, false]);
+    expect(words.map((w) => analyzer.abbreviationExpansions(w))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      [['chuyển', 'đổi', 'số']],
+      undefined,
+      undefined,
+      undefined,
+    ]);
     const phrase = analyzer.syllables('thư điện tử công vụ');
-    expect(analyzer.glossaryWords(phrase)).toEqual([true, true, true, false, false]);
-    expect(new VietnameseAnalyzer().glossaryWords(words)).toEqual(words.map(() => false));
+    expect(analyzer.synonymWords(phrase)).toEqual([true, true, true, false, false]);
+    expect(new VietnameseAnalyzer().synonymWords(words)).toEqual(words.map(() => false));
   });
 
   it('expands synonym groups on the query side only', () => {
