@@ -48,6 +48,20 @@ describe('the assembled assistant', () => {
     expect(text).toContain('Nguồn:');
   });
 
+  it.each([
+    ['Lương cơ sở năm 2026 là bao nhiêu?', 'chưa có nội dung về “lương”'],
+    [
+      'Luật Cán bộ, công chức năm 2025 có hiệu lực từ ngày nào?',
+      'chưa có “Luật Cán bộ, công chức”',
+    ],
+  ])('says over HTTP what the documents lack when asked %p', async (question, lack) => {
+    const replies = await exchange(app.server.url, messageActivity(question));
+    const [text] = textsOf(replies);
+    expect(text).toContain(`Bộ tài liệu hiện có ${lack}`);
+    expect(text).not.toContain('Nguồn:');
+    expect(replies[0]!.suggestedActions?.actions.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('closes cleanly and only once', async () => {
     const second = await startApp(
       loadConfig({
