@@ -232,6 +232,7 @@ export class AssistantBot extends ActivityHandler {
     const result = await this.options.answerer.ask(question, {
       previousQuery: state.lastQuery,
     });
+    const missing = result.unknownDocuments ?? result.unknownWords;
     const record = await this.options.feedbackStore.recordAnswer({
       conversationId: activity.conversation.id,
       userId: activity.from?.id ?? 'unknown',
@@ -240,6 +241,7 @@ export class AssistantBot extends ActivityHandler {
       query: result.query,
       answered: result.answered,
       citations: result.citations,
+      ...(missing ? { missing } : {}),
     });
     if (result.answered) await this.askState.set(context, { ...state, lastQuery: result.query });
     this.options.metrics.recordAnswer(result.answered ? 'answered' : 'not_found');
@@ -247,6 +249,7 @@ export class AssistantBot extends ActivityHandler {
       {
         answerId: record.id,
         answered: result.answered,
+        ...(missing ? { missing } : {}),
         confidence: result.confidence,
         citations: result.citations.map((c) => `${c.docId}#${c.section}`),
         ms: Math.round(performance.now() - started),

@@ -14,6 +14,12 @@ export interface NewAnswer {
   query: string;
   answered: boolean;
   citations: Citation[];
+  /**
+   * What the knowledge base lacks, when that is why the question was not answered: documents the
+   * question names ("Luật Cán bộ, công chức") or its words the documents do not know ("lương").
+   * For the content team: what officials ask that is not written yet.
+   */
+  missing?: string[];
 }
 
 /** An answer as recorded. */
@@ -36,6 +42,8 @@ export interface UnansweredQuestion {
   question: string;
   times: number;
   lastAskedAt: Date;
+  /** What the knowledge base lacks for it, when known (see `NewAnswer.missing`). */
+  missing?: string[];
 }
 
 /**

@@ -41,6 +41,11 @@ const migrations: Migration[] = [
         );
       `),
   },
+  {
+    version: 2,
+    description: 'what the knowledge base lacked for an unanswered question',
+    up: (db) => db.exec('ALTER TABLE answers ADD COLUMN missing TEXT'),
+  },
 ];
 
 const idText = z.string().trim().min(1).max(256);
@@ -66,13 +71,16 @@ function isValidAnswer(a: NewAnswer): boolean {
     typeof a.question === 'string' &&
     typeof a.query === 'string' &&
     typeof a.answered === 'boolean' &&
-    Array.isArray(a.citations)
+    Array.isArray(a.citations) &&
+    (a.missing === undefined ||
+      (Array.isArray(a.missing) && a.missing.every((m) => typeof m === 'string')))
   );
 }
 
 /** Columns of `answers`, in the order of a batch row's values. */
 const ANSWER_COLUMNS =
-  'id, conversation_id, user_id, channel_id, question, query, answered, citations, created_at';
+  'id, conversation_id, user_id, channel_id, question, query, answered, citations, missing, ' +
+  'created_at';
 const ANSWER_PARAMS = `(${ANSWER_COLUMNS.split(',')
   .map(() => '?')
   .join(', ')})`;
@@ -99,6 +107,8 @@ interface AnswerRow {
   query: string;
   answered: number;
   citations: string;
+  /** JSON array, or null. */
+  missing: string | null;
   created_at: string;
 }
 
@@ -125,7 +135,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
   private readonly upsertVote: Statement<[string, string, string, string, string]>;
   private readonly selectUnanswered: Statement<
     [string, number],
-    { question: string; times: number; last_asked_at: string }
+    { question: string; times: number; last_asked_at: string; missing: string | null }
   >;
 
   constructor(
@@ -150,7 +160,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
          updated_at = excluded.updated_at`,
     );
     this.selectUnanswered = db.prepare(
-      `SELECT question, COUNT(*) AS times, MAX(created_at) AS last_asked_at
+      `SELECT question, COUNT(*) AS times, MAX(created_at) AS last_asked_at, MAX(missing) AS missing
        FROM answers WHERE answered = 0 AND created_at >= ?
        GROUP BY question ORDER BY last_asked_at DESC LIMIT ?`,
     );
@@ -173,6 +183,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
         answer.query,
         answer.answered ? 1 : 0,
         JSON.stringify(answer.citations),
+        answer.missing?.length ? JSON.stringify(answer.missing) : null,
         createdAt.toISOString(),
       ]) - 1;
     await batch.done;
@@ -271,6 +282,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
       question: r.question,
       times: r.times,
       lastAskedAt: new Date(r.last_asked_at),
+      ...missingOf(r.missing),
     }));
   }
 }
@@ -285,6 +297,11 @@ function toRecord(row: AnswerRow): AnswerRecord {
     query: row.query,
     answered: row.answered === 1,
     citations: JSON.parse(row.citations) as Citation[],
+    ...missingOf(row.missing),
     createdAt: new Date(row.created_at),
   };
+}
+
+function missingOf(column: string | null): { missing?: string[] } {
+  return column === null ? {} : { missing: JSON.parse(column) as string[] };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -49,17 +50,31 @@ describe('the assembled assistant', () => {
   });
 
   it.each([
-    ['Lương cơ sở năm 2026 là bao nhiêu?', 'chưa có nội dung về “lương”'],
+    ['Lương cơ sở năm 2026 là bao nhiêu?', 'chưa có nội dung về “lương”', ['lương']],
     [
       'Luật Cán bộ, công chức năm 2025 có hiệu lực từ ngày nào?',
       'chưa có “Luật Cán bộ, công chức”',
+      ['Luật Cán bộ, công chức'],
     ],
-  ])('says over HTTP what the documents lack when asked %p', async (question, lack) => {
+  ])('says over HTTP what the documents lack when asked %p', async (question, lack, missing) => {
     const replies = await exchange(app.server.url, messageActivity(question));
     const [text] = textsOf(replies);
     expect(text).toContain(`Bộ tài liệu hiện có ${lack}`);
     expect(text).not.toContain('Nguồn:');
     expect(replies[0]!.suggestedActions?.actions.length).toBeGreaterThanOrEqual(2);
+    // Recorded with the question for the content team, as an operator reads the file.
+    const db = new Database(path.join(tmp.dir, 'bot.sqlite'), { readonly: true });
+    try {
+      const row = db
+        .prepare('SELECT answered, missing FROM answers WHERE question = ?')
+        .get(question) as { answered: number; missing: string };
+      expect({ answered: row.answered, missing: JSON.parse(row.missing) as unknown }).toEqual({
+        answered: 0,
+        missing,
+      });
+    } finally {
+      db.close();
+    }
   });
 
   it('closes cleanly and only once', async () => {

@@ -66,7 +66,7 @@ describe('SqliteDirectoryRepository on a real file', () => {
     const versions = db.prepare('SELECT scope, version FROM schema_version ORDER BY scope').all();
     expect(versions).toEqual([
       { scope: 'directory', version: 1 },
-      { scope: 'feedback', version: 1 },
+      { scope: 'feedback', version: 2 },
     ]);
   });
 

@@ -166,6 +166,46 @@ describe('SqliteFeedbackStore', () => {
     expect(await store.listUnanswered({ since: new Date('2025-03-03T12:00:00Z') })).toHaveLength(1);
     expect(await store.listUnanswered({ limit: 1 })).toHaveLength(1);
   });
+
+  it('keeps what the knowledge base lacked for an unanswered question', async () => {
+    clock = new Date('2025-03-05T08:00:00Z');
+    const question = 'Lương cơ sở năm 2026 là bao nhiêu?';
+    const a = await store.recordAnswer(
+      answer({ answered: false, citations: [], question, missing: ['lương'] }),
+    );
+    const b = await store.recordAnswer(answer({ answered: false, citations: [], question }));
+    expect(await store.getAnswer(a.id)).toMatchObject({ missing: ['lương'] });
+    expect(await store.getAnswer(b.id)).not.toHaveProperty('missing');
+    const [latest] = await store.listUnanswered({ since: clock });
+    expect(latest).toEqual({ question, times: 2, lastAskedAt: clock, missing: ['lương'] });
+    await expect(
+      store.recordAnswer({ ...answer(), missing: [42] } as unknown as NewAnswer),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it('adds the column to a database made by the first version, keeping its answers', () => {
+    const old = new Database(path.join(tmp.dir, 'v1.sqlite'));
+    old.exec(`CREATE TABLE schema_version (scope TEXT PRIMARY KEY, version INTEGER NOT NULL,
+                updated_at TEXT NOT NULL);
+              INSERT INTO schema_version VALUES ('feedback', 1, '2025-01-01');
+              CREATE TABLE answers (id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL,
+                user_id TEXT NOT NULL, channel_id TEXT NOT NULL, question TEXT NOT NULL,
+                query TEXT NOT NULL, answered INTEGER NOT NULL, citations TEXT NOT NULL,
+                created_at TEXT NOT NULL);
+              CREATE TABLE answer_votes (answer_id TEXT NOT NULL, user_id TEXT NOT NULL,
+                vote TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+                PRIMARY KEY (answer_id, user_id));
+              INSERT INTO answers VALUES ('a1', 'c', 'u', 'webchat', 'q', 'q', 0, '[]',
+                '2025-01-01T00:00:00.000Z');`);
+    new SqliteFeedbackStore(old);
+    expect(old.prepare('SELECT id, missing FROM answers').all()).toEqual([
+      { id: 'a1', missing: null },
+    ]);
+    expect(
+      old.prepare("SELECT version FROM schema_version WHERE scope = 'feedback'").get(),
+    ).toEqual({ version: 2 });
+    old.close();
+  });
 });
 
 describe('SqliteFeedbackStore.close', () => {
