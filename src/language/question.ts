@@ -213,7 +213,9 @@ const FUNCTION_WORDS = new Set(
   (
     'thì là có được của và các những cho khi rồi với này đó ở trong về để mà hay hoặc bị đã sẽ ' +
     'đang phải không ra vào từ theo tại như nếu một mấy tôi anh chị em bạn ai gì nào thế sao ' +
-    'nhé ạ ơi cần nên muốn làm hiện nay lại cũng đều thể cái'
+    'nhé ạ ơi cần nên muốn làm hiện nay lại cũng đều thể cái ' +
+    // Spoken particles and chat shorthand: "… luôn hả", "lưu vô đâu", "đc ko".
+    'hả hở nhỉ à ư nha nhen nghen hen vô luôn giùm dùm ta mình đc dc'
   )
     .split(' ')
     .map(canonical),

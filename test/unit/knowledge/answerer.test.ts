@@ -76,6 +76,16 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     // and impossible marks ("ngừoi").
     ['chứng thư chũ ký số công cộng thời hạn bao nhiu năm', 'nd-23-2025'],
     ['hồ sơ trể hạn thì phải báo cho ngừoi dân thế nào', 'quy-trinh-iso-tiep-nhan-tra-ket-qua-tthc'],
+    // Chat: spoken particles ("vô", "hả") are grammatical words, and an English term the glossary
+    // lists ("ransomware").
+    ['lỡ nhập pass mail vô trang giả rồi giờ sao', 'su-dung-thu-dien-tu-cong-vu'],
+    ['NĐ 118 thay cho NĐ 61 luôn hả', 'nd-118-2025'],
+    ['may dinh ransomware, khoi phuc tu ban backup nao', 'sao-luu-khoi-phuc-du-lieu-cong-viec'],
+    // A rare chat word ("thiệt") in a question the passage covers more than half of.
+    [
+      'có người gọi xưng công an phường hỗ trợ tích hợp giấy tờ VNeID, đòi đọc OTP, thiệt ko',
+      'tai-khoan-dinh-danh-dien-tu-vneid',
+    ],
   ])('still answers %p, whose rare words are explained or mistyped', async (question, docId) => {
     const result = await kb.answerer.ask(question);
     expect(result.answered).toBe(true);

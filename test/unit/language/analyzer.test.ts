@@ -6,6 +6,7 @@ import {
   foldDiacritics,
   hasImpossibleMarks,
   hasImpossibleTone,
+  isFunctionWord,
   looksLikeFollowUp,
   normalizeText,
   stripQuestionFrames,
@@ -244,6 +245,15 @@ describe('question helpers', () => {
     }
     for (const word of ['người', 'nguoi', 'thuở', 'mượn', 'lương', 'luật', 'sô']) {
       expect([word, hasImpossibleMarks(word)]).toEqual([word, false]);
+    }
+  });
+
+  it('takes spoken particles and chat shorthand for grammatical words', () => {
+    for (const word of ['hả', 'nhỉ', 'vô', 'luôn', 'đc', 'dc', 'cái']) {
+      expect([word, isFunctionWord(word)]).toEqual([word, true]);
+    }
+    for (const word of ['vố', 'lương', 'thiệt']) {
+      expect([word, isFunctionWord(word)]).toEqual([word, false]);
     }
   });
 
