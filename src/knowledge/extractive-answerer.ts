@@ -25,6 +25,13 @@ export interface ExtractiveAnswererOptions {
   maxCitations: number;
 }
 
+/** The question's coverage terms, their weights, and other phrasings that cover some of them. */
+interface Core {
+  terms: string[];
+  weights: number[];
+  alternatives?: ReadonlyMap<string, readonly (readonly string[])[]>;
+}
+
 interface AnalyzedSection {
   terms: Set<string>;
   sentences: { text: string; terms: Set<string> }[];
@@ -98,7 +105,11 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       }
       return w;
     };
-    const core = { terms: query.coreTerms, weights: query.coreTerms.map(weight) };
+    const core: Core = {
+      terms: query.coreTerms,
+      weights: query.coreTerms.map(weight),
+      alternatives: query.coreAlternatives,
+    };
     const confidence = best ? this.coverage(core, best) : 0;
     // Said in the reply when it is why nothing is answered, so worked out for refusals too.
     const unknown =
@@ -148,15 +159,17 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   }
 
   /** Share of the question's words (weighted by rarity) found in the passage. */
-  private coverage(core: { terms: string[]; weights: number[] }, passage: Passage): number {
+  private coverage(core: Core, passage: Passage): number {
     if (core.terms.length === 0) return 0;
     const { terms } = this.analyzed(passage);
     let total = 0;
     let found = 0;
     for (let i = 0; i < core.terms.length; i++) {
       const w = core.weights[i]!;
+      const term = core.terms[i]!;
       total += w;
-      if (terms.has(core.terms[i]!)) found += w;
+      const alternatives = core.alternatives?.get(term);
+      if (terms.has(term) || alternatives?.some((a) => a.every((t) => terms.has(t)))) found += w;
     }
     return total > 0 ? found / total : 0;
   }

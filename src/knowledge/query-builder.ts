@@ -26,6 +26,12 @@ export interface BuiltQuery {
   /** Content syllables and bigrams of the question itself, to measure how well a passage covers it. */
   coreTerms: string[];
   /**
+   * Core terms typed as one phrasing of a glossary group ("share"), with the terms of each other
+   * phrasing (["~chia_se"]; a phrase by its folded pairs): a passage that has all the terms of one
+   * of them covers the term.
+   */
+  coreAlternatives?: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /**
    * The question's own words after its framing, in order, for the answerer's check that the
    * passage knows what is asked about (see `ExtractiveAnswerer`).
    */
@@ -167,7 +173,23 @@ export class QueryBuilder {
       }
     }
     const coreTerms = [...core];
-    const synonyms = this.analyzer.synonymWords(syllables);
+    const synonymMatches = this.analyzer.synonymMatches(syllables);
+    const synonyms = syllables.map(() => false);
+    let coreAlternatives: Map<string, string[][]> | undefined;
+    for (const { start, length, others } of synonymMatches) {
+      // Each other phrasing by its folded pairs of words, or its one word.
+      const alternatives = others.map((o) => {
+        const f = o.map(foldDiacritics);
+        if (f.length === 1) return [FOLDED_PREFIX + f[0]!];
+        return f.slice(1).map((w, j) => `${FOLDED_PREFIX}${f[j]}_${w}`);
+      });
+      for (let j = start; j < start + length; j++) {
+        synonyms[j] = true;
+        if (!core.has(exact[j]!)) continue;
+        coreAlternatives ??= new Map();
+        coreAlternatives.set(exact[j]!, [...(coreAlternatives.get(exact[j]!) ?? []), ...alternatives]);
+      }
+    }
     const words: QueryWord[] = syllables.map((typed, i) => ({
       typed,
       term: exact[i]!,
@@ -205,6 +227,7 @@ export class QueryBuilder {
       text,
       terms,
       coreTerms,
+      ...(coreAlternatives ? { coreAlternatives } : {}),
       words,
       ...(unknownDocuments ? { unknownDocuments } : {}),
       documents: named.docs.size > 0 ? named.docs : undefined,

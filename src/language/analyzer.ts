@@ -264,18 +264,30 @@ export class VietnameseAnalyzer {
    */
   synonymWords(syllables: readonly string[]): boolean[] {
     const out = syllables.map(() => false);
-    if (this.synonyms.length === 0) return out;
+    for (const { start, length } of this.synonymMatches(syllables)) {
+      for (let j = 0; j < length; j++) out[start + j] = true;
+    }
+    return out;
+  }
+
+  /** Where glossary phrases occur in the syllables, with the other phrasings of each (as syllables). */
+  synonymMatches(
+    syllables: readonly string[],
+  ): { start: number; length: number; others: string[][] }[] {
+    if (this.synonyms.length === 0) return [];
     const folded = syllables.map(foldDiacritics);
+    const found: { start: number; length: number; others: string[][] }[] = [];
     for (let i = 0; i < folded.length; i++) {
       const starts = this.synonymStarts.get(folded[i]!);
       if (!starts) continue;
       for (const k of starts) {
-        const words = this.synonyms[k]!.words;
-        if (!words.every((w, j) => folded[i + j] === w)) continue;
-        for (let j = 0; j < words.length; j++) out[i + j] = true;
+        const { words, others } = this.synonyms[k]!;
+        if (words.every((w, j) => folded[i + j] === w)) {
+          found.push({ start: i, length: words.length, others });
+        }
       }
     }
-    return out;
+    return found;
   }
 
   private synonymsIn(syllables: string[]): string[][] {

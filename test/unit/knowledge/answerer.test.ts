@@ -112,6 +112,20 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.citations.map((c) => c.docId)).toContain(docId);
   });
 
+  it.each([
+    // "share", "link", "online", "mic": chat words the glossary pairs with the documents' words,
+    // which cover them ("chia sẻ", "liên kết", "trực tuyến", "micro").
+    [
+      'share file drive để chế độ ai có link cũng xem dc có sao ko nhỉ',
+      'Lưu trữ đám mây và chia sẻ tệp của cơ quan',
+    ],
+    ['họp online phòng đông người mic cứ bị hú, xử lí sao', 'Âm thanh, hình ảnh và đường truyền'],
+  ])('answers the chat question %p from the section that says it in other words', async (q, section) => {
+    const result = await kb.answerer.ask(q);
+    expect(result.answered).toBe(true);
+    expect(result.citations.map((c) => c.section)).toContain(section);
+  });
+
   it('does not take a mistyped word of a phrase the passage has for an unknown topic', async () => {
     // "chất lương" is "chất lượng" mistyped, not "lương" (salary): the folded pair is there.
     const result = await kb.answerer.ask('đánh giá nôi bộ hệ thông quản lý chất lương bao lâu một lân');

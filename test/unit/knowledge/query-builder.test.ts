@@ -36,7 +36,7 @@ describe('QueryBuilder: articles named in the question', () => {
 describe('QueryBuilder: coverage terms and the words checked against the documents', () => {
   const glossary = {
     abbreviations: [{ abbr: 'BHXH', full: 'bảo hiểm xã hội' }],
-    synonyms: [['quét', 'scan']],
+    synonyms: [['quét', 'scan'], ['chia sẻ', 'share', 'san sẻ']],
   };
   const withGlossary = new QueryBuilder(new VietnameseAnalyzer(glossary), [
     {
@@ -50,6 +50,12 @@ describe('QueryBuilder: coverage terms and the words checked against the documen
     const { coreTerms } = withGlossary.build('Sổ BHXH có được scan không?');
     expect(coreTerms).toEqual(expect.arrayContaining(['~bao_hiem', '~hiem_xa', '~xa_hoi']));
     expect(coreTerms.some((t) => t.includes('bhxh'))).toBe(false);
+  });
+
+  it('lets the other phrasings of a glossary word cover it, a phrase by all its pairs', () => {
+    const { coreAlternatives } = withGlossary.build('share file cho đồng nghiệp');
+    expect(coreAlternatives).toEqual(new Map([['~share', [['~chia_se'], ['~san_se']]]]));
+    expect(withGlossary.build('gửi file cho đồng nghiệp').coreAlternatives).toBeUndefined();
   });
 
   it('leaves asking words out of the coverage: a passage need not say "bao lâu"', () => {
