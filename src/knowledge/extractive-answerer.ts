@@ -185,13 +185,13 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
    */
   private unknownWords(words: QueryWord[], best: Passage): string[] {
     const { lexical } = this.options;
+    const { terms } = this.analyzed(best);
     const folded = (w: QueryWord) => FOLDED_PREFIX + w.folded;
     const known = (w: QueryWord, i: number): boolean => {
       if (!w.checked || lexical.documentFrequency(w.term) > RARE_SECTIONS) return true;
       if (lexical.documentFrequency(folded(w)) === 0) return true;
       const prev = words[i - 1];
       const next = words[i + 1];
-      const { terms } = this.analyzed(best);
       return (
         terms.has(w.term) ||
         (prev !== undefined && terms.has(bigramTerm(folded(prev), folded(w)))) ||

@@ -1,6 +1,7 @@
 import {
   askingWords,
   definedTerms,
+  documentNumberKey,
   documentNumbers,
   type DocumentReference,
   type DefinedTerm,
@@ -104,29 +105,41 @@ export class QueryBuilder {
    */
   private readonly titles: { phrase: string; padded: string; first: string; doc: number }[];
 
-  /** Folded names of the laws the documents are, or name in their titles ("an ninh mang"). */
-  private readonly lawNames: string[];
-  /** Keys of the laws and số hiệu the documents' text cites: something is known of them. */
-  private readonly cited: Set<string>;
+  /**
+   * Laws the documents are, name in their titles or cite in their text, by the first one to
+   * {@link NAME_KEY_WORDS} folded words of their names ("an", "an ninh", "an ninh mang").
+   */
+  private readonly knownNames = new Set<string>();
+  /** Keys (`documentNumberKey`) of the documents' số hiệu and of those their text cites. */
+  private readonly knownNumbers = new Set<string>();
 
   constructor(
     private readonly analyzer: VietnameseAnalyzer,
     private readonly documents: NamedDocument[],
   ) {
-    this.lawNames = documents.flatMap((d) => {
-      const words = analyzer.syllables(d.title).map(foldDiacritics);
-      return words.flatMap((w, i) => (w === 'luat' ? [words.slice(i + 1).join(' ')] : []));
-    });
-    this.cited = new Set();
+    const knowName = (words: string[]) => {
+      for (let n = 1; n <= Math.min(words.length, NAME_KEY_WORDS); n++) {
+        this.knownNames.add(words.slice(0, n).join(' '));
+      }
+    };
+    const foldedTitles = documents.map((d) => analyzer.syllables(d.title).map(foldDiacritics));
+    for (const words of foldedTitles) {
+      for (let i = 0; i < words.length; i++) if (words[i] === 'luat') knowName(words.slice(i + 1));
+    }
     for (const d of documents) {
+      const key = documentNumberKey(d.number);
+      if (key) this.knownNumbers.add(key);
       for (const { text } of d.sections ?? []) {
-        for (const r of documentReferences(text)) this.cited.add(r.key);
+        for (const r of documentReferences(text)) {
+          if (r.kind === 'number') this.knownNumbers.add(r.key);
+          else knowName(r.key.split(' '));
+        }
       }
     }
-    this.titles = documents
-      .map((d, doc) => {
-        const phrase = analyzer.syllables(d.title).map(foldDiacritics).join(' ');
-        return { phrase, padded: ` ${phrase} `, first: phrase.split(' ')[0]!, doc };
+    this.titles = foldedTitles
+      .map((words, doc) => {
+        const phrase = words.join(' ');
+        return { phrase, padded: ` ${phrase} `, first: words[0]!, doc };
       })
       .filter((t) => t.phrase.includes(' '))
       // Longer titles first, so "bộ luật dân sự" wins over a shorter title it contains.
@@ -263,19 +276,12 @@ export class QueryBuilder {
 
   /** Whether the knowledge base has the document, or cites it in its text. */
   private knows(reference: DocumentReference): boolean {
-    if (reference.kind === 'number') {
-      return (
-        this.cited.has(reference.key) ||
-        this.documents.some((d) => foldDiacritics(d.number.toLowerCase()).startsWith(reference.key))
-      );
-    }
+    if (reference.kind === 'number') return this.knownNumbers.has(reference.key);
     let words = reference.key.split(' ');
     // "Luật CĐS": the name abbreviated, as the glossary knows it.
     const expansion = this.analyzer.abbreviationExpansions(words[0]!)?.[0];
     if (expansion) words = [...expansion.map(foldDiacritics), ...words.slice(1)];
-    const key = words.slice(0, NAME_KEY_WORDS).join(' ');
-    const matches = (name: string) => name === key || name.startsWith(`${key} `);
-    return this.lawNames.some(matches) || [...this.cited].some(matches);
+    return this.knownNames.has(words.slice(0, NAME_KEY_WORDS).join(' '));
   }
 
   /** `words`: the question's syllables, folded. */

@@ -258,19 +258,11 @@ export class VietnameseAnalyzer {
   }
 
   /**
-   * Which of the syllables belong to a phrase the glossary lists with other phrasings ("scan" of
-   * "scan" / "quét"). Such a word may be absent from the documents as typed and still be known to
-   * them, as may an abbreviation ({@link abbreviationExpansions}).
+   * Where the syllables have a phrase the glossary lists with other phrasings ("scan" of "scan" /
+   * "quét"), with those other phrasings (as syllables). Such a word may be absent from the
+   * documents as typed and still be known to them, as may an abbreviation
+   * ({@link abbreviationExpansions}).
    */
-  synonymWords(syllables: readonly string[]): boolean[] {
-    const out = syllables.map(() => false);
-    for (const { start, length } of this.synonymMatches(syllables)) {
-      for (let j = 0; j < length; j++) out[start + j] = true;
-    }
-    return out;
-  }
-
-  /** Where glossary phrases occur in the syllables, with the other phrasings of each (as syllables). */
   synonymMatches(
     syllables: readonly string[],
   ): { start: number; length: number; others: string[][] }[] {

@@ -81,12 +81,23 @@ export function documentNumbers(text: string): DocumentReference[] {
   const found: DocumentReference[] = [];
   const seen = new Set<string>();
   const add = (typed: string, first: string, second: string) => {
-    const key = `${first}/${foldDiacritics(second.split(/[/-]/)[0]!.toLowerCase())}`;
-    if (seen.has(key)) return;
+    const key = documentNumberKey(`${first}/${second}`);
+    if (key === undefined || seen.has(key)) return;
     seen.add(key);
     found.push({ text: typed.trim(), kind: 'number', key });
   };
   for (const m of text.matchAll(KIND_THEN_NUMBER)) add(m[0], m[1]!, m[2]!);
   for (const m of text.matchAll(NUMBER_WITH_KIND)) add(m[0], m[1]!, m[2]!);
   return found;
+}
+
+const NUMBER_KEY = /^(\d{1,4})\s*\/\s*([\p{L}\p{N}]+)/u;
+
+/**
+ * The lookup key of a số hiệu: its first two parts, folded and lowercased ("68/2024/NĐ-CP" →
+ * "68/2024", "2629/QĐ-TTg" → "2629/qd"); undefined for one that does not start that way.
+ */
+export function documentNumberKey(number: string): string | undefined {
+  const m = NUMBER_KEY.exec(number);
+  return m ? `${m[1]}/${foldDiacritics(m[2]!.toLowerCase())}` : undefined;
 }

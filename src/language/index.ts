@@ -23,4 +23,9 @@ export {
   stripFollowUpMarkers,
   stripQuestionFrames,
 } from './question';
-export { documentNumbers, lawNames, type DocumentReference } from './document-references';
+export {
+  documentNumberKey,
+  documentNumbers,
+  lawNames,
+  type DocumentReference,
+} from './document-references';

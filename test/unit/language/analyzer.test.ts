@@ -93,8 +93,18 @@ describe('VietnameseAnalyzer', () => {
   it('tells which words of a question the glossary explains', () => {
     const words = analyzer.syllables('gửi email về CĐS cho ca trực');
     expect(words).toEqual(['gửi', 'email', 'về', 'cđs', 'cho', 'ca', 'trực']);
+    // Flags of the syllables inside a glossary phrase.
+    const synonymWords = (a: VietnameseAnalyzer, syllables: string[]) => {
+      const flags = syllables.map(() => false);
+      for (const { start, length } of a.synonymMatches(syllables))
+        flags.fill(true, start, start + length);
+      return flags;
+    };
     // "email" is listed with "thư điện tử", "cđs" is an abbreviation; "ca" is an ordinary syllable.
-    expect(analyzer.synonymWords(words)).toEqual([false, true, false, false, false, false, false]);
+    expect(synonymWords(analyzer, words)).toEqual([false, true, false, false, false, false, false]);
+    expect(analyzer.synonymMatches(words)).toEqual([
+      { start: 1, length: 1, others: [['thư', 'điện', 'tử']] },
+    ]);
     expect(words.map((w) => analyzer.abbreviationExpansions(w))).toEqual([
       undefined,
       undefined,
@@ -105,8 +115,8 @@ describe('VietnameseAnalyzer', () => {
       undefined,
     ]);
     const phrase = analyzer.syllables('thư điện tử công vụ');
-    expect(analyzer.synonymWords(phrase)).toEqual([true, true, true, false, false]);
-    expect(new VietnameseAnalyzer().synonymWords(words)).toEqual(words.map(() => false));
+    expect(synonymWords(analyzer, phrase)).toEqual([true, true, true, false, false]);
+    expect(synonymWords(new VietnameseAnalyzer(), words)).toEqual(words.map(() => false));
   });
 
   it('expands synonym groups on the query side only', () => {
