@@ -42,7 +42,7 @@ const isPlainWord = (() => {
 })();
 
 /** Canonical lowercase syllable of one run of letters/digits: tone placed, i/y unified. */
-const syllableOf = memoize((part) => unifyIY(canonicalSyllable(part).toLowerCase()));
+export const syllableOf = memoize((part) => unifyIY(canonicalSyllable(part).toLowerCase()));
 
 export interface AnalyzeOptions {
   /**

@@ -5,6 +5,7 @@ export {
   VietnameseAnalyzer,
   type AnalyzeOptions,
 } from './analyzer';
+export { Lexicon } from './lexicon';
 export { abbreviationKey, EMPTY_GLOSSARY, type Glossary, type GlossaryEntry } from './glossary';
 export {
   canonicalSyllable,
@@ -19,7 +20,9 @@ export {
   definedTerms,
   type DefinedTerm,
   isFunctionWord,
+  followUpSpan,
   looksLikeFollowUp,
+  questionFrameKept,
   stripFollowUpMarkers,
   stripQuestionFrames,
 } from './question';
