@@ -11,7 +11,7 @@ import { HybridRetriever } from './retriever';
 import type { KnowledgeDocument, QuestionAnswerer } from './types';
 
 /** Bump when the analyzer or index format changes: invalidates cached indexes. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 export type ProgressPhase = 'load' | 'analyze' | 'embed';
 export type ProgressListener = (phase: ProgressPhase, done: number, total: number) => void;

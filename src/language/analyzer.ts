@@ -8,6 +8,8 @@ import { isVietnameseSyllable, unifyIY } from './syllable';
 export const FOLDED_PREFIX = '~';
 const WORD = /[\p{L}\p{N}]+(?:[&.][\p{L}\p{N}]+)*/gu;
 const JOINER = /[&.]/;
+/** A time written with "h" for giờ: "72h", "8h30". */
+const HOURS = /^(\d{1,3})[hH](\d{2})?$/;
 
 /** True when the text between two words holds punctuation that ends a phrase. */
 function hasBreak(text: string, from: number, to: number): boolean {
@@ -227,7 +229,12 @@ export class VietnameseAnalyzer {
     let found = this.words.get(word);
     if (found === undefined) {
       const syllables: string[] = [];
-      if (JOINER.test(word)) {
+      const hours = HOURS.exec(word);
+      if (hours) {
+        // "72h", "8h30": hours as chat writes them, "72 giờ" as the documents do.
+        syllables.push(hours[1]!, 'giờ');
+        if (hours[2]) syllables.push(hours[2]);
+      } else if (JOINER.test(word)) {
         for (const part of word.split(JOINER)) if (part) syllables.push(syllableOf(part));
       } else {
         syllables.push(syllableOf(word));

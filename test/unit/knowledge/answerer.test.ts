@@ -86,6 +86,10 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['lỡ nhập pass mail vô trang giả rồi giờ sao', 'su-dung-thu-dien-tu-cong-vu'],
     ['NĐ 118 thay cho NĐ 61 luôn hả', 'nd-118-2025'],
     ['may dinh ransomware, khoi phuc tu ban backup nao', 'sao-luu-khoi-phuc-du-lieu-cong-viec'],
+    // "wifi" for "Wi-Fi", "cf" for "cà phê", "extension" for "tiện ích", "72h" for "72 giờ".
+    ['CBCC xài wifi quán cf vô mail công vụ có sao ko ạ', 'an-toan-thong-tin-co-ban'],
+    ['cài extension AI lên chrome máy cq được ko', 'su-dung-ai-tao-sinh-an-toan'],
+    ['dân hỏi xem lại dữ liệu cá nhân của họ thì mình phải trả lời trong 72h hả', 'nd-356-2025'],
     // A rare chat word ("thiệt") in a question the passage covers more than half of.
     [
       'có người gọi xưng công an phường hỗ trợ tích hợp giấy tờ VNeID, đòi đọc OTP, thiệt ko',

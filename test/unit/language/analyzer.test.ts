@@ -133,6 +133,22 @@ describe('VietnameseAnalyzer', () => {
     expect(w.get('~chuyen_doi')).toBe(0.5);
   });
 
+  it('reads hours written with "h" as the documents write them ("72 giờ")', () => {
+    expect(analyzer.syllables('trả lời trong 72h, họp 8h30')).toEqual([
+      'trả',
+      'lời',
+      'trong',
+      '72',
+      'giờ',
+      'họp',
+      '8',
+      'giờ',
+      '30',
+    ]);
+    // A letter after a number is not always an hour.
+    expect(analyzer.syllables('điểm h, 4G, h2, 1234h')).toEqual(['điểm', 'h', '4g', 'h2', '1234h']);
+  });
+
   it('makes no bigram across punctuation', () => {
     expect(analyzer.terms('ký số. Văn bản')).not.toContain('số_văn');
   });
