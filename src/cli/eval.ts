@@ -1,10 +1,15 @@
 /**
- * `npm run eval -- [--json] [--file FILE] [--verbose]`: runs the project's QA set
+ * `npm run eval -- [--json] [--file FILE | --quiz] [--verbose]`: runs the project's QA set
  * (`test/fixtures/qa-eval.jsonl`) through the answerer and prints hit@1, hit@3 and refusal accuracy.
+ * `--quiz` asks the quiz bank's questions instead, each expected to be answered from the section it
+ * cites: 274 in-scope questions in the style of the contests, written for the quiz, not for the
+ * answerer.
  */
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
+import { loadConfig } from '../config';
 import type { QuestionAnswerer } from '../knowledge';
+import { loadQuizBank, type QuizBank } from '../quiz';
 import { openForCli, reportCliError } from './open-cli';
 
 const itemSchema = z.object({
@@ -37,6 +42,16 @@ export function parseEvalSet(text: string): EvalItem[] {
       if (!parsed.success) throw new Error(`line ${i + 1}: ${parsed.error.issues[0]?.message}`);
       return parsed.data;
     });
+}
+
+/** The quiz bank's questions as QA items, each expecting the section its explanation cites. */
+export function quizEvalItems(bank: QuizBank): EvalItem[] {
+  return bank.questions.map((q) => ({
+    id: q.id,
+    kind: q.topicId,
+    question: q.question,
+    expect: [{ docId: q.source.docId, section: q.source.section }],
+  }));
 }
 
 /** Asks every item (after its history, as a conversation would) and scores the citations. */
@@ -92,8 +107,10 @@ export async function runEval(answerer: QuestionAnswerer, items: EvalItem[]): Pr
 async function main(argv: string[]): Promise<void> {
   const fileAt = argv.indexOf('--file');
   const file = fileAt >= 0 ? argv[fileAt + 1]! : 'test/fixtures/qa-eval.jsonl';
-  const items = parseEvalSet(await fs.readFile(file, 'utf8'));
   const kb = await openForCli();
+  const items = argv.includes('--quiz')
+    ? quizEvalItems(await loadQuizBank(loadConfig().quiz.quizDir, kb.corpus.documents))
+    : parseEvalSet(await fs.readFile(file, 'utf8'));
   const report = await runEval(kb.answerer, items);
   if (argv.includes('--json')) {
     const { misses, ...summary } = report;

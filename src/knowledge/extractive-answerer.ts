@@ -57,6 +57,14 @@ const RARE_SECTIONS = 1;
  * the topic. Questions about a missing topic cover less (.20–.43 on the QA sets).
  */
 const COVERED_ENOUGH = 0.5;
+/**
+ * The same for the words only the lexicon tells unknown: a compound the documents never use and a
+ * word of the language they have in no form ({@link ExtractiveAnswerer.unknownWords}). That is
+ * weaker evidence than a rare syllable of the documents' own: a question's context is full of
+ * such words ("đột nhiên", "nghỉ phép", "tờ trình", "tiến sĩ" in the quiz bank's scenarios and the
+ * QA sets, covered .30–.50), while questions about a missing topic covered .20–.48.
+ */
+const LEXICON_COVERED_ENOUGH = 0.3;
 
 /**
  * The offline answer writer: picks the best passages, quotes the sentences in them that answer
@@ -118,7 +126,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const confidence = best ? this.coverage(core, best) : 0;
     // Said in the reply when it is why nothing is answered, so worked out for refusals too.
     const unknown =
-      best && confidence < COVERED_ENOUGH ? this.unknownWords(query.words, best) : [];
+      best && confidence < COVERED_ENOUGH ? this.unknownWords(query.words, best, confidence) : [];
     if (!best || confidence < this.options.minScore || unknown.length > 0) {
       const reason = unknown.length > 0 ? { unknownWords: unknown } : undefined;
       return notFound(query.text, confidence, passages, reason);
@@ -190,17 +198,23 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
    * passage has ("nôi bộ" for "nội bộ": the folded pair is there). Compounds the documents never
    * use count too ({@link unknownCompounds}).
    */
-  private unknownWords(words: QueryWord[], best: Passage): string[] {
+  private unknownWords(words: QueryWord[], best: Passage, confidence: number): string[] {
     const { lexical, lexicon } = this.options;
     const { terms } = this.analyzed(best);
     const folded = (w: QueryWord) => FOLDED_PREFIX + w.folded;
     const marked = (w: QueryWord) => !w.term.startsWith(FOLDED_PREFIX);
+    const lexiconCounts = confidence < LEXICON_COVERED_ENOUGH;
     const known = (w: QueryWord, i: number): boolean => {
       if (!w.checked || lexical.documentFrequency(w.term) > RARE_SECTIONS) return true;
       if (lexical.documentFrequency(folded(w)) === 0) {
         // In no form at all: a typo or a foreign word, nothing to judge by, unless it is a word
         // of the language typed with its marks ("diệt").
-        return !(marked(w) && lexicon?.isSyllableWord(w.typed) && !lexical.has(folded(w)));
+        return !(
+          lexiconCounts &&
+          marked(w) &&
+          lexicon?.isSyllableWord(w.typed) &&
+          !lexical.has(folded(w))
+        );
       }
       const prev = words[i - 1];
       const next = words[i + 1];
@@ -211,7 +225,9 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       );
     };
     const unknown = words.map((w, i) => !known(w, i));
-    for (const i of this.unknownCompounds(words)) unknown[i - 1] = unknown[i] = true;
+    if (lexiconCounts) {
+      for (const i of this.unknownCompounds(words)) unknown[i - 1] = unknown[i] = true;
+    }
     const phrases: string[] = [];
     let run: string[] = [];
     words.forEach((w, i) => {

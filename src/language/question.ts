@@ -166,7 +166,18 @@ export function definedTerms(syllables: readonly string[]): DefinedTerm[] {
  * Words that ask rather than name what is asked about: "bao lâu", "khái niệm", "phần trăm". The
  * documents need not contain them for a passage to answer.
  */
-const ASKING_PHRASES = ['bao lâu', 'bao nhiêu', 'khái niệm', 'định nghĩa', 'phần trăm'].map(listed);
+const ASKING_PHRASES = [
+  'bao lâu',
+  'bao nhiêu',
+  'khái niệm',
+  'định nghĩa',
+  'phần trăm',
+  // Multiple-choice framing, as officials paste contest questions: "Nhận định nào sau đây đúng?"
+  'sau đây',
+  'dưới đây',
+  'nhận định',
+  'nhận xét',
+].map(listed);
 
 /** Which of the syllables belong to an asking phrase ("bao lâu", "khái niệm"). */
 export function askingWords(syllables: readonly string[]): boolean[] {

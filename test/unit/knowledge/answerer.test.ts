@@ -135,6 +135,26 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.citations.map((c) => c.section)).toContain(section);
   });
 
+  it.each([
+    // A compound the documents lack ("điều động", "đột nhiên") or a word they have in no form
+    // ("sĩ") in a question covered at least .3: context, not the topic.
+    [
+      'Anh/chị được điều động sang cơ quan khác. Theo Nghị định 68/2024/NĐ-CP, chứng thư chữ ký số chuyên dùng công vụ đang dùng sẽ thế nào?',
+      'nd-68-2024',
+    ],
+    [
+      'Máy tính của anh/chị đột nhiên hiện thông báo đòi tiền chuộc, nhiều tệp bị đổi đuôi và không mở được. Việc nên làm đầu tiên là gì?',
+      'an-toan-thong-tin-co-ban',
+    ],
+    ['Trước họ tên người ký trên văn bản hành chính có được ghi học vị tiến sĩ không?', 'nd-30-2020'],
+    // Multiple-choice framing ("nào sau đây", "Nhận định") is an asking phrase.
+    ['Cách dùng mật khẩu nào sau đây là đúng?', 'an-toan-thong-tin-co-ban'],
+  ])('answers %p, whose words the lexicon alone tells unknown are context', async (question, docId) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.citations.map((c) => c.docId)).toContain(docId);
+  });
+
   it('does not take syllables that belong to a known compound for an unknown one', async () => {
     // "sơ cấp" is a word of the lexicon, but in "hồ sơ cấp xã" "sơ" belongs to "hồ sơ".
     const result = await kb.answerer.ask('NQ 02 thành ủy đặt chỉ tiêu hồ sơ cấp xã xử lý trên mạng bn %');

@@ -299,6 +299,15 @@ describe('question helpers', () => {
       false,
     ]);
     expect(askingWords(analyzer.syllables('khai niem bao lau'))).toEqual([true, true, true, true]);
+    // Multiple-choice framing of contest questions.
+    expect(askingWords(analyzer.syllables('Nhận định nào sau đây đúng'))).toEqual([
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('recognises follow-ups', () => {
