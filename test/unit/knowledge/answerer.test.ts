@@ -147,8 +147,22 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'an-toan-thong-tin-co-ban',
     ],
     ['Trước họ tên người ký trên văn bản hành chính có được ghi học vị tiến sĩ không?', 'nd-30-2020'],
-    // Multiple-choice framing ("nào sau đây", "Nhận định") is an asking phrase.
+    // Multiple-choice framing ("nào sau đây", "Nhận định", "Lời khuyên") and "tần suất" (how
+    // often) are asking phrases; "chiếc", "đâu", "nữa", "rằng" grammatical words.
     ['Cách dùng mật khẩu nào sau đây là đúng?', 'an-toan-thong-tin-co-ban'],
+    [
+      'Một đồng nghiệp dán tờ giấy ghi mật khẩu hộp thư ở cạnh màn hình cho "dễ nhớ". Lời khuyên phù hợp là gì?',
+      'an-toan-thong-tin-co-ban',
+    ],
+    [
+      'Theo Quyết định 19/2014/QĐ-TTg, đánh giá nội bộ HTQLCL phải được thực hiện với tần suất tối thiểu nào?',
+      'qd-19-2014',
+    ],
+    ['Anh/chị nhặt được một chiếc USB ở bãi giữ xe của cơ quan. Việc nên làm là gì?', 'an-toan-thong-tin-co-ban'],
+    [
+      'Theo Điều 1 Nghị định 118/2025/NĐ-CP, ở cấp địa phương, hồ sơ thủ tục hành chính được tiếp nhận theo cơ chế một cửa tại đâu?',
+      'nd-118-2025',
+    ],
   ])('answers %p, whose words the lexicon alone tells unknown are context', async (question, docId) => {
     const result = await kb.answerer.ask(question);
     expect(result.answered).toBe(true);

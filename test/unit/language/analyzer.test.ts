@@ -275,7 +275,19 @@ describe('question helpers', () => {
   });
 
   it('takes spoken particles and chat shorthand for grammatical words', () => {
-    for (const word of ['hả', 'nhỉ', 'vô', 'luôn', 'đc', 'dc', 'cái']) {
+    for (const word of [
+      'hả',
+      'nhỉ',
+      'vô',
+      'luôn',
+      'đc',
+      'dc',
+      'cái',
+      'rằng',
+      'nữa',
+      'đâu',
+      'chiếc',
+    ]) {
       expect([word, isFunctionWord(word)]).toEqual([word, true]);
     }
     for (const word of ['vố', 'lương', 'thiệt']) {
@@ -299,6 +311,13 @@ describe('question helpers', () => {
       false,
     ]);
     expect(askingWords(analyzer.syllables('khai niem bao lau'))).toEqual([true, true, true, true]);
+    expect(askingWords(analyzer.syllables('tần suất nào, lời khuyên'))).toEqual([
+      true,
+      true,
+      false,
+      true,
+      true,
+    ]);
     // Multiple-choice framing of contest questions.
     expect(askingWords(analyzer.syllables('Nhận định nào sau đây đúng'))).toEqual([
       true,
