@@ -227,6 +227,14 @@ export class QueryBuilder {
       const remaining = removePhrase(syllables, named.phrase);
       if (remaining.length > 0) syllables = remaining;
     }
+    if (named.docs.size > 0) {
+      // "Nghị định 30/2020/NĐ-CP", "NĐ 68": the reference picked the document; its words are
+      // in that document's general section, not in the article asked about.
+      const reference = numberReferences(syllables.map(foldDiacritics));
+      if (reference.size > 0 && reference.size < syllables.length) {
+        syllables = syllables.filter((_, i) => !reference.has(i));
+      }
+    }
     const articles = namedArticles(syllables);
     if (articles.labels.length > 0) {
       const remaining = syllables.filter((_, i) => !articles.positions.has(i));
@@ -378,6 +386,47 @@ function joinedWords(phrases: string[][], positions: number[]): boolean[] {
     n += p.length;
   }
   return positions.map((at, i) => i > 0 && at === positions[i - 1]! + 1 && !phraseStart.has(at));
+}
+
+/** Folded issuer codes after a số hiệu's year ("/NĐ-CP", "/QĐ-TTg", "/QH15"). */
+const ISSUER_CODE = /^(?:nd|cp|qd|ttg|nq|tt|qh\d*|ubnd|hdnd|tw|b[a-z]{1,5})$/;
+
+/**
+ * Where the kind words of a document end just before position `at` of the folded words: the
+ * start of "nghị định (số)", "quyết định", "nghị quyết", "thông tư", "luật", or of an
+ * abbreviation ("NĐ"), or -1.
+ */
+function kindStart(words: readonly string[], at: number): number {
+  let end = at;
+  if (words[end - 1] === 'so') end--;
+  const last = words[end - 1];
+  if (last === undefined) return -1;
+  if (/^(?:nd|qd|nq|tt|luat)$/.test(last)) return end - 1;
+  const pair = KIND_WORDS.find((k) => k.double?.[0] === words[end - 2] && k.double?.[1] === last);
+  return pair ? end - 2 : -1;
+}
+
+/**
+ * Positions of the folded words that make up số hiệu references: the kind words, a number, and
+ * its year and issuer codes when written out ("Nghị định số 30/2020/NĐ-CP", "NĐ 68",
+ * "68/2024/NĐ-CP"). A number with neither a kind before it nor an issuer code after its year
+ * ("từ 18 tuổi", "ngày 1/1/2025") is not one.
+ */
+function numberReferences(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    if (!DIGITS.test(words[i]!)) continue;
+    const start = kindStart(words, i);
+    let end = i + 1;
+    if (end < words.length && /^\d{4}$/.test(words[end]!)) {
+      end++;
+      while (end < words.length && ISSUER_CODE.test(words[end]!)) end++;
+    }
+    if (start < 0 && end - i < 3) continue;
+    for (let j = start < 0 ? i : start; j < end; j++) out.add(j);
+    i = end - 1;
+  }
+  return out;
 }
 
 /** The laws and số hiệu a text names; most texts name none (a name needs "Luật", a number "/"). */

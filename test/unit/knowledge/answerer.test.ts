@@ -199,6 +199,22 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(follow.citations.map((c) => c.docId)).toContain('nd-23-2025');
   });
 
+  it.each([
+    [
+      'Theo Phụ lục I Nghị định 30/2020/NĐ-CP, chữ viết tắt "KT." trước chức vụ người ký có nghĩa là gì?',
+      'nd-30-2020',
+      'Phụ lục I, mục II.7b',
+    ],
+    ['NĐ 68 quy định chứng thư CKS công vụ có hạn bao lâu?', 'nd-68-2024', 'Điều 9'],
+  ])(
+    'cites the article asked about in %p, not the general section its số hiệu is in',
+    async (question, docId, section) => {
+      const result = await kb.answerer.ask(question);
+      expect(result.citations.slice(0, 2)).toContainEqual(expect.objectContaining({ docId, section }));
+      expect(result.citations[0]?.section).not.toBe('Thông tin chung');
+    },
+  );
+
   it('names the replacement when it cites a document no longer in force', async () => {
     const result = await kb.answerer.ask('Nghị định 130/2018/NĐ-CP còn hiệu lực không?');
     const cited = result.citations.find((c) => c.docId === 'nd-130-2018');

@@ -23,6 +23,19 @@ describe('QueryBuilder: articles named in the question', () => {
     },
   );
 
+  it.each([
+    ['Theo Nghị định số 68/2024/NĐ-CP, chứng thư có hạn bao lâu?', 'theo chứng thư có hạn bao lâu'],
+    ['NĐ 68 quy định chứng thư công vụ', 'chứng thư công vụ'],
+    ['nghị định 68 chứng thư công vụ', 'chứng thư công vụ'],
+    // A number that is no số hiệu stays: an age, a date.
+    ['Nghị định 68/2024 cấp chứng thư từ 18 tuổi?', 'cấp chứng thư từ 18 tuổi'],
+    ['NĐ 68: chứng thư cấp ngày 1/1/2025', 'chứng thư cấp ngày 1 1 2025'],
+  ])('keeps the số hiệu of a document it found out of the query: %p', (question, text) => {
+    const query = builder.build(question);
+    expect(query.documents).toEqual(new Set([1]));
+    expect(query.text).toBe(text);
+  });
+
   it('keeps the reference out of the search terms but the rest of the question in', () => {
     const query = builder.build('Theo khoản 3 Điều 2 Luật Giao dịch điện tử, chữ ký số là gì?');
     const terms = query.terms.map((t) => t.term);
