@@ -227,11 +227,13 @@ export class QueryBuilder {
       const remaining = removePhrase(syllables, named.phrase);
       if (remaining.length > 0) syllables = remaining;
     }
+    let referenceWords: string[] | undefined;
     if (named.docs.size > 0) {
       // "Nghị định 30/2020/NĐ-CP", "NĐ 68": the reference picked the document; its words are
-      // in that document's general section, not in the article asked about.
+      // in that document's general section, not in the article asked about, so they weigh little.
       const reference = numberReferences(syllables.map(foldDiacritics));
       if (reference.size > 0 && reference.size < syllables.length) {
+        referenceWords = syllables.filter((_, i) => reference.has(i));
         syllables = syllables.filter((_, i) => !reference.has(i));
       }
     }
@@ -251,6 +253,14 @@ export class QueryBuilder {
       1,
     );
     let text = own;
+    if (referenceWords) {
+      // Kept as grammatical words are: enough for a question about the document itself ("NĐ 68
+      // quy định về nội dung gì?") to find its general section.
+      const present = new Set(terms.map((t) => t.term));
+      for (const t of this.weigh(referenceWords.join(' '), FUNCTION_WORD_WEIGHT)) {
+        if (!present.has(t.term)) terms.push(t);
+      }
+    }
     if (followUp && previousQuery) {
       const present = new Set(terms.map((t) => t.term));
       for (const t of this.weigh(previousQuery, PREVIOUS_WEIGHT)) if (!present.has(t.term)) terms.push(t);

@@ -34,6 +34,8 @@ describe('QueryBuilder: articles named in the question', () => {
     const query = builder.build(question);
     expect(query.documents).toEqual(new Set([1]));
     expect(query.text).toBe(text);
+    // Its words still count, as grammatical words do.
+    expect(query.terms.find((t) => t.term === '~68')?.weight).toBe(0.3);
   });
 
   it('keeps the reference out of the search terms but the rest of the question in', () => {
