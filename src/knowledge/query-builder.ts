@@ -399,7 +399,8 @@ function joinedWords(phrases: string[][], positions: number[]): boolean[] {
 }
 
 /** Folded issuer codes after a số hiệu's year ("/NĐ-CP", "/QĐ-TTg", "/QH15"). */
-const ISSUER_CODE = /^(?:nd|cp|qd|ttg|nq|tt|qh\d*|ubnd|hdnd|tw|b[a-z]{1,5})$/;
+const ISSUER_CODE =
+  /^(?:nd|cp|qd|ttg|nq|tt|qh\d*|ubnd|hdnd|tw|ubtvqh\d*|btttt|bnv|bca|btc|bkhcn|bkhdt|byt|bgddt|bqp|bct|btnmt|bxd|bgtvt|btp|bldtbxh|bnnptnt|bvhttdl|bng)$/;
 
 /**
  * Where the kind words of a document end just before position `at` of the folded words: the

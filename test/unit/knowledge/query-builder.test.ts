@@ -30,6 +30,8 @@ describe('QueryBuilder: articles named in the question', () => {
     // A number that is no số hiệu stays: an age, a date.
     ['Nghị định 68/2024 cấp chứng thư từ 18 tuổi?', 'cấp chứng thư từ 18 tuổi'],
     ['NĐ 68: chứng thư cấp ngày 1/1/2025', 'chứng thư cấp ngày 1 1 2025'],
+    // Issuer codes are known ones: "ban" is a word.
+    ['68/2024/NĐ-CP ban hành chứng thư', 'ban hành chứng thư'],
   ])('keeps the số hiệu of a document it found out of the query: %p', (question, text) => {
     const query = builder.build(question);
     expect(query.documents).toEqual(new Set([1]));
