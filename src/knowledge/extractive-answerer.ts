@@ -1,4 +1,4 @@
-import { bigramTerm, FOLDED_PREFIX, type Lexicon, type VietnameseAnalyzer } from '../language';
+import { bigramTerm, FOLDED_PREFIX, type VietnameseAnalyzer } from '../language';
 import type { Passage, Retriever } from './retriever';
 import type {
   AnswerResult,
@@ -23,11 +23,6 @@ export interface ExtractiveAnswererOptions {
   /** Below this coverage of the question by the best passage, the answer is "not found". */
   minScore: number;
   maxCitations: number;
-  /**
-   * Two-syllable words of the language: with it, a compound of the question the documents never
-   * use ("phụ cấp") counts as a word they do not know, as a rare syllable does.
-   */
-  lexicon?: Lexicon;
 }
 
 /** The question's coverage terms, their weights, and other phrasings that cover some of them. */
@@ -57,14 +52,6 @@ const RARE_SECTIONS = 1;
  * the topic. Questions about a missing topic cover less (.20–.43 on the QA sets).
  */
 const COVERED_ENOUGH = 0.5;
-/**
- * The same for the words only the lexicon tells unknown: a compound the documents never use and a
- * word of the language they have in no form ({@link ExtractiveAnswerer.unknownWords}). That is
- * weaker evidence than a rare syllable of the documents' own: a question's context is full of
- * such words ("đột nhiên", "nghỉ phép", "tờ trình", "tiến sĩ" in the quiz bank's scenarios and the
- * QA sets, covered .30–.50), while questions about a missing topic covered .20–.48.
- */
-const LEXICON_COVERED_ENOUGH = 0.3;
 
 /**
  * The offline answer writer: picks the best passages, quotes the sentences in them that answer
@@ -126,7 +113,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const confidence = best ? this.coverage(core, best) : 0;
     // Said in the reply when it is why nothing is answered, so worked out for refusals too.
     const unknown =
-      best && confidence < COVERED_ENOUGH ? this.unknownWords(query.words, best, confidence) : [];
+      best && confidence < COVERED_ENOUGH ? this.unknownWords(query.words, best) : [];
     if (!best || confidence < this.options.minScore || unknown.length > 0) {
       const reason = unknown.length > 0 ? { unknownWords: unknown } : undefined;
       return notFound(query.text, confidence, passages, reason);
@@ -193,29 +180,16 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
    * nại"). Such a word is usually what the question is about ("Lương cơ sở là bao nhiêu?"), so a
    * passage that matches only its other words ("năm 2026", "công chức") does not answer it. Not
    * counted: words the query builder leaves unchecked (numbers, asking words, glossary words),
-   * words the documents know in no form at all unless the lexicon lists them as typed (a typo, a
-   * foreign word: nothing to judge by; "diệt" is a word), and a mistyped word of a phrase the
-   * passage has ("nôi bộ" for "nội bộ": the folded pair is there). Compounds the documents never
-   * use count too ({@link unknownCompounds}).
+   * words the documents know in no form at all (a typo, a foreign word: nothing to judge by), and
+   * a mistyped word of a phrase the passage has ("nôi bộ" for "nội bộ": the folded pair is there).
    */
-  private unknownWords(words: QueryWord[], best: Passage, confidence: number): string[] {
-    const { lexical, lexicon } = this.options;
+  private unknownWords(words: QueryWord[], best: Passage): string[] {
+    const { lexical } = this.options;
     const { terms } = this.analyzed(best);
     const folded = (w: QueryWord) => FOLDED_PREFIX + w.folded;
-    const marked = (w: QueryWord) => !w.term.startsWith(FOLDED_PREFIX);
-    const lexiconCounts = confidence < LEXICON_COVERED_ENOUGH;
     const known = (w: QueryWord, i: number): boolean => {
       if (!w.checked || lexical.documentFrequency(w.term) > RARE_SECTIONS) return true;
-      if (lexical.documentFrequency(folded(w)) === 0) {
-        // In no form at all: a typo or a foreign word, nothing to judge by, unless it is a word
-        // of the language typed with its marks ("diệt").
-        return !(
-          lexiconCounts &&
-          marked(w) &&
-          lexicon?.isSyllableWord(w.typed) &&
-          !lexical.has(folded(w))
-        );
-      }
+      if (lexical.documentFrequency(folded(w)) === 0) return true;
       const prev = words[i - 1];
       const next = words[i + 1];
       return (
@@ -224,14 +198,10 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
         (next !== undefined && terms.has(bigramTerm(folded(w), folded(next))))
       );
     };
-    const unknown = words.map((w, i) => !known(w, i));
-    if (lexiconCounts) {
-      for (const i of this.unknownCompounds(words)) unknown[i - 1] = unknown[i] = true;
-    }
     const phrases: string[] = [];
     let run: string[] = [];
     words.forEach((w, i) => {
-      if (unknown[i]) {
+      if (!known(w, i)) {
         run.push(w.typed);
         return;
       }
@@ -240,37 +210,6 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     });
     if (run.length > 0) phrases.push(run.join(' '));
     return phrases;
-  }
-
-  /**
-   * Where the question has a compound word (two checked words typed together that the lexicon
-   * lists, "phụ cấp") that the documents never use, though each of its syllables is common
-   * ("phụ", "cấp"): the index of its second word. A pair overlapping a compound the documents do
-   * use is a chance neighbour and is skipped ("hồ sơ cấp xã": "hồ sơ", not "sơ cấp").
-   */
-  private unknownCompounds(words: QueryWord[]): number[] {
-    const { lexicon, lexical } = this.options;
-    if (!lexicon) return [];
-    // A question typed with marks is compared with them: "so" there is "so", not "số".
-    const marked = words.some((w) => !w.term.startsWith(FOLDED_PREFIX));
-    const pairTerm = (a: QueryWord, b: QueryWord) =>
-      a.term.startsWith(FOLDED_PREFIX) || b.term.startsWith(FOLDED_PREFIX)
-        ? bigramTerm(FOLDED_PREFIX + a.folded, FOLDED_PREFIX + b.folded)
-        : bigramTerm(a.term, b.term);
-    const compound = (i: number) => {
-      const a = words[i - 1];
-      const b = words[i];
-      return a !== undefined && b !== undefined && b.joined && lexicon.isWord(a.typed, b.typed, marked);
-    };
-    const knownCompound = (i: number) => compound(i) && lexical.has(pairTerm(words[i - 1]!, words[i]!));
-    const found: number[] = [];
-    for (let i = 1; i < words.length; i++) {
-      if (!words[i - 1]!.checked || !words[i]!.checked || !compound(i)) continue;
-      if (lexical.has(pairTerm(words[i - 1]!, words[i]!))) continue;
-      if (knownCompound(i - 1) || knownCompound(i + 1)) continue;
-      found.push(i);
-    }
-    return found;
   }
 
   /** A section's terms and its sentences' terms, analyzed once and kept with the section. */

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logger';
-import { Lexicon, VietnameseAnalyzer } from '../language';
+import { VietnameseAnalyzer } from '../language';
 import { DenseIndex } from './dense-index';
 import type { Embedder } from './embedder';
 import { ExtractiveAnswerer } from './extractive-answerer';
@@ -88,7 +88,6 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     topics: corpus.topics,
     minScore: options.minScore,
     maxCitations: options.maxCitations,
-    lexicon: await loadLexicon(options.logger),
   });
   const stats: KnowledgeBaseStats = {
     documents: corpus.documents.length,
@@ -101,21 +100,6 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   };
   options.logger.info(stats, 'knowledge base ready');
   return { answerer, retriever, corpus, stats };
-}
-
-/**
- * The word list of `@vntk/dictionary` (Viet74K, from the Free Vietnamese Dictionary Project):
- * without it (not installed, unreadable) the answerer only misses compounds, so it is logged.
- */
-async function loadLexicon(logger: Logger): Promise<Lexicon | undefined> {
-  try {
-    const dir = path.dirname(require.resolve('@vntk/dictionary/package.json'));
-    const text = await fs.readFile(path.join(dir, 'data', 'Viet74K.txt'), 'utf8');
-    return new Lexicon(text.split('\n'));
-  } catch (error) {
-    logger.warn({ err: error }, 'word list unavailable; compound words are not checked');
-    return undefined;
-  }
 }
 
 /** Analyzes every section and builds the section index; reports progress per document. */

@@ -171,11 +171,6 @@ export class LexicalIndex {
     return { params: this.params, arrays };
   }
 
-  /** Whether the term occurs anywhere in the indexed text (a body, a heading or a title). */
-  has(term: string): boolean {
-    return this.dictionary.find(term) !== undefined;
-  }
-
   /** Document frequency of a term in the body field (0 when unknown). */
   documentFrequency(term: string): number {
     const id = this.dictionary.find(term);

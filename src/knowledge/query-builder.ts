@@ -7,14 +7,14 @@ import {
   type DefinedTerm,
   FOLDED_PREFIX,
   foldDiacritics,
-  followUpSpan,
   hasDiacritics,
   hasImpossibleMarks,
   isFunctionWord,
   lawNames,
   looksLikeFollowUp,
   normalizeText,
-  questionFrameKept,
+  stripFollowUpMarkers,
+  stripQuestionFrames,
   type VietnameseAnalyzer,
 } from '../language';
 import type { WeightedTerm } from './lexical-index';
@@ -64,11 +64,6 @@ export interface QueryWord {
    * not a number, not an asking word ("bao lâu") and not explained by the glossary.
    */
   checked: boolean;
-  /**
-   * Whether it came right after the previous word in the question as typed, in the same phrase
-   * (no framing words or punctuation between): the two may be one compound word.
-   */
-  joined: boolean;
 }
 
 export interface NamedDocument {
@@ -153,15 +148,10 @@ export class QueryBuilder {
 
   build(question: string, previousQuery?: string): BuiltQuery {
     const normalized = normalizeText(question);
-    const phrases = this.analyzer.phraseSyllables(normalized);
-    const all = phrases.length === 1 ? phrases[0]! : phrases.flat();
+    const all = this.analyzer.syllables(normalized);
     const followUp = Boolean(previousQuery) && looksLikeFollowUp(all);
     const definitions = definedTerms(all);
-    // Where each kept syllable was in the question, to tell which were typed side by side.
-    const [start, end] = followUp ? followUpSpan(all) : [0, all.length];
-    const span = all.slice(start, end);
-    const positions = (questionFrameKept(span) ?? span.map((_, i) => i)).map((i) => i + start);
-    let syllables = positions.map((i) => all[i]!);
+    let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
     // Coverage terms: a syllable typed with diacritics must match exactly (phở is not phó);
     // one typed without them, or with marks that cannot be right ("luât" for "luật", "ngừoi" for
     // "người"), matches by its folded form.
@@ -213,14 +203,12 @@ export class QueryBuilder {
         coreAlternatives.set(exact[j]!, [...(coreAlternatives.get(exact[j]!) ?? []), ...alternatives]);
       }
     }
-    const joined = joinedWords(phrases, positions);
     const words: QueryWord[] = syllables.map((typed, i) => ({
       typed,
       term: exact[i]!,
       folded: folded[i]!,
       checked:
         content[i]! && !expanded[i] && !synonyms[i] && !asking[i] && !DIGITS.test(folded[i]!),
-      joined: joined[i]!,
     }));
     const named = this.namedDocuments(folded, normalized);
     if (named.phrase) {
@@ -382,20 +370,6 @@ function namedArticles(syllables: string[]): { labels: string[]; positions: Set<
     }
   }
   return { labels, positions };
-}
-
-/**
- * For each kept syllable (`positions`: where each was in the question), whether it directly
- * follows the previous kept one within a phrase.
- */
-function joinedWords(phrases: string[][], positions: number[]): boolean[] {
-  const phraseStart = new Set<number>();
-  let n = 0;
-  for (const p of phrases) {
-    phraseStart.add(n);
-    n += p.length;
-  }
-  return positions.map((at, i) => i > 0 && at === positions[i - 1]! + 1 && !phraseStart.has(at));
 }
 
 /** Folded issuer codes after a số hiệu's year ("/NĐ-CP", "/QĐ-TTg", "/QH15"). */

@@ -44,7 +44,7 @@ const isPlainWord = (() => {
 })();
 
 /** Canonical lowercase syllable of one run of letters/digits: tone placed, i/y unified. */
-export const syllableOf = memoize((part) => unifyIY(canonicalSyllable(part).toLowerCase()));
+const syllableOf = memoize((part) => unifyIY(canonicalSyllable(part).toLowerCase()));
 
 export interface AnalyzeOptions {
   /**

@@ -5,7 +5,6 @@ export {
   VietnameseAnalyzer,
   type AnalyzeOptions,
 } from './analyzer';
-export { Lexicon } from './lexicon';
 export { abbreviationKey, EMPTY_GLOSSARY, type Glossary, type GlossaryEntry } from './glossary';
 export {
   canonicalSyllable,
@@ -20,9 +19,7 @@ export {
   definedTerms,
   type DefinedTerm,
   isFunctionWord,
-  followUpSpan,
   looksLikeFollowUp,
-  questionFrameKept,
   stripFollowUpMarkers,
   stripQuestionFrames,
 } from './question';

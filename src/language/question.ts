@@ -73,15 +73,6 @@ const FRAME_STARTS = new Set(FRAME_WORDS.flatMap(([first]) => [first!.listed, fi
 
 /** Removes question framing phrases from a list of syllables (whole-syllable matches only). */
 export function stripQuestionFrames(syllables: string[]): string[] {
-  const kept = questionFrameKept(syllables);
-  return kept ? kept.map((i) => syllables[i]!) : syllables.slice();
-}
-
-/**
- * Positions of the syllables {@link stripQuestionFrames} keeps, in order; undefined when it keeps
- * them all.
- */
-export function questionFrameKept(syllables: readonly string[]): number[] | undefined {
   const n = syllables.length;
   let keep: boolean[] | undefined;
   for (let i = 0; i < n; i++) {
@@ -92,10 +83,9 @@ export function questionFrameKept(syllables: readonly string[]): number[] | unde
       for (let j = 0; j < parts.length; j++) keep[i + j] = false;
     }
   }
-  if (!keep) return undefined;
-  const kept: number[] = [];
-  for (let i = 0; i < n; i++) if (keep[i]) kept.push(i);
-  return kept.length > 0 ? kept : undefined;
+  if (!keep) return syllables.slice();
+  const out = syllables.filter((_, i) => keep[i]);
+  return out.length > 0 ? out : syllables;
 }
 
 const IS_WHAT = listed('là gì');
@@ -223,20 +213,13 @@ const FOLLOW_UP_TAIL = ['thi the nao', 'thi sao', 'ra sao'];
 
 /** Drops the words that only mark a follow-up ("còn …", "… thì sao") from its syllables. */
 export function stripFollowUpMarkers(syllables: string[]): string[] {
-  const [start, end] = followUpSpan(syllables);
-  return syllables.slice(start, end);
-}
-
-/** Where the words of a follow-up are once its markers are dropped: `[start, end)`. */
-export function followUpSpan(syllables: readonly string[]): [number, number] {
-  let start = 0;
-  let end = syllables.length;
-  const folded = () => syllables.slice(start, end).map(foldDiacritics).join(' ');
+  let out = syllables;
+  const folded = () => out.map(foldDiacritics).join(' ');
   const lead = FOLLOW_UP_LEAD.find((p) => folded().startsWith(p + ' '));
-  if (lead) start += lead.split(' ').length;
+  if (lead) out = out.slice(lead.split(' ').length);
   const tail = FOLLOW_UP_TAIL.find((p) => folded().endsWith(' ' + p));
-  if (tail) end -= tail.split(' ').length;
-  return end > start ? [start, end] : [0, syllables.length];
+  if (tail) out = out.slice(0, out.length - tail.split(' ').length);
+  return out.length > 0 ? out : syllables;
 }
 
 /** Grammatical words that say nothing about the topic; ignored when judging coverage. */

@@ -57,13 +57,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Lương cơ sở năm 2026 là bao nhiêu?', ['lương']],
     ['Cán bộ nghỉ hưu ở tuổi bao nhiêu?', ['tuổi']],
     ['Thời hạn giải quyết khiếu nại lần đầu là bao lâu?', ['khiếu nại']],
-    ['Năm 2026 có bao nhiêu ngày nghỉ lễ?', ['nghỉ lễ']],
+    ['Năm 2026 có bao nhiêu ngày nghỉ lễ?', ['lễ']],
     ['Hồ sơ thi tuyển công chức gồm những gì?', ['tuyển']],
-    // A compound the documents never use, of common syllables ("phụ", "cấp" are everywhere).
-    ['Phụ cấp công vụ được tính thế nào?', ['phụ cấp']],
-    ['Hướng dẫn lập báo cáo quyết toán ngân sách trên phần mềm kế toán MISA?', ['ngân sách', 'kế toán']],
-    // A word of the language, typed with its marks, that the documents have in no form.
-    ['Phần mềm diệt virus nào tốt nhất?', ['diệt']],
   ])(
     'refuses %p, naming the words the documents hardly know, though other words match',
     async (question, words) => {
@@ -136,15 +131,11 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
   });
 
   it.each([
-    // A compound the documents lack ("điều động", "đột nhiên") or a word they have in no form
-    // ("sĩ") in a question covered at least .3: context, not the topic.
+    // Scenario questions as the quiz bank words them: their context ("điều động", "tiến sĩ") is
+    // not what they ask about.
     [
       'Anh/chị được điều động sang cơ quan khác. Theo Nghị định 68/2024/NĐ-CP, chứng thư chữ ký số chuyên dùng công vụ đang dùng sẽ thế nào?',
       'nd-68-2024',
-    ],
-    [
-      'Máy tính của anh/chị đột nhiên hiện thông báo đòi tiền chuộc, nhiều tệp bị đổi đuôi và không mở được. Việc nên làm đầu tiên là gì?',
-      'an-toan-thong-tin-co-ban',
     ],
     ['Trước họ tên người ký trên văn bản hành chính có được ghi học vị tiến sĩ không?', 'nd-30-2020'],
     // Multiple-choice framing ("nào sau đây", "Nhận định", "Lời khuyên") and "tần suất" (how
@@ -163,17 +154,10 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'Theo Điều 1 Nghị định 118/2025/NĐ-CP, ở cấp địa phương, hồ sơ thủ tục hành chính được tiếp nhận theo cơ chế một cửa tại đâu?',
       'nd-118-2025',
     ],
-  ])('answers %p, whose words the lexicon alone tells unknown are context', async (question, docId) => {
+  ])('answers %p, a contest-style question', async (question, docId) => {
     const result = await kb.answerer.ask(question);
     expect(result.answered).toBe(true);
     expect(result.citations.map((c) => c.docId)).toContain(docId);
-  });
-
-  it('does not take syllables that belong to a known compound for an unknown one', async () => {
-    // "sơ cấp" is a word of the lexicon, but in "hồ sơ cấp xã" "sơ" belongs to "hồ sơ".
-    const result = await kb.answerer.ask('NQ 02 thành ủy đặt chỉ tiêu hồ sơ cấp xã xử lý trên mạng bn %');
-    expect(result.answered).toBe(true);
-    expect(result.unknownWords).toBeUndefined();
   });
 
   it('does not take a mistyped word of a phrase the passage has for an unknown topic', async () => {

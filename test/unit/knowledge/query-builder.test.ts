@@ -94,26 +94,6 @@ describe('QueryBuilder: coverage terms and the words checked against the documen
     ]);
   });
 
-  it('marks a word joined to the previous one only when they were typed side by side', () => {
-    // "quy định" (a frame) stands between "máy" and "tính"; the comma ends a phrase.
-    const { words } = withGlossary.build('Máy in quy định tính phí, dùng chung thế nào');
-    expect(words.map((w) => [w.typed, w.joined])).toEqual([
-      ['máy', false],
-      ['in', true],
-      ['tính', false],
-      ['phí', true],
-      ['dùng', false],
-      ['chung', true],
-    ]);
-    // In a follow-up, after its markers ("còn", "thì sao") are dropped.
-    const follow = withGlossary.build('còn máy in thì sao', 'máy tính');
-    expect(follow.followUp).toBe(true);
-    expect(follow.words.map((w) => [w.typed, w.joined])).toEqual([
-      ['máy', false],
-      ['in', true],
-    ]);
-  });
-
   it('names the documents asked about only when the knowledge base neither has nor cites them', () => {
     expect(withGlossary.build('Luật Đất đai 2024 quy định gì?').unknownDocuments).toEqual([
       'Luật Đất đai',
