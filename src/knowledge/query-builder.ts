@@ -244,14 +244,10 @@ export class QueryBuilder {
     if (referenceWords) {
       // Kept as grammatical words are: enough for a question about the document itself ("NĐ 68
       // quy định về nội dung gì?") to find its general section.
-      const present = new Set(terms.map((t) => t.term));
-      for (const t of this.weigh(referenceWords.join(' '), FUNCTION_WORD_WEIGHT)) {
-        if (!present.has(t.term)) terms.push(t);
-      }
+      addNewTerms(terms, this.weigh(referenceWords.join(' '), FUNCTION_WORD_WEIGHT));
     }
     if (followUp && previousQuery) {
-      const present = new Set(terms.map((t) => t.term));
-      for (const t of this.weigh(previousQuery, PREVIOUS_WEIGHT)) if (!present.has(t.term)) terms.push(t);
+      addNewTerms(terms, this.weigh(previousQuery, PREVIOUS_WEIGHT));
       text = `${previousQuery} | ${own}`;
     }
     return {
@@ -372,6 +368,12 @@ function namedArticles(syllables: string[]): { labels: string[]; positions: Set<
   return { labels, positions };
 }
 
+/** Appends the terms of `more` that `terms` does not have yet (those keep their weight). */
+function addNewTerms(terms: WeightedTerm[], more: WeightedTerm[]): void {
+  const present = new Set(terms.map((t) => t.term));
+  for (const t of more) if (!present.has(t.term)) terms.push(t);
+}
+
 /** Folded issuer codes after a số hiệu's year ("/NĐ-CP", "/QĐ-TTg", "/QH15"). */
 const ISSUER_CODE =
   /^(?:nd|cp|qd|ttg|nq|tt|qh\d*|ubnd|hdnd|tw|ubtvqh\d*|btttt|bnv|bca|btc|bkhcn|bkhdt|byt|bgddt|bqp|bct|btnmt|bxd|bgtvt|btp|bldtbxh|bnnptnt|bvhttdl|bng)$/;
@@ -386,9 +388,11 @@ function kindStart(words: readonly string[], at: number): number {
   if (words[end - 1] === 'so') end--;
   const last = words[end - 1];
   if (last === undefined) return -1;
-  if (/^(?:nd|qd|nq|tt|luat)$/.test(last)) return end - 1;
-  const pair = KIND_WORDS.find((k) => k.double?.[0] === words[end - 2] && k.double?.[1] === last);
-  return pair ? end - 2 : -1;
+  for (const { single, double } of KIND_WORDS) {
+    if (last === single) return end - 1;
+    if (double && double[1] === last && double[0] === words[end - 2]) return end - 2;
+  }
+  return -1;
 }
 
 /**

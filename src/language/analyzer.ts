@@ -62,8 +62,8 @@ export interface AnalyzeOptions {
  */
 export class VietnameseAnalyzer {
   private readonly abbreviations = new Map<string, string[][]>();
-  /** `phrase` is ` folded syllables `. */
-  private readonly synonyms: { phrase: string; words: string[]; others: string[][] }[] = [];
+  /** Each glossary phrase (folded syllables) with the other phrasings of its group. */
+  private readonly synonyms: { words: string[]; others: string[][] }[] = [];
   /** Folded first syllable → positions in `synonyms` of the phrases starting with it. */
   private readonly synonymStarts = new Map<string, number[]>();
   /** Word as matched → its analysis: one lookup per word instead of one per step. */
@@ -84,7 +84,6 @@ export class VietnameseAnalyzer {
         starts.push(this.synonyms.length);
         this.synonymStarts.set(folded[0]!, starts);
         this.synonyms.push({
-          phrase: ` ${folded.join(' ')} `,
           words: folded,
           others: phrases.filter((p) => p !== phrase),
         });
@@ -273,41 +272,33 @@ export class VietnameseAnalyzer {
   synonymMatches(
     syllables: readonly string[],
   ): { start: number; length: number; others: string[][] }[] {
+    return this.findSynonyms(syllables).map(({ start, group }) => {
+      const { words, others } = this.synonyms[group]!;
+      return { start, length: words.length, others };
+    });
+  }
+
+  /** The other phrasings of every glossary phrase in the syllables, in glossary order, once each. */
+  private synonymsIn(syllables: string[]): string[][] {
+    const found = new Set(this.findSynonyms(syllables).map((m) => m.group));
+    return [...found].sort((a, b) => a - b).flatMap((k) => this.synonyms[k]!.others);
+  }
+
+  /**
+   * Where the syllables hold a glossary phrase: its start and its position in `synonyms`. A phrase
+   * can only start at one of its first syllable's occurrences, so only those are checked.
+   */
+  private findSynonyms(syllables: readonly string[]): { start: number; group: number }[] {
     if (this.synonyms.length === 0) return [];
     const folded = syllables.map(foldDiacritics);
-    const found: { start: number; length: number; others: string[][] }[] = [];
+    const found: { start: number; group: number }[] = [];
     for (let i = 0; i < folded.length; i++) {
       const starts = this.synonymStarts.get(folded[i]!);
       if (!starts) continue;
-      for (const k of starts) {
-        const { words, others } = this.synonyms[k]!;
-        if (words.every((w, j) => folded[i + j] === w)) {
-          found.push({ start: i, length: words.length, others });
-        }
+      for (const group of starts) {
+        const { words } = this.synonyms[group]!;
+        if (words.every((w, j) => folded[i + j] === w)) found.push({ start: i, group });
       }
-    }
-    return found;
-  }
-
-  private synonymsIn(syllables: string[]): string[][] {
-    if (this.synonyms.length === 0) return [];
-    // A phrase can only be in the text when its first syllable is: check only those phrases,
-    // in their glossary order.
-    const words = syllables.map(foldDiacritics);
-    let candidates: number[] | undefined;
-    for (const w of words) {
-      const starts = this.synonymStarts.get(w);
-      if (starts) (candidates ??= []).push(...starts);
-    }
-    if (!candidates) return [];
-    const folded = ` ${words.join(' ')} `;
-    const found: string[][] = [];
-    let last = -1;
-    for (const i of candidates.sort((a, b) => a - b)) {
-      if (i === last) continue;
-      last = i;
-      const { phrase, others } = this.synonyms[i]!;
-      if (folded.includes(phrase)) found.push(...others);
     }
     return found;
   }
