@@ -10,12 +10,17 @@ export function suggestedTopics(result: AnswerResult): string[] {
   return (own.length > 0 ? own : [...DEFAULT_TOPICS]).slice(0, MAX_SUGGESTIONS);
 }
 
-/** Why nothing is answered: the documents or words the knowledge base lacks, when that was why. */
+/**
+ * Why nothing is answered: the documents or words the knowledge base lacks, or the figure the
+ * matching passages do not state, when that was why.
+ */
 function notFoundLead(result: AnswerResult): string {
   const documents = result.unknownDocuments ?? [];
   if (documents.length > 0) return texts.notCoveredDocuments(documents);
   const words = result.unknownWords ?? [];
-  return words.length > 0 ? texts.notCovered(words) : texts.notFound;
+  if (words.length > 0) return texts.notCovered(words);
+  if (result.unstatedFigure) return texts.notStated(texts.figureNames[result.unstatedFigure]);
+  return texts.notFound;
 }
 
 /** `Điều 22 [1].` rather than `Điều 22. [1]`: the marker goes before closing punctuation. */

@@ -3,6 +3,8 @@
  * be reviewed together. Code elsewhere never embeds Vietnamese text.
  */
 
+import type { FigureKind } from '../src/language';
+
 const numberFormat = new Intl.NumberFormat('vi-VN');
 
 /** Formats a count the Vietnamese way (`2.000`). */
@@ -85,6 +87,18 @@ export const texts = {
   /** Not answered because the question names documents the knowledge base does not have. */
   notCoveredDocuments: (documents: readonly string[]): string =>
     `Bộ tài liệu hiện có chưa có ${documents.map((d) => `“${d}”`).join(', ')}, nên tôi không trả lời câu hỏi về văn bản này để tránh phỏng đoán.`,
+  /** Not answered because the passages that match the question state no figure of that kind. */
+  notStated: (figure: string): string =>
+    `Các tài liệu gần nhất với câu hỏi không nêu ${figure} mà anh/chị hỏi, nên tôi không trả lời để tránh phỏng đoán.`,
+  /** What each kind of figure is called in `notStated` (see `FigureKind`). */
+  figureNames: {
+    duration: 'thời hạn, khoảng thời gian',
+    money: 'mức tiền',
+    percent: 'tỷ lệ phần trăm',
+    date: 'ngày, thời điểm',
+    rank: 'thứ hạng',
+    quantity: 'con số',
+  } satisfies Record<FigureKind, string>,
   notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 
   sourcesHeading: 'Nguồn:',

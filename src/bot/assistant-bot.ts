@@ -232,7 +232,10 @@ export class AssistantBot extends ActivityHandler {
     const result = await this.options.answerer.ask(question, {
       previousQuery: state.lastQuery,
     });
-    const missing = result.unknownDocuments ?? result.unknownWords;
+    const missing =
+      result.unknownDocuments ??
+      result.unknownWords ??
+      (result.unstatedFigure ? [texts.figureNames[result.unstatedFigure]] : undefined);
     const record = await this.options.feedbackStore.recordAnswer({
       conversationId: activity.conversation.id,
       userId: activity.from?.id ?? 'unknown',

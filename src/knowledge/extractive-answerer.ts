@@ -1,4 +1,10 @@
-import { bigramTerm, FOLDED_PREFIX, type VietnameseAnalyzer } from '../language';
+import {
+  bigramTerm,
+  FOLDED_PREFIX,
+  statesFigure,
+  type AskedFigure,
+  type VietnameseAnalyzer,
+} from '../language';
 import type { Passage, Retriever } from './retriever';
 import type {
   AnswerResult,
@@ -32,14 +38,28 @@ interface Core {
   alternatives?: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
+/** Whether a text states each figure asked so far, by its {@link figureKey}. */
+type FigureCache = Map<string, boolean>;
+
+interface AnalyzedSentence {
+  text: string;
+  terms: Set<string>;
+  figures?: FigureCache;
+}
+
 interface AnalyzedSection {
   terms: Set<string>;
-  sentences: { text: string; terms: Set<string> }[];
+  sentences: AnalyzedSentence[];
+  figures?: FigureCache;
 }
 
 const MAX_SENTENCES_FIRST = 2;
 /** A further passage is cited only when it scores this close to the best one. */
 const SECOND_PASSAGE_RATIO = 0.75;
+/** Weight of a sentence stating the figure asked for, against one that does not. */
+const FIGURE_SENTENCE_BOOST = 1.5;
+/** Share of the best passage's coverage a section of its document needs to answer a figure in its place. */
+const SIBLING_COVERAGE = 0.8;
 const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
 /**
  * A word of the question found in at most this many sections is what the documents hardly know:
@@ -73,7 +93,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       query: string,
       confidence: number,
       passages: Passage[],
-      reason?: Pick<AnswerResult, 'unknownWords' | 'unknownDocuments'>,
+      reason?: Pick<AnswerResult, 'unknownWords' | 'unknownDocuments' | 'unstatedFigure'>,
     ): AnswerResult => ({
       question: trimmed,
       query,
@@ -121,12 +141,28 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
 
     const weights = new Map<string, number>();
     for (const { term } of query.terms) if (term.startsWith(FOLDED_PREFIX)) weights.set(term, weight(term));
-    const chosen: Passage[] = [best];
+    let chosen: Passage[] = [best];
     for (const p of passages.slice(1)) {
       if (chosen.length >= this.options.maxCitations) break;
       if (p.score < best.score * SECOND_PASSAGE_RATIO) break;
       if (this.coverage(core, p) < this.options.minScore) continue;
       chosen.push(p);
+    }
+    // "… phạt bao nhiêu tiền?", "… bao lâu?": only a passage stating such a figure answers; those
+    // that do come first.
+    const { figure } = query;
+    if (figure) {
+      let stating = chosen.filter((p) => this.statesFigure(p, figure));
+      if (stating.length === 0) {
+        // The figure is often in another section of the same document ("Các kỳ thi đã tổ chức"
+        // states the number of candidates "Giới thiệu cuộc thi" does not).
+        const sibling = this.statingSibling(best, figure, core, confidence);
+        if (!sibling) {
+          return notFound(query.text, confidence, passages, { unstatedFigure: figure.kind });
+        }
+        stating = [sibling];
+      }
+      chosen = [...stating, ...chosen.filter((p) => !stating.includes(p))];
     }
 
     const citations: Citation[] = [];
@@ -134,7 +170,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const namedArticles = new Set(query.articles ?? []);
     chosen.forEach((passage, i) => {
       const max = i === 0 ? MAX_SENTENCES_FIRST : 1;
-      let picked = this.bestSentences(passage, weights, max);
+      let picked = this.bestSentences(passage, weights, max, figure);
       // "Điều 9 Nghị định 68/2024 quy định gì?": the article itself is the question; its opening
       // sentences answer it even when no other word of the question is in them.
       if (picked.length === 0 && namedArticles.has(passage.section.label)) {
@@ -232,18 +268,56 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     return found;
   }
 
+  /**
+   * The section of the best passage's document that states the figure and covers the question
+   * best, if it covers at least {@link SIBLING_COVERAGE} of what the best passage covers.
+   */
+  private statingSibling(
+    best: Passage,
+    figure: AskedFigure,
+    core: Core,
+    confidence: number,
+  ): Passage | undefined {
+    let found: Passage | undefined;
+    let foundCoverage = Math.max(this.options.minScore, confidence * SIBLING_COVERAGE);
+    for (const section of best.document.sections) {
+      if (section === best.section) continue;
+      const passage: Passage = { ...best, section, score: best.score };
+      if (!this.statesFigure(passage, figure)) continue;
+      const coverage = this.coverage(core, passage);
+      if (coverage >= foundCoverage) {
+        found = passage;
+        foundCoverage = coverage;
+      }
+    }
+    return found;
+  }
+
+  private statesFigure(passage: Passage, figure: AskedFigure): boolean {
+    const analyzed = this.analyzed(passage);
+    return cachedFigure(analyzed, passage.section.text, figure);
+  }
+
   private weight(term: string): number {
     const n = this.options.lexical.size;
     const df = this.options.lexical.documentFrequency(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  private bestSentences(passage: Passage, weights: Map<string, number>, max: number): string[] {
-    const scored = this.analyzed(passage).sentences.map(({ text, terms }, position) => {
+  private bestSentences(
+    passage: Passage,
+    weights: Map<string, number>,
+    max: number,
+    figure: AskedFigure | undefined,
+  ): string[] {
+    const scored = this.analyzed(passage).sentences.map((sentence, position) => {
+      const { text, terms } = sentence;
       let score = 0;
       for (const [t, w] of weights) if (terms.has(t)) score += w;
       // The first sentence of a section is written to stand alone: prefer it on ties.
       if (position === 0) score *= 1.15;
+      // The sentence that gives the figure asked for is the answer.
+      if (figure && cachedFigure(sentence, text, figure)) score *= FIGURE_SENTENCE_BOOST;
       return { text, position, score };
     });
     return scored
@@ -281,11 +355,28 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   }
 }
 
+function figureKey({ kind, units }: AskedFigure): string {
+  return units ? `${kind}:${units.join(',')}` : kind;
+}
+
+/** `statesFigure(text, figure)`, remembered in `holder` (a section or a sentence, analyzed once). */
+function cachedFigure(holder: { figures?: FigureCache }, text: string, figure: AskedFigure): boolean {
+  holder.figures ??= new Map();
+  const key = figureKey(figure);
+  let states = holder.figures.get(key);
+  if (states === undefined) {
+    states = statesFigure(text, figure);
+    holder.figures.set(key, states);
+  }
+  return states;
+}
+
 /** Splits a section into sentences and list items, without Markdown markers. */
 export function splitSentences(text: string): string[] {
   return text
     .split(/\n+/)
-    .flatMap((line) => line.split(/(?<=[.!?;])\s+(?=[\p{Lu}\d"“(])/u))
+    // An inline list ("gồm bốn bước: (1) xây dựng; (2) áp dụng; …") stays one sentence.
+    .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“(])|(?<=;)\s+(?=[\p{Lu}\d"“(])(?!\(\p{L}{1,2}\)|\(\d{1,2}\))/u))
     .map((s) =>
       s
         .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')

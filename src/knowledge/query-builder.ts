@@ -1,10 +1,12 @@
 import {
+  askedFigure,
   askingWords,
   definedTerms,
   documentNumberKey,
   documentNumbers,
   type DocumentReference,
   type DefinedTerm,
+  type AskedFigure,
   FOLDED_PREFIX,
   foldDiacritics,
   hasDiacritics,
@@ -48,6 +50,8 @@ export interface BuiltQuery {
   articles?: string[];
   /** Terms the question asks to define ("X là gì?", "Thế nào là X?"). */
   definitions?: DefinedTerm[];
+  /** The figure the question asks for ("bao nhiêu tiền", "bao lâu", "ngày nào"), if any. */
+  figure?: AskedFigure;
   followUp: boolean;
 }
 
@@ -225,6 +229,7 @@ export class QueryBuilder {
         syllables = syllables.filter((_, i) => !reference.has(i));
       }
     }
+    const figure = askedFigure(normalized);
     const articles = namedArticles(syllables);
     if (articles.labels.length > 0) {
       const remaining = syllables.filter((_, i) => !articles.positions.has(i));
@@ -260,6 +265,7 @@ export class QueryBuilder {
       documents: named.docs.size > 0 ? named.docs : undefined,
       articles: articles.labels.length > 0 ? articles.labels : undefined,
       definitions: definitions.length > 0 ? definitions : undefined,
+      ...(figure ? { figure } : {}),
       followUp,
     };
   }

@@ -1,3 +1,5 @@
+import type { FigureKind } from '../language';
+
 /** Legal status of a document, as recorded in its front matter. */
 export type DocumentStatus = 'in-force' | 'amended' | 'replaced';
 
@@ -72,6 +74,11 @@ export interface AnswerResult {
    * names or numbers as typed ("Luật Cán bộ, công chức").
    */
   unknownDocuments?: string[];
+  /**
+   * When not answered because the question asks for a figure ("bao nhiêu tiền", "bao lâu", "ngày
+   * nào") and the passages that match it state none of that kind.
+   */
+  unstatedFigure?: FigureKind;
 }
 
 /** Context carried between turns of one conversation, to understand short follow-ups. */

@@ -67,10 +67,10 @@ export function lawNames(text: string): DocumentReference[] {
 
 /** A kind of document before its number: "Nghị định 100/2019", "NĐ 30/2020", "Thông tư số 01/2011". */
 const KIND_THEN_NUMBER =
-  /(?<![\p{L}\p{N}])(?:Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Luật|NĐ|NQ|TT|QĐ|CT)\s+(?:số\s+)?(\d{1,4})\s*\/\s*([\p{L}\p{N}]+)(?:[/-][\p{L}\p{N}-]+)*/giu;
+  /(?<![\p{L}\p{N}])(Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Luật|NĐ|NQ|TT|QĐ|CT)\s+(?:số\s+)?\d{1,4}\s*\/\s*[\p{L}\p{N}]+(?:[/-][\p{L}\p{N}-]+)*/giu;
 /** A số hiệu with its kind after the year: "100/2019/NĐ-CP", "01/2011/TT-BNV", "2629/QĐ-TTg". */
 const NUMBER_WITH_KIND =
-  /(?<![\p{L}\p{N}/])(\d{1,4})\/(\d{4}\/(?:NĐ|NQ|TT|QĐ|QH|CT)[\p{L}\p{N}-]*|(?:NĐ|NQ|TT|QĐ|CT)-[\p{L}\p{N}-]+)/gu;
+  /(?<![\p{L}\p{N}/])\d{1,4}\/(?:\d{4}\/(?:NĐ|NQ|TT|QĐ|QH|CT)[\p{L}\p{N}-]*|(?:NĐ|NQ|TT|QĐ|CT)-[\p{L}\p{N}-]+)/gu;
 
 /**
  * Documents named by number in a question: a kind word before the number ("Nghị định 100/2019")
@@ -80,24 +80,50 @@ const NUMBER_WITH_KIND =
 export function documentNumbers(text: string): DocumentReference[] {
   const found: DocumentReference[] = [];
   const seen = new Set<string>();
-  const add = (typed: string, first: string, second: string) => {
-    const key = documentNumberKey(`${first}/${second}`);
+  const add = (typed: string, kind?: string) => {
+    const key = documentNumberKey(typed.slice(typed.search(/\d/)), kind);
     if (key === undefined || seen.has(key)) return;
     seen.add(key);
     found.push({ text: typed.trim(), kind: 'number', key });
   };
-  for (const m of text.matchAll(KIND_THEN_NUMBER)) add(m[0], m[1]!, m[2]!);
-  for (const m of text.matchAll(NUMBER_WITH_KIND)) add(m[0], m[1]!, m[2]!);
+  for (const m of text.matchAll(KIND_THEN_NUMBER)) add(m[0], kindCode(m[1]!));
+  for (const m of text.matchAll(NUMBER_WITH_KIND)) add(m[0]);
   return found;
 }
 
-const NUMBER_KEY = /^(\d{1,4})\s*\/\s*([\p{L}\p{N}]+)/u;
+const NUMBER_KEY = /^(\d{1,4})\s*\/\s*([\p{L}\p{N}]+)(?:\s*\/\s*(\p{L}+))?/u;
+
+/** A kind of document, as a word or as the code in a số hiệu, folded: "Nghị định", "NĐ" → "nd". */
+const KIND_CODES: Record<string, string> = {
+  'nghi dinh': 'nd',
+  nd: 'nd',
+  'nghi quyet': 'nq',
+  nq: 'nq',
+  'thong tu': 'tt',
+  tt: 'tt',
+  'quyet dinh': 'qd',
+  qd: 'qd',
+  'chi thi': 'ct',
+  ct: 'ct',
+  luat: 'qh',
+  qh: 'qh',
+};
+
+function kindCode(word: string): string | undefined {
+  return KIND_CODES[foldDiacritics(word.normalize('NFC').toLowerCase()).replace(/\s+/g, ' ')];
+}
 
 /**
- * The lookup key of a số hiệu: its first two parts, folded and lowercased ("68/2024/NĐ-CP" →
- * "68/2024", "2629/QĐ-TTg" → "2629/qd"); undefined for one that does not start that way.
+ * The lookup key of a số hiệu: number, year and kind ("68/2024/NĐ-CP" → "68/2024/nd",
+ * "20/2023/QH15" → "20/2023/qh"; `kind` when the number has none, as in "Nghị định 68/2024"), or
+ * number and kind ("2629/QĐ-TTg" → "2629/qd"); undefined for one that does not start that way.
+ * The kind tells "Thông tư 01/2011/TT-BNV" from "Luật Lưu trữ số 01/2011/QH13".
  */
-export function documentNumberKey(number: string): string | undefined {
+export function documentNumberKey(number: string, kind?: string): string | undefined {
   const m = NUMBER_KEY.exec(number);
-  return m ? `${m[1]}/${foldDiacritics(m[2]!.toLowerCase())}` : undefined;
+  if (!m) return undefined;
+  const second = foldDiacritics(m[2]!.toLowerCase());
+  if (!/^\d+$/.test(second)) return `${m[1]}/${kindCode(second) ?? second}`;
+  const code = (m[3] !== undefined ? kindCode(m[3]) : undefined) ?? kind ?? '';
+  return `${m[1]}/${second}/${code}`;
 }

@@ -23,6 +23,7 @@ export {
   stripFollowUpMarkers,
   stripQuestionFrames,
 } from './question';
+export { askedFigure, statesFigure, type AskedFigure, type FigureKind } from './figures';
 export {
   documentNumberKey,
   documentNumbers,

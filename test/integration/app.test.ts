@@ -50,16 +50,25 @@ describe('the assembled assistant', () => {
   });
 
   it.each([
-    ['Lương cơ sở năm 2026 là bao nhiêu?', 'chưa có nội dung về “lương”', ['lương']],
+    [
+      'Lương cơ sở năm 2026 là bao nhiêu?',
+      'Bộ tài liệu hiện có chưa có nội dung về “lương”',
+      ['lương'],
+    ],
     [
       'Luật Cán bộ, công chức năm 2025 có hiệu lực từ ngày nào?',
-      'chưa có “Luật Cán bộ, công chức”',
+      'Bộ tài liệu hiện có chưa có “Luật Cán bộ, công chức”',
       ['Luật Cán bộ, công chức'],
+    ],
+    [
+      'Làm lại thẻ căn cước bị mất thì lệ phí bao nhiêu tiền?',
+      'Các tài liệu gần nhất với câu hỏi không nêu mức tiền',
+      ['mức tiền'],
     ],
   ])('says over HTTP what the documents lack when asked %p', async (question, lack, missing) => {
     const replies = await exchange(app.server.url, messageActivity(question));
     const [text] = textsOf(replies);
-    expect(text).toContain(`Bộ tài liệu hiện có ${lack}`);
+    expect(text).toContain(lack);
     expect(text).not.toContain('Nguồn:');
     expect(replies[0]!.suggestedActions?.actions.length).toBeGreaterThanOrEqual(2);
     // Recorded with the question for the content team, as an operator reads the file.

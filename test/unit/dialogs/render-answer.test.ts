@@ -113,6 +113,18 @@ describe('renderAnswer (Markdown)', () => {
     expect(renderAnswer({ ...notFound, unknownWords: [] })).toMatch(/^Tôi chưa tìm thấy/);
   });
 
+  it('says which figure the documents do not state when that is why nothing was answered', () => {
+    const out = renderAnswer({ ...notFound, unstatedFigure: 'money' });
+    expect(out).toMatch(
+      /^Các tài liệu gần nhất với câu hỏi không nêu mức tiền mà anh\/chị hỏi, nên/,
+    );
+    expect(out).toContain('- chữ ký số');
+    const plain = renderAnswerPlain({ ...notFound, unstatedFigure: 'duration' });
+    expect(plain).toMatch(
+      /^Các tài liệu gần nhất với câu hỏi không nêu thời hạn, khoảng thời gian mà/,
+    );
+  });
+
   it('names the documents the knowledge base lacks when the question is about one', () => {
     const out = renderAnswer({ ...notFound, unknownDocuments: ['Luật Cán bộ, công chức'] });
     expect(out).toMatch(/^Bộ tài liệu hiện có chưa có “Luật Cán bộ, công chức”, nên/);

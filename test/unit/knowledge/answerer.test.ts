@@ -100,6 +100,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
   it.each([
     ['Luật Cán bộ, công chức năm 2025 có hiệu lực từ ngày nào?', 'Luật Cán bộ, công chức'],
     ['Nghị định 100/2019/NĐ-CP phạt vượt đèn đỏ bao nhiêu?', 'Nghị định 100/2019/NĐ-CP'],
+    // The documents cite "Luật Lưu trữ số 01/2011/QH13": same number and year, another kind.
+    ['Thông tư 01/2011/TT-BNV về thể thức văn bản còn áp dụng không?', 'Thông tư 01/2011/TT-BNV'],
   ])('refuses %p, naming the document the knowledge base does not have', async (question, doc) => {
     const result = await kb.answerer.ask(question);
     expect(result).toMatchObject({ answered: false, citations: [], unknownDocuments: [doc] });
@@ -158,6 +160,42 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     const result = await kb.answerer.ask(question);
     expect(result.answered).toBe(true);
     expect(result.citations.map((c) => c.docId)).toContain(docId);
+  });
+
+  it.each([
+    ['Làm lại thẻ căn cước bị mất thì lệ phí bao nhiêu tiền?', 'money'],
+    ['Công chức đóng bảo hiểm xã hội bắt buộc bao nhiêu phần trăm lương?', 'percent'],
+    ['Luật An ninh mạng 2025 phạt doanh nghiệp bao nhiêu tiền khi không lưu trữ dữ liệu tại Việt Nam?', 'money'],
+    ['Thư điện tử công vụ gửi tệp đính kèm được tối đa bao nhiêu MB?', 'quantity'],
+  ])(
+    'refuses %p: the passages matching its words state no %s',
+    async (question, figure) => {
+      const result = await kb.answerer.ask(question);
+      expect(result).toMatchObject({ answered: false, citations: [], unstatedFigure: figure });
+      expect(result.suggestions.length).toBeGreaterThanOrEqual(2);
+    },
+  );
+
+  it.each([
+    // The figure is in another section of the best passage's document.
+    ['Kỳ thi năm 2024 có bao nhiêu người dự thi?', 'Các kỳ thi đã tổ chức', /376 thí sinh/],
+    ['Bài thi năng lực CNTT của lãnh đạo Cần Thơ gồm những phần nào, bao nhiêu điểm?', 'Hình thức thi và thang điểm', /60 điểm/],
+    // The passage that states it comes first.
+    ['Chứng thư chữ ký số chuyên dùng công vụ có hiệu lực tối đa bao lâu?', 'Điều 9', /tối đa 5 năm/],
+    ['Mua bán dữ liệu cá nhân bị phạt tối đa bao nhiêu?', 'Điều 8', /10 lần khoản thu/],
+  ])('answers %p with the section that states the figure', async (question, section, figure) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.citations[0]?.section).toBe(section);
+    expect(result.sentences.filter((s) => s.citation === 1).map((s) => s.text)).toContainEqual(
+      expect.stringMatching(figure),
+    );
+  });
+
+  it('keeps an inline numbered list in one sentence', async () => {
+    const result = await kb.answerer.ask('Áp dụng HTQLCL theo QĐ 19/2014 gồm mấy bước?');
+    const listed = result.sentences.find((s) => s.text.includes('(1) xây dựng'));
+    expect(listed?.text).toContain('(4) duy trì và cải tiến');
   });
 
   it('does not take a mistyped word of a phrase the passage has for an unknown topic', async () => {

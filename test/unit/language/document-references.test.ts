@@ -1,4 +1,4 @@
-import { documentNumbers, lawNames } from '../../../src/language';
+import { documentNumberKey, documentNumbers, lawNames } from '../../../src/language';
 
 describe('lawNames', () => {
   it.each([
@@ -33,13 +33,24 @@ describe('lawNames', () => {
 
 describe('documentNumbers', () => {
   it.each([
-    ['Nghị định 100/2019/NĐ-CP phạt thế nào?', 'Nghị định 100/2019/NĐ-CP', '100/2019'],
-    ['NĐ 30/2020 quy định gì?', 'NĐ 30/2020', '30/2020'],
-    ['theo 13/2023/NĐ-CP thì sao', '13/2023/NĐ-CP', '13/2023'],
+    ['Nghị định 100/2019/NĐ-CP phạt thế nào?', 'Nghị định 100/2019/NĐ-CP', '100/2019/nd'],
+    ['NĐ 30/2020 quy định gì?', 'NĐ 30/2020', '30/2020/nd'],
+    ['theo 13/2023/NĐ-CP thì sao', '13/2023/NĐ-CP', '13/2023/nd'],
     ['Quyết định 2629/QĐ-TTg đặt mục tiêu gì?', 'Quyết định 2629/QĐ-TTg', '2629/qd'],
-    ['Thông tư số 01/2011/TT-BNV', 'Thông tư số 01/2011/TT-BNV', '01/2011'],
+    ['Thông tư số 01/2011/TT-BNV', 'Thông tư số 01/2011/TT-BNV', '01/2011/tt'],
+    ['Thông tư 01/2011 còn hiệu lực không?', 'Thông tư 01/2011', '01/2011/tt'],
+    ['Luật Lưu trữ số 01/2011/QH13', '01/2011/QH13', '01/2011/qh'],
   ])('finds the số hiệu in %p', (question, text, key) => {
     expect(documentNumbers(question)).toEqual([{ text, kind: 'number', key }]);
+  });
+
+  it.each([
+    ['20/2023/QH15', '20/2023/qh'],
+    ['68/2024/NĐ-CP', '68/2024/nd'],
+    ['2629/QĐ-TTg', '2629/qd'],
+    ['02-NQ/TU', undefined],
+  ])('keys the số hiệu %p by number, year and kind: %p', (number, key) => {
+    expect(documentNumberKey(number)).toBe(key);
   });
 
   it('does not take a date or a month for a document', () => {

@@ -1,0 +1,275 @@
+import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
+
+/**
+ * The kind of figure a question asks for ("phạt bao nhiêu tiền", "bao lâu", "ngày nào"), and
+ * whether a text states one. A passage that matches the question's words but states no figure of
+ * that kind does not answer it: "Luật An ninh mạng 2025 phạt bao nhiêu tiền nếu …" is not
+ * answered by the article on the law's scope. This module is pure: no I/O.
+ *
+ * - `duration`: a length of time or how often ("bao lâu", "mấy năm", "bao nhiêu ngày");
+ * - `money`: an amount of money or a fine ("bao nhiêu tiền", "bao nhiêu tỷ đồng", "phạt bao nhiêu");
+ * - `percent`: a share ("bao nhiêu phần trăm", "bn %");
+ * - `date`: a day, month or year ("ngày nào", "năm nào", "vào thời điểm nào");
+ * - `rank`: a place in a ranking ("xếp thứ mấy", "hạng mấy");
+ * - `quantity`: any other measured amount ("bao nhiêu người", "bao nhiêu MB", "là bao nhiêu?").
+ *
+ * Counts of kinds of things ("mấy loại", "gồm mấy bước", "bao nhiêu chương") are not asked
+ * figures here: documents answer them by listing the things, without the number.
+ */
+export type FigureKind = 'duration' | 'money' | 'percent' | 'date' | 'rank' | 'quantity';
+
+/**
+ * A figure asked for. `units`: for a quantity asked in a technical unit ("bao nhiêu MB", "mấy
+ * tờ"), the units that state it (["kb", "mb", "gb", "tb"]); "5 năm" does not answer "bao nhiêu MB".
+ */
+export interface AskedFigure {
+  kind: FigureKind;
+  units?: readonly string[];
+}
+
+/**
+ * Lowercase words ("mi-li-mét", "m2"), numbers as written ("10.000", "01/7/2024") and "%"; "30%"
+ * is "30", "%" and "lần/năm" is "lần", "năm".
+ */
+const TOKEN = /\d+(?:[.,/]\d+)*|\p{L}+(?:-\p{L}+)*\d*|%/gu;
+
+function tokens(text: string): string[] {
+  return normalizeText(text).toLowerCase().match(TOKEN) ?? [];
+}
+
+const TIME_UNITS = new Set(['năm', 'tháng', 'ngày', 'tuần', 'quý', 'giờ', 'tiếng', 'phút', 'giây']);
+const MONEY_UNITS = new Set(['tiền', 'đồng', 'triệu', 'tỷ', 'tỉ', 'nghìn', 'ngàn', 'usd', 'vnđ']);
+/** Units of other measured amounts, as asked ("bao nhiêu người") and stated ("10.000 người"). */
+const MEASURE_UNITS = new Set([
+  'người',
+  'ký',
+  'kí',
+  'tờ',
+  'trang',
+  'lần',
+  'điểm',
+  'tuổi',
+  'mm',
+  'cm',
+  'mét',
+  'm2',
+  'dpi',
+  'kb',
+  'mb',
+  'gb',
+  'tb',
+  'inch',
+  'nước',
+  'chữ',
+  'mi-li-mét',
+]);
+/** Technical units, each with those a document may state the same measure in. */
+const UNIT_FAMILIES: readonly (readonly string[])[] = [
+  ['kb', 'mb', 'gb', 'tb'],
+  ['mm', 'cm', 'mét', 'mi-li-mét', 'inch'],
+  ['m2'],
+  ['dpi'],
+  ['ký', 'kí'],
+  ['tờ', 'trang'],
+  ['điểm'],
+  ['tuổi'],
+];
+
+/** Nouns whose amount is money even when no unit follows: "lệ phí … là bao nhiêu?". */
+const MONEY_TOPICS = new Set(['phạt', 'phí', 'giá', 'lương', 'phụ cấp', 'kinh phí', 'trợ cấp']);
+const FOLDED_MONEY_TOPICS = new Set([...MONEY_TOPICS].map(foldDiacritics));
+
+/** A money noun, typed with its marks or without any ("bi phat bao nhieu"). */
+function isMoneyTopic(typed: string): boolean {
+  return hasDiacritics(typed) ? MONEY_TOPICS.has(typed) : FOLDED_MONEY_TOPICS.has(typed);
+}
+
+/** The asking words, folded. "bn" (chat for "bao nhiêu", also for "bạn") asks only before a unit. */
+const HOW_MUCH = [['bao', 'nhieu'], ['bn']];
+const HOW_LONG = [['bao', 'lau']];
+const WHICH_DATE = [
+  ['ngay', 'nao'],
+  ['nam', 'nao'],
+  ['thang', 'nao'],
+  ['thoi', 'diem', 'nao'],
+];
+const WHICH_RANK = [
+  ['thu', 'may'],
+  ['hang', 'may'],
+];
+
+/** Text that may hold one of the asking words above, typed with or without marks. */
+const MAY_ASK = /bao|m[aấ]y|bn|n[aà]o/u;
+
+/** Whether the folded words `phrase` are at `at` in `folded`. */
+function at(folded: readonly string[], i: number, phrase: readonly string[]): boolean {
+  return phrase.every((w, j) => folded[i + j] === w);
+}
+
+/**
+ * "mấy", or "may" typed without marks (which may also be "máy", machine): either asks only when a
+ * unit follows ("mấy năm", "may nam"; not "mấy loại", "may tinh").
+ */
+function isHowMany(typed: string): boolean {
+  return typed === 'mấy' || typed === 'may';
+}
+
+/** What a unit word typed after "bao nhiêu" / "mấy" asks, or undefined for a count of things. */
+function unitFigure(typed: string | undefined, next: string | undefined): AskedFigure | undefined {
+  if (typed === undefined) return undefined;
+  const word = hasDiacritics(typed) ? typed : undefined;
+  const folded = foldDiacritics(typed);
+  if (
+    typed === '%' ||
+    (folded === 'phan' && next !== undefined && foldDiacritics(next) === 'tram')
+  ) {
+    return { kind: 'percent' };
+  }
+  const is = (unit: string) =>
+    word !== undefined ? unit === word : foldDiacritics(unit) === folded;
+  if ([...TIME_UNITS].some(is)) return { kind: 'duration' };
+  if ([...MONEY_UNITS].some(is)) return { kind: 'money' };
+  if (![...MEASURE_UNITS].some(is)) return undefined;
+  const units = UNIT_FAMILIES.find((family) => family.some(is));
+  return units ? { kind: 'quantity', units } : { kind: 'quantity' };
+}
+
+/**
+ * The figure a question asks for, or undefined when it asks for none (or for a count of kinds of
+ * things, which documents answer by listing them).
+ */
+export function askedFigure(question: string): AskedFigure | undefined {
+  const normalized = normalizeText(question).toLowerCase();
+  // Most questions ask for no figure: only those with an asking word are read word by word.
+  if (!MAY_ASK.test(normalized)) return undefined;
+  const found = [...normalized.matchAll(TOKEN)];
+  const typed = found.map((m) => m[0]);
+  const folded = typed.map(foldDiacritics);
+  for (let i = 0; i < typed.length; i++) {
+    if (HOW_LONG.some((p) => at(folded, i, p))) return { kind: 'duration' };
+    if (WHICH_DATE.some((p) => at(folded, i, p))) return { kind: 'date' };
+    if (WHICH_RANK.some((p) => at(folded, i, p)) && isRankWord(typed[i]!, typed[i + 1])) {
+      return { kind: 'rank' };
+    }
+    const much = HOW_MUCH.find((p) => at(folded, i, p));
+    const many = !much && isHowMany(typed[i]!);
+    if (!much && !many) continue;
+    const after = i + (much ? much.length : 1);
+    const unit = unitFigure(typed[after], typed[after + 1]);
+    if (unit) return unit;
+    if (many || much!.length === 1) continue;
+    // "… là bao nhiêu?", "phạt tối đa bao nhiêu?": an amount of what the question names.
+    const last = found[after - 1]!;
+    const rest = normalized.slice(last.index + last[0].length).trimStart();
+    if (typed[after] !== undefined && !/^[?.!,;:]/.test(rest)) continue;
+    const before = typed.slice(0, i);
+    if (before.some((w, j) => isMoneyTopic(w) || isMoneyTopic(`${w} ${before[j + 1]}`))) {
+      return { kind: 'money' };
+    }
+    return { kind: 'quantity' };
+  }
+  return undefined;
+}
+
+/** "thứ mấy", "hạng mấy"; not "hãng máy" ("hang may" without marks is taken as asked). */
+function isRankWord(first: string, second: string | undefined): boolean {
+  if (hasDiacritics(first) && first !== 'thứ' && first !== 'hạng') return false;
+  return second !== undefined && isHowMany(second);
+}
+
+const NUMBER = /^\d+(?:[.,]\d+)*$/;
+const NUMBER_WORDS = new Set([
+  'một',
+  'hai',
+  'ba',
+  'bốn',
+  'tư',
+  'sáu',
+  'bảy',
+  'tám',
+  'chín',
+  'mười',
+  'mươi',
+  'trăm',
+  'nghìn',
+  'ngàn',
+  'triệu',
+  'tỷ',
+  'nửa',
+]);
+/** Words before a number that make it a reference, not a figure: "Điều 9", "khoản 2", "số 30". */
+const REFERENCE_WORDS = new Set([
+  'điều',
+  'khoản',
+  'điểm',
+  'chương',
+  'mục',
+  'lục',
+  'số',
+  'định',
+  'luật',
+  'tư',
+  'quyết',
+  'iso',
+  'tcvn',
+  'bước',
+  'phần',
+  'câu',
+  'giai',
+]);
+const DATE = /^\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$/;
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** Whether `text` states the figure asked (see {@link FigureKind}). */
+export function statesFigure(text: string, { kind, units }: AskedFigure): boolean {
+  const words = tokens(text);
+  const isNumber = (w: string | undefined) =>
+    w !== undefined && (NUMBER.test(w) || NUMBER_WORDS.has(w));
+  // A number that is not a reference ("Điều 9") nor a year.
+  const isFigure = (i: number) =>
+    NUMBER.test(words[i]!) && !YEAR.test(words[i]!) && !REFERENCE_WORDS.has(words[i - 1] ?? '');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const prev = words[i - 1];
+    const next = words[i + 1];
+    switch (kind) {
+      case 'percent':
+        if (w === '%' || (w === 'phần' && next === 'trăm')) return true;
+        break;
+      case 'money':
+        if (w === '%' || (MONEY_UNITS.has(w) && w !== 'tiền' && isNumber(prev))) return true;
+        // "phạt tiền gấp 10 lần khoản thu có được".
+        if (w === 'lần' && isNumber(prev) && /^(khoản|doanh|số|tổng|mức)$/.test(next ?? ''))
+          return true;
+        break;
+      case 'duration':
+        if (TIME_UNITS.has(w) && (isNumber(prev) || /^(hằng|hàng|mỗi|trong)$/.test(prev ?? ''))) {
+          return true;
+        }
+        if ((w === 'định' && next === 'kỳ') || w === 'ngay') return true;
+        break;
+      case 'date':
+        if (DATE.test(w)) return true;
+        if ((w === 'ngày' || w === 'tháng') && isNumber(next) && !YEAR.test(next!)) return true;
+        if (w === 'năm' && next !== undefined && YEAR.test(next)) return true;
+        if (w === 'từ' && next === 'ngày' && /^(ký|ban|công)$/.test(words[i + 2] ?? ''))
+          return true;
+        break;
+      case 'rank':
+        if ((w === 'thứ' || w === 'hạng' || w === 'top') && isNumber(next)) return true;
+        if ((w === 'dẫn' || w === 'đứng') && next === 'đầu') return true;
+        break;
+      case 'quantity':
+        if (units) {
+          if (units.includes(w) && isNumber(prev)) return true;
+          break;
+        }
+        if (w === '%' || (isFigure(i) && !DATE.test(w))) return true;
+        if (NUMBER_WORDS.has(w) && w !== 'một' && next !== undefined && !NUMBER_WORDS.has(next)) {
+          return true;
+        }
+        break;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,81 @@
+import { askedFigure, statesFigure } from '../../../src/language';
+
+describe('askedFigure', () => {
+  it.each([
+    ['Chứng thư chữ ký số công vụ có hiệu lực tối đa bao lâu?', { kind: 'duration' }],
+    ['chung thu chu ky so cong cong co thoi han toi da may nam', { kind: 'duration' }],
+    ['Tạm dừng dịch vụ thì phải báo trước bao nhiêu ngày?', { kind: 'duration' }],
+    ['Vượt đèn đỏ bị phạt bao nhiêu tiền?', { kind: 'money' }],
+    ['Lệ phí làm lại thẻ căn cước là bao nhiêu?', { kind: 'money' }],
+    ['mua ban du lieu ca nhan bi phat bao nhieu', { kind: 'money' }],
+    ['Cán bộ xã được hưởng phụ cấp kiêm nhiệm bao nhiêu?', { kind: 'money' }],
+    ['Kinh tế số phải chiếm bao nhiêu phần trăm GDP?', { kind: 'percent' }],
+    ['NQ 02 đặt chỉ tiêu xử lý trên mạng bn %', { kind: 'percent' }],
+    ['Luật Lưu trữ có hiệu lực từ ngày nào?', { kind: 'date' }],
+    ['so van ban bat dau lai tu so 01 vao ngay nao', { kind: 'date' }],
+    ['Số văn bản được đánh lại vào thời điểm nào?', { kind: 'date' }],
+    ['Cần Thơ xếp hạng DTI năm 2025 thứ mấy?', { kind: 'rank' }],
+    ['Kỳ thi năm 2024 có bao nhiêu người dự thi?', { kind: 'quantity' }],
+    ['Tỷ lệ sử dụng dịch vụ công trực tuyến năm 2030 là bao nhiêu?', { kind: 'quantity' }],
+    ['Tệp đính kèm tối đa bao nhiêu MB?', { kind: 'quantity', units: ['kb', 'mb', 'gb', 'tb'] }],
+    [
+      'le trai van ban bao nhieu mm',
+      { kind: 'quantity', units: ['mm', 'cm', 'mét', 'mi-li-mét', 'inch'] },
+    ],
+    ['Đóng dấu giáp lai tối đa mấy tờ vậy', { kind: 'quantity', units: ['tờ', 'trang'] }],
+  ])('reads %p as asking for %p', (question, expected) => {
+    expect(askedFigure(question)).toEqual(expected);
+  });
+
+  it.each([
+    // Counts of kinds of things: documents list them without the number.
+    'Chữ ký điện tử chia làm mấy loại?',
+    'Áp dụng ISO 9001 gồm mấy bước?',
+    'Có tất cả bao nhiêu loại văn bản hành chính?',
+    'Luật Dữ liệu gồm bao nhiêu chương, bao nhiêu điều?',
+    'Hệ thống thuộc cấp độ mấy?',
+    // "khi nào" asks for a condition as often as a date; "vị trí nào" for a place on the page.
+    'Văn bản điện tử khi nào có giá trị như bản gốc?',
+    'Hình con dấu được đặt ở vị trí nào so với chữ ký?',
+    // "máy", "may tinh", "hãng máy", and "bn" as "bạn".
+    'Máy in bị kẹt giấy thì làm sao?',
+    'may tinh bi cham thi lam sao',
+    'Nên mua hãng máy nào?',
+    'cảm ơn bn.',
+    'Chữ ký số có giá trị như chữ ký tay không?',
+    '',
+  ])('reads %p as asking for no figure', (question) => {
+    expect(askedFigure(question)).toBeUndefined();
+  });
+});
+
+describe('statesFigure', () => {
+  it.each([
+    ['Chứng thư có thời hạn hiệu lực tối đa 5 năm (khoản 2 Điều 9).', { kind: 'duration' }],
+    ['Văn bản phải được phát hành trong ngày ký.', { kind: 'duration' }],
+    ['Đánh giá nội bộ ít nhất mỗi năm một lần.', { kind: 'duration' }],
+    ['Phạt tối đa 10 lần khoản thu có được.', { kind: 'money' }],
+    ['Các vi phạm khác bị phạt tối đa 3 tỷ đồng.', { kind: 'money' }],
+    ['Kinh tế số chiếm 30% GDP.', { kind: 'percent' }],
+    ['Luật có hiệu lực từ ngày 01/7/2024.', { kind: 'date' }],
+    ['Số được đánh từ 01 vào ngày 01 tháng 01 hằng năm.', { kind: 'date' }],
+    ['Thành phố thuộc nhóm 10 địa phương dẫn đầu.', { kind: 'rank' }],
+    ['Kỳ thi năm 2024 có 376 thí sinh.', { kind: 'quantity' }],
+    ['Mật khẩu nên dài từ mười hai ký tự trở lên.', { kind: 'quantity' }],
+    ['Dung lượng tối đa 25 MB mỗi thư.', { kind: 'quantity', units: ['kb', 'mb', 'gb', 'tb'] }],
+  ])('finds a figure in %p for %p', (text, figure) => {
+    expect(statesFigure(text, figure as never)).toBe(true);
+  });
+
+  it.each([
+    ['Luật An ninh mạng 2025 quy định về an ninh mạng (Điều 1).', { kind: 'money' }],
+    ['Thông tin chung về Nghị định 30/2020/NĐ-CP, theo khoản 2 Điều 9.', { kind: 'quantity' }],
+    ['Luật này áp dụng từ năm 2025 cho mọi cơ quan.', { kind: 'quantity' }],
+    ['Chứng thư có thời hạn hiệu lực tối đa 5 năm.', { kind: 'quantity', units: ['kb', 'mb'] }],
+    ['Không mở tệp đính kèm từ người gửi lạ.', { kind: 'duration' }],
+    ['Kết quả thi được tính vào chỉ số cải cách hành chính.', { kind: 'rank' }],
+    ['Phạt gấp 2 lần nếu tái phạm.', { kind: 'money' }],
+  ])('finds no figure in %p for %p', (text, figure) => {
+    expect(statesFigure(text, figure as never)).toBe(false);
+  });
+});
