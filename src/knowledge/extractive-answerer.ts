@@ -162,7 +162,8 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
         }
         stating = [sibling];
       }
-      chosen = [...stating, ...chosen.filter((p) => !stating.includes(p))];
+      const others = chosen.filter((p) => !stating.includes(p));
+      chosen = [...stating, ...others].slice(0, this.options.maxCitations);
     }
 
     const citations: Citation[] = [];
