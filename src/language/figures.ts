@@ -237,7 +237,9 @@ export function statesFigure(text: string, { kind, units }: AskedFigure): boolea
         if (w === '%' || (w === 'phần' && next === 'trăm')) return true;
         break;
       case 'money':
-        if (w === '%' || (MONEY_UNITS.has(w) && w !== 'tiền' && isNumber(prev))) return true;
+        if (MONEY_UNITS.has(w) && w !== 'tiền' && isNumber(prev)) return true;
+        // "phạt tối đa 5% doanh thu", not the "100%" of a scale.
+        if (w === '%' && /^(doanh|tổng|giá)$/.test(next ?? '')) return true;
         // "phạt tiền gấp 10 lần khoản thu có được".
         if (w === 'lần' && isNumber(prev) && /^(khoản|doanh|số|tổng|mức)$/.test(next ?? ''))
           return true;

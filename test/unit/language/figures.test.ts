@@ -56,6 +56,7 @@ describe('statesFigure', () => {
     ['Đánh giá nội bộ ít nhất mỗi năm một lần.', { kind: 'duration' }],
     ['Phạt tối đa 10 lần khoản thu có được.', { kind: 'money' }],
     ['Các vi phạm khác bị phạt tối đa 3 tỷ đồng.', { kind: 'money' }],
+    ['Bị phạt tối đa 5% doanh thu của năm liền trước.', { kind: 'money' }],
     ['Kinh tế số chiếm 30% GDP.', { kind: 'percent' }],
     ['Luật có hiệu lực từ ngày 01/7/2024.', { kind: 'date' }],
     ['Số được đánh từ 01 vào ngày 01 tháng 01 hằng năm.', { kind: 'date' }],
@@ -75,6 +76,7 @@ describe('statesFigure', () => {
     ['Không mở tệp đính kèm từ người gửi lạ.', { kind: 'duration' }],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính.', { kind: 'rank' }],
     ['Phạt gấp 2 lần nếu tái phạm.', { kind: 'money' }],
+    ['Hình con dấu in đúng tỷ lệ 100% kích thước.', { kind: 'money' }],
   ])('finds no figure in %p for %p', (text, figure) => {
     expect(statesFigure(text, figure as never)).toBe(false);
   });
