@@ -23,15 +23,20 @@ function notFoundLead(result: AnswerResult): string {
   return texts.notFound;
 }
 
-/** `Điều 22 [1].` rather than `Điều 22. [1]`: the marker goes before closing punctuation. */
-function withMarker(text: string, n: number): string {
+/** `Điều 22 [1].` rather than `Điều 22. [1]`: the markers go before closing punctuation. */
+function withMarker(text: string, markers: string): string {
   const trimmed = text.trim();
   const match = /^(.*?)([.!?…:;]+)$/su.exec(trimmed);
-  return match ? `${match[1]} [${n}]${match[2]}` : `${trimmed} [${n}]`;
+  return match ? `${match[1]} ${markers}${match[2]}` : `${trimmed} ${markers}`;
 }
 
 function answerParagraph(result: AnswerResult): string {
-  return result.sentences.map((s) => withMarker(s.text, s.citation)).join(' ');
+  return result.sentences
+    .map((s) => {
+      const markers = [s.citation, ...(s.alsoCitations ?? [])].map((n) => `[${n}]`).join('');
+      return withMarker(s.text, markers);
+    })
+    .join(' ');
 }
 
 function citationLabel(c: Citation, n: number): string {

@@ -45,6 +45,8 @@ interface AnalyzedSentence {
   text: string;
   terms: Set<string>;
   figures?: FigureCache;
+  /** Its words, lowercased, and the numbers among them (see {@link restates}). */
+  words?: { all: Set<string>; numbers: Set<string> };
 }
 
 interface AnalyzedSection {
@@ -58,6 +60,8 @@ const MAX_SENTENCES_FIRST = 2;
 const SECOND_PASSAGE_RATIO = 0.75;
 /** Weight of a sentence stating the figure asked for, against one that does not. */
 const FIGURE_SENTENCE_BOOST = 1.5;
+/** Share of words two sentences must have in common for one to restate the other. */
+const RESTATED = 0.7;
 /** Share of the best passage's coverage a section of its document needs to answer a figure in its place. */
 const SIBLING_COVERAGE = 0.8;
 const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
@@ -169,19 +173,30 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const citations: Citation[] = [];
     const sentences: AnswerSentence[] = [];
     const namedArticles = new Set(query.articles ?? []);
+    // Each sentence shown, with what it was picked from: a guide restating the law is cited
+    // beside the law's sentence ("… [1][2]") instead of repeating it.
+    const shown: { from: AnalyzedSentence; out: AnswerSentence }[] = [];
     chosen.forEach((passage, i) => {
       const max = i === 0 ? MAX_SENTENCES_FIRST : 1;
       let picked = this.bestSentences(passage, weights, max, figure);
       // "Điều 9 Nghị định 68/2024 quy định gì?": the article itself is the question; its opening
       // sentences answer it even when no other word of the question is in them.
       if (picked.length === 0 && namedArticles.has(passage.section.label)) {
-        picked = this.analyzed(passage)
-          .sentences.slice(0, max)
-          .map((s) => s.text);
+        picked = this.analyzed(passage).sentences.slice(0, max);
       }
       if (picked.length === 0) return;
       citations.push(this.cite(passage));
-      for (const text of picked) sentences.push({ text, citation: citations.length });
+      const citation = citations.length;
+      for (const sentence of picked) {
+        const same = shown.find((s) => restates(s.from, sentence));
+        if (same) {
+          same.out.alsoCitations = [...(same.out.alsoCitations ?? []), citation];
+          continue;
+        }
+        const out: AnswerSentence = { text: sentence.text, citation };
+        shown.push({ from: sentence, out });
+        sentences.push(out);
+      }
     });
 
     return {
@@ -310,7 +325,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     weights: Map<string, number>,
     max: number,
     figure: AskedFigure | undefined,
-  ): string[] {
+  ): AnalyzedSentence[] {
     const scored = this.analyzed(passage).sentences.map((sentence, position) => {
       const { text, terms } = sentence;
       let score = 0;
@@ -319,14 +334,14 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       if (position === 0) score *= 1.15;
       // The sentence that gives the figure asked for is the answer.
       if (figure && cachedFigure(sentence, text, figure)) score *= FIGURE_SENTENCE_BOOST;
-      return { text, position, score };
+      return { sentence, position, score };
     });
     return scored
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score)
       .slice(0, max)
       .sort((a, b) => a.position - b.position)
-      .map((s) => s.text);
+      .map((s) => s.sentence);
   }
 
   private cite(passage: Passage): Citation {
@@ -358,6 +373,31 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
 
 function figureKey({ kind, units }: AskedFigure): string {
   return units ? `${kind}:${units.join(',')}` : kind;
+}
+
+/**
+ * Whether `b` says what `a` says: most of their words shared (Jaccard ≥ {@link RESTATED}), as a
+ * guide restates an article ("(khoản 1 Điều 5)" against "(khoản 1 Điều 5 Nghị định 30/2020/NĐ-CP)"),
+ * and no number of one missing from the other unless all of its numbers are in the other: "dưới
+ * 10.000 … cấp độ 2" does not restate "từ 10.000 … cấp độ 3".
+ */
+function restates(a: AnalyzedSentence, b: AnalyzedSentence): boolean {
+  const x = wordsOf(a);
+  const y = wordsOf(b);
+  let shared = 0;
+  for (const w of y.all) if (x.all.has(w)) shared++;
+  if (shared / (x.all.size + y.all.size - shared) < RESTATED) return false;
+  const within = (p: Set<string>, q: Set<string>) => [...p].every((n) => q.has(n));
+  return within(x.numbers, y.numbers) || within(y.numbers, x.numbers);
+}
+
+function wordsOf(sentence: AnalyzedSentence): { all: Set<string>; numbers: Set<string> } {
+  if (!sentence.words) {
+    const all = new Set(sentence.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    const numbers = new Set([...all].filter((w) => /^\d/.test(w)));
+    sentence.words = { all, numbers };
+  }
+  return sentence.words;
 }
 
 /** `statesFigure(text, figure)`, remembered in `holder` (a section or a sentence, analyzed once). */

@@ -50,6 +50,8 @@ export interface Citation {
 export interface AnswerSentence {
   text: string;
   citation: number;
+  /** Further citations that say the same (a guide restating the article): `[1][2]`. */
+  alsoCitations?: number[];
 }
 
 /** The structured result of answering a question; `dialogs/` renders it in Vietnamese. */

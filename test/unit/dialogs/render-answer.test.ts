@@ -82,6 +82,15 @@ describe('renderAnswer (Markdown)', () => {
     );
   });
 
+  it('puts every citation of a sentence said by several sources before its full stop', () => {
+    const out = renderAnswer({
+      ...answered,
+      sentences: [{ text: 'Phải báo trước 07 ngày làm việc.', citation: 1, alsoCitations: [2] }],
+      citations: [luat2023, { ...luat2023, number: '', title: 'Hướng dẫn', section: 'Tạm ngừng' }],
+    });
+    expect(out.startsWith('Phải báo trước 07 ngày làm việc [1][2].')).toBe(true);
+  });
+
   it('names a guide without a number by its title', () => {
     const guide = renderAnswer({
       ...answered,

@@ -192,6 +192,26 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     );
   });
 
+  it('cites a guide restating an article beside that sentence instead of repeating it', async () => {
+    const result = await kb.answerer.ask(
+      'nang cap he thong phai tam dung dich vu cong truc tuyen thi bao truoc bao nhieu ngay',
+    );
+    const guide = result.citations.findIndex((c) => c.docId === 'mot-cua-va-cong-dvc') + 1;
+    expect(guide).toBeGreaterThan(0);
+    const stated = result.sentences.filter((s) => s.text.includes('07 ngày làm việc'));
+    expect(stated).toHaveLength(1);
+    expect(stated[0]).toMatchObject({ citation: 1, alsoCitations: [guide] });
+  });
+
+  it('keeps sentences that differ in their numbers, however alike', async () => {
+    const result = await kb.answerer.ask(
+      'Hệ thống xử lý thông tin cá nhân của 20.000 người dùng thuộc cấp độ mấy?',
+    );
+    const texts = result.sentences.map((s) => s.text).join(' ');
+    expect(texts).toContain('dưới 10.000 người sử dụng cũng thuộc cấp độ 2');
+    expect(texts).toContain('từ 10.000 người sử dụng trở lên thuộc tối thiểu cấp độ 3');
+  });
+
   it('keeps an inline numbered list in one sentence', async () => {
     const result = await kb.answerer.ask('Áp dụng HTQLCL theo QĐ 19/2014 gồm mấy bước?');
     const listed = result.sentences.find((s) => s.text.includes('(1) xây dựng'));
