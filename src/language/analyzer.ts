@@ -2,7 +2,7 @@ import { abbreviationKey, EMPTY_GLOSSARY, type Glossary } from './glossary';
 import { memoize } from './memo';
 import { canonicalSyllable, foldDiacritics, hasDiacritics, stripControls } from './normalize';
 import { isFunctionWord } from './question';
-import { isVietnameseSyllable, unifyIY } from './syllable';
+import { hasImpossibleMarks, isVietnameseSyllable, unifyIY } from './syllable';
 
 /** Prefix of folded (diacritic-free) terms, so `~chu` (from chữ) never collides with `chu`. */
 export const FOLDED_PREFIX = '~';
@@ -62,8 +62,10 @@ export interface AnalyzeOptions {
  */
 export class VietnameseAnalyzer {
   private readonly abbreviations = new Map<string, string[][]>();
-  /** Each glossary phrase (folded syllables) with the other phrasings of its group. */
-  private readonly synonyms: { words: string[]; others: string[][] }[] = [];
+  /**
+   * Each glossary phrase (folded syllables, and as listed) with the other phrasings of its group.
+   */
+  private readonly synonyms: { words: string[]; listed: string[]; others: string[][] }[] = [];
   /** Folded first syllable → positions in `synonyms` of the phrases starting with it. */
   private readonly synonymStarts = new Map<string, number[]>();
   /** Word as matched → its analysis: one lookup per word instead of one per step. */
@@ -85,6 +87,7 @@ export class VietnameseAnalyzer {
         this.synonymStarts.set(folded[0]!, starts);
         this.synonyms.push({
           words: folded,
+          listed: phrase,
           others: phrases.filter((p) => p !== phrase),
         });
       }
@@ -296,8 +299,15 @@ export class VietnameseAnalyzer {
       const starts = this.synonymStarts.get(folded[i]!);
       if (!starts) continue;
       for (const group of starts) {
-        const { words } = this.synonyms[group]!;
-        if (words.every((w, j) => folded[i + j] === w)) found.push({ start: i, group });
+        const { words, listed } = this.synonyms[group]!;
+        // A syllable typed with its marks must be the one listed ("lễ" is not "lẹ"); one typed
+        // without them, or with marks that cannot be right, matches by its folded form.
+        const matches = (w: string, j: number) => {
+          const typed = syllables[i + j];
+          if (folded[i + j] !== w) return false;
+          return typed === listed[j] || !hasDiacritics(typed!) || hasImpossibleMarks(typed!);
+        };
+        if (words.every(matches)) found.push({ start: i, group });
       }
     }
     return found;

@@ -124,6 +124,28 @@ describe('VietnameseAnalyzer', () => {
     expect(analyzer.terms('gửi email')).not.toContain('~thu_dien');
   });
 
+  it('matches a glossary word typed with marks only as listed, and one typed without by its folded form', () => {
+    const chat = new VietnameseAnalyzer({
+      abbreviations: [],
+      synonyms: [
+        ['nhanh', 'lẹ'],
+        ['gửi', 'quăng'],
+      ],
+    });
+    const matched = (text: string) =>
+      chat.synonymMatches(chat.syllables(text)).map(({ start, length }) =>
+        chat
+          .syllables(text)
+          .slice(start, start + length)
+          .join(' '),
+      );
+    expect(matched('gửi cho lẹ')).toEqual(['gửi', 'lẹ']);
+    expect(matched('gui cho le')).toEqual(['gui', 'le']);
+    // "lễ" (holiday), "lề" (margin), "quảng" (as in "quảng cáo") are other words.
+    expect(matched('ngày nghỉ lễ, lề trái, quảng cáo')).toEqual([]);
+    expect(matched('quăng link')).toEqual(['quăng']);
+  });
+
   it('weighs grammatical words and glossary expansions below the words as typed', () => {
     const w = analyzer.weightedTerms('thủ tục của CĐS', { functionWord: 0.3, expansion: 0.5 });
     expect(w.get('thủ')).toBe(1);
