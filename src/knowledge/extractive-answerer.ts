@@ -152,6 +152,12 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       if (this.coverage(core, p) < this.options.minScore) continue;
       chosen.push(p);
     }
+    // The passages cited score within SECOND_PASSAGE_RATIO of each other: the one that covers
+    // more of the question leads (the sort is stable, so the ranking breaks ties).
+    if (chosen.length > 1) {
+      const covered = new Map(chosen.map((p) => [p, this.coverage(core, p)]));
+      chosen.sort((a, b) => covered.get(b)! - covered.get(a)!);
+    }
     // "… phạt bao nhiêu tiền?", "… bao lâu?": only a passage stating such a figure answers; those
     // that do come first.
     const { figure } = query;
