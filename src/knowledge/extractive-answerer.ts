@@ -60,6 +60,12 @@ const MAX_SENTENCES_FIRST = 2;
 const SECOND_PASSAGE_RATIO = 0.75;
 /** Weight of a sentence stating the figure asked for, against one that does not. */
 const FIGURE_SENTENCE_BOOST = 1.5;
+/**
+ * A scenario is answered from this share of the minimum coverage, and a rare word of it is not
+ * held against the passage: the situation's details (a time of day, a sender, a device) fill the
+ * question and are seldom in the text that says what to do.
+ */
+const SCENARIO_MIN_SCORE = 0.8;
 /** Share of words two sentences must have in common for one to restate the other. */
 const RESTATED = 0.7;
 /** Share of the best passage's coverage a section of its document needs to answer a figure in its place. */
@@ -135,10 +141,14 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       alternatives: query.coreAlternatives,
     };
     const confidence = best ? this.coverage(core, best) : 0;
+    // A scenario's words are mostly its situation's details, which the answer need not have.
+    const minScore = this.options.minScore * (query.scenario ? SCENARIO_MIN_SCORE : 1);
     // Said in the reply when it is why nothing is answered, so worked out for refusals too.
     const unknown =
-      best && confidence < COVERED_ENOUGH ? this.unknownWords(query.words, best) : [];
-    if (!best || confidence < this.options.minScore || unknown.length > 0) {
+      best && confidence < COVERED_ENOUGH && !query.scenario
+        ? this.unknownWords(query.words, best)
+        : [];
+    if (!best || confidence < minScore || unknown.length > 0) {
       const reason = unknown.length > 0 ? { unknownWords: unknown } : undefined;
       return notFound(query.text, confidence, passages, reason);
     }
@@ -149,7 +159,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     for (const p of passages.slice(1)) {
       if (chosen.length >= this.options.maxCitations) break;
       if (p.score < best.score * SECOND_PASSAGE_RATIO) break;
-      if (this.coverage(core, p) < this.options.minScore) continue;
+      if (this.coverage(core, p) < minScore) continue;
       chosen.push(p);
     }
     // The passages cited score within SECOND_PASSAGE_RATIO of each other: the one that covers

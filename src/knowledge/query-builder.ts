@@ -12,6 +12,7 @@ import {
   hasDiacritics,
   hasImpossibleMarks,
   isFunctionWord,
+  isScenario,
   lawNames,
   looksLikeFollowUp,
   normalizeText,
@@ -52,6 +53,8 @@ export interface BuiltQuery {
   definitions?: DefinedTerm[];
   /** The figure the question asks for ("bao nhiêu tiền", "bao lâu", "ngày nào"), if any. */
   figure?: AskedFigure;
+  /** A contest-style scenario: a situation, then "Việc nên làm là gì?" (see `isScenario`). */
+  scenario?: boolean;
   followUp: boolean;
 }
 
@@ -266,6 +269,7 @@ export class QueryBuilder {
       articles: articles.labels.length > 0 ? articles.labels : undefined,
       definitions: definitions.length > 0 ? definitions : undefined,
       ...(figure ? { figure } : {}),
+      ...(isScenario(normalized) ? { scenario: true } : {}),
       followUp,
     };
   }

@@ -19,6 +19,7 @@ export {
   definedTerms,
   type DefinedTerm,
   isFunctionWord,
+  isScenario,
   looksLikeFollowUp,
   stripFollowUpMarkers,
   stripQuestionFrames,

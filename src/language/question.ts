@@ -246,3 +246,26 @@ export function isFunctionWord(syllable: string): boolean {
 }
 
 const FOLDED_FUNCTION_WORDS = new Set([...FUNCTION_WORDS].map(foldDiacritics));
+
+/**
+ * The closing question of a contest scenario, folded: "… Việc nên làm là gì?", "Việc làm đúng là
+ * gì?", "… cách xử lý đúng là gì?", "… cần làm gì?", "… xử lý thế nào?".
+ */
+const SCENARIO_CLOSE =
+  /(?:^|\s)(?:(?:viec|cach)(?: \S+){0,4}? (?:lam|xu ly)(?: \S+){0,4}? la gi|(?:nen|can|phai) (?:lam gi|xu ly (?:the nao|nhu the nao|ra sao))|xu ly (?:the nao|nhu the nao|ra sao))\s*[?.]?\s*$/;
+/** A scenario tells a situation first: at least this many words before its closing question. */
+const SCENARIO_MIN_WORDS = 12;
+
+/**
+ * True for a contest-style scenario: a situation, then what to do about it ("Anh/chị nhận được
+ * e-mail … yêu cầu mua gấp thẻ cào điện thoại. Việc nên làm là gì?"). Its words are mostly the
+ * situation's details (a time of day, a sender, a device), which the passage that answers need
+ * not have.
+ */
+export function isScenario(question: string): boolean {
+  const folded = foldDiacritics(question.toLowerCase()).replace(/\s+/g, ' ').trim();
+  const close = SCENARIO_CLOSE.exec(folded);
+  if (!close) return false;
+  const situation = folded.slice(0, close.index).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return situation.length >= SCENARIO_MIN_WORDS;
+}

@@ -7,6 +7,7 @@ import {
   hasImpossibleMarks,
   hasImpossibleTone,
   isFunctionWord,
+  isScenario,
   looksLikeFollowUp,
   normalizeText,
   stripQuestionFrames,
@@ -218,6 +219,26 @@ describe('VietnameseAnalyzer', () => {
 });
 
 describe('question helpers', () => {
+  it.each([
+    'Anh/chị rời bàn làm việc để đi họp trong ít phút. Việc nên làm với máy tính là gì?',
+    'Lãnh đạo bận họp và đưa token cùng mã PIN cho Văn thư để "ký hộ" văn bản. Việc làm đúng là gì?',
+    'Khi nhận được thư nghi là lừa đảo từ một địa chỉ lạ mạo danh lãnh đạo, cách xử lý đúng là gì?',
+    'may tinh bi man hinh xanh roi tu khoi dong lai lien tuc khi dang soan van ban thi xu ly the nao',
+    'Hồ sơ trễ hẹn vì phòng chuyên môn chưa chuyển kết quả lên hệ thống đúng ngày, đơn vị cần làm gì?',
+  ])('reads %p as a scenario', (question) => {
+    expect(isScenario(question)).toBe(true);
+  });
+
+  it.each([
+    // Too short to tell a situation: an ordinary question.
+    'Khi nhận thư lừa đảo, cách xử lý đúng là gì?',
+    'Việc nên làm là gì?',
+    'Chữ ký số có giá trị như chữ ký tay không?',
+    'Anh/chị nhận được thư lạ yêu cầu đăng nhập vào trang giả mạo ngân hàng của cơ quan sáng nay',
+  ])('does not read %p as a scenario', (question) => {
+    expect(isScenario(question)).toBe(false);
+  });
+
   it('strips question framing but never everything', () => {
     const s = analyzer.syllables('Chữ ký số là gì, đúng hay sai?');
     expect(stripQuestionFrames(s)).toEqual(['chữ', 'kí', 'số']);
