@@ -98,6 +98,7 @@ export const texts = {
     date: 'ngày, thời điểm',
     rank: 'thứ hạng',
     quantity: 'con số',
+    document: 'văn bản quy định',
   } satisfies Record<FigureKind, string>,
   notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 

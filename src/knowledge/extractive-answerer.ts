@@ -1,7 +1,9 @@
 import {
   bigramTerm,
   FOLDED_PREFIX,
+  namesLevel,
   statesFigure,
+  type NamedLevel,
   type AskedFigure,
   type VietnameseAnalyzer,
 } from '../language';
@@ -53,6 +55,8 @@ interface AnalyzedSection {
   terms: Set<string>;
   sentences: AnalyzedSentence[];
   figures?: FigureCache;
+  /** Whether the section names each level asked so far, by its key ("muc 2"). */
+  levels?: Map<string, boolean>;
 }
 
 const MAX_SENTENCES_FIRST = 2;
@@ -167,6 +171,18 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     if (chosen.length > 1) {
       const covered = new Map(chosen.map((p) => [p, this.coverage(core, p)]));
       chosen.sort((a, b) => covered.get(b)! - covered.get(a)!);
+    }
+    // "… định danh mức 2", "… trên Windows 11": a passage that does not name the level speaks of
+    // the thing at another level, or in general; those that name it come first.
+    // With several ("thành phần cấp độ 3, các thành phần khác cấp độ 2"), naming one will do.
+    const { levels } = query;
+    if (levels) {
+      const naming = chosen.filter((p) => levels.some((l) => this.namesLevel(p, l)));
+      if (naming.length === 0) {
+        const words = levels.map((l) => l.typed);
+        return notFound(query.text, confidence, passages, { unknownWords: words });
+      }
+      chosen = [...naming, ...chosen.filter((p) => !naming.includes(p))];
     }
     // "… phạt bao nhiêu tiền?", "… bao lâu?": only a passage stating such a figure answers; those
     // that do come first.
@@ -325,7 +341,22 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     return found;
   }
 
+  /** Whether the passage (its heading, document title or text) names the level. */
+  private namesLevel(passage: Passage, level: NamedLevel): boolean {
+    const analyzed = this.analyzed(passage);
+    analyzed.levels ??= new Map();
+    let names = analyzed.levels.get(level.key);
+    if (names === undefined) {
+      const { section, document } = passage;
+      names = namesLevel(`${section.heading}. ${document.title}. ${section.text}`, level);
+      analyzed.levels.set(level.key, names);
+    }
+    return names;
+  }
+
   private statesFigure(passage: Passage, figure: AskedFigure): boolean {
+    // A legal document's own passage names it in its citation.
+    if (figure.kind === 'document' && passage.document.number) return true;
     const analyzed = this.analyzed(passage);
     return cachedFigure(analyzed, passage.section.text, figure);
   }

@@ -14,6 +14,8 @@ import {
   isFunctionWord,
   isScenario,
   lawNames,
+  namedLevels,
+  type NamedLevel,
   looksLikeFollowUp,
   normalizeText,
   stripFollowUpMarkers,
@@ -55,6 +57,8 @@ export interface BuiltQuery {
   figure?: AskedFigure;
   /** A contest-style scenario: a situation, then "Việc nên làm là gì?" (see `isScenario`). */
   scenario?: boolean;
+  /** Levels and versions the question names ("mức 2", "cấp độ 3", "Windows 11"). */
+  levels?: NamedLevel[];
   followUp: boolean;
 }
 
@@ -233,6 +237,7 @@ export class QueryBuilder {
       }
     }
     const figure = askedFigure(normalized);
+    const levels = namedLevels(normalized);
     const articles = namedArticles(syllables);
     if (articles.labels.length > 0) {
       const remaining = syllables.filter((_, i) => !articles.positions.has(i));
@@ -270,6 +275,7 @@ export class QueryBuilder {
       definitions: definitions.length > 0 ? definitions : undefined,
       ...(figure ? { figure } : {}),
       ...(isScenario(normalized) ? { scenario: true } : {}),
+      ...(levels.length > 0 ? { levels } : {}),
       followUp,
     };
   }

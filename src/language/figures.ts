@@ -1,3 +1,4 @@
+import { documentNumbers, lawNames } from './document-references';
 import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
 
 /**
@@ -11,12 +12,15 @@ import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
  * - `percent`: a share ("bao nhiêu phần trăm", "bn %");
  * - `date`: a day, month or year ("ngày nào", "năm nào", "vào thời điểm nào");
  * - `rank`: a place in a ranking ("xếp thứ mấy", "hạng mấy");
- * - `quantity`: any other measured amount ("bao nhiêu người", "bao nhiêu MB", "là bao nhiêu?").
+ * - `quantity`: any other measured amount ("bao nhiêu người", "bao nhiêu MB", "là bao nhiêu?");
+ * - `document`: the legal document that rules it ("theo văn bản nào", "nghị định nào", "luật nào"),
+ *   stated by a passage of that document or one that names it.
  *
  * Counts of kinds of things ("mấy loại", "gồm mấy bước", "bao nhiêu chương") are not asked
  * figures here: documents answer them by listing the things, without the number.
  */
-export type FigureKind = 'duration' | 'money' | 'percent' | 'date' | 'rank' | 'quantity';
+export type FigureKind =
+  'duration' | 'money' | 'percent' | 'date' | 'rank' | 'quantity' | 'document';
 
 /**
  * A figure asked for. `units`: for a quantity asked in a technical unit ("bao nhiêu MB", "mấy
@@ -93,13 +97,16 @@ const WHICH_DATE = [
   ['thang', 'nao'],
   ['thoi', 'diem', 'nao'],
 ];
+/** "Nghị định nào", "theo văn bản nào", "văn bản nào quy định": the document is the answer. */
+const WHICH_DOCUMENT =
+  /(?:^|\s)(?:(?:nghi dinh|luat|thong tu|quyet dinh|nghi quyet|chi thi) nao|(?:theo|bang|tai|can cu|cua) van ban nao|van ban nao (?:quy dinh|huong dan|ban hanh)|theo quy dinh nao|can cu vao dau)(?=\s|$)/;
 const WHICH_RANK = [
   ['thu', 'may'],
   ['hang', 'may'],
 ];
 
 /** Text that may hold one of the asking words above, typed with or without marks. */
-const MAY_ASK = /bao|m[aấ]y|bn|n[aà]o/u;
+const MAY_ASK = /bao|m[aấ]y|bn|n[aà]o|căn cứ|can cu/u;
 
 /** Whether the folded words `phrase` are at `at` in `folded`. */
 function at(folded: readonly string[], i: number, phrase: readonly string[]): boolean {
@@ -142,6 +149,8 @@ export function askedFigure(question: string): AskedFigure | undefined {
   const normalized = normalizeText(question).toLowerCase();
   // Most questions ask for no figure: only those with an asking word are read word by word.
   if (!MAY_ASK.test(normalized)) return undefined;
+  const sentence = foldDiacritics(normalized).replace(/[^\p{L}\p{N}]+/gu, ' ');
+  if (WHICH_DOCUMENT.test(sentence)) return { kind: 'document' };
   const found = [...normalized.matchAll(TOKEN)];
   const typed = found.map((m) => m[0]);
   const folded = typed.map(foldDiacritics);
@@ -222,6 +231,7 @@ const YEAR = /^(?:19|20)\d\d$/;
 
 /** Whether `text` states the figure asked (see {@link FigureKind}). */
 export function statesFigure(text: string, { kind, units }: AskedFigure): boolean {
+  if (kind === 'document') return documentNumbers(text).length > 0 || lawNames(text).length > 0;
   const words = tokens(text);
   const isNumber = (w: string | undefined) =>
     w !== undefined && (NUMBER.test(w) || NUMBER_WORDS.has(w));

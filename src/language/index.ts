@@ -21,6 +21,9 @@ export {
   isFunctionWord,
   isScenario,
   looksLikeFollowUp,
+  namedLevels,
+  namesLevel,
+  type NamedLevel,
   stripFollowUpMarkers,
   stripQuestionFrames,
 } from './question';

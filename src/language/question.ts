@@ -269,3 +269,82 @@ export function isScenario(question: string): boolean {
   const situation = folded.slice(0, close.index).match(/[\p{L}\p{N}]+/gu) ?? [];
   return situation.length >= SCENARIO_MIN_WORDS;
 }
+
+/**
+ * Words that name a level or version by the number after them: "mức 2", "mức độ 4", "cấp độ 3",
+ * "bậc 3", "phiên bản 1.4", "Windows 11", "ISO 9001" (folded, longest first).
+ */
+const LEVEL_WORDS = [
+  'muc do',
+  'cap do',
+  'phien ban',
+  'muc',
+  'bac',
+  'windows',
+  'iso',
+  'android',
+  'ios',
+];
+const LEVEL = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(${LEVEL_WORDS.join('|')})\\s+(\\d+(?:[.,]\\d+)?)(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/** The level words as written with their marks. */
+const LEVEL_MARKED: Record<string, string> = Object.fromEntries(
+  ['mức độ', 'cấp độ', 'phiên bản', 'mức', 'bậc'].map((w) => [
+    foldDiacritics(w),
+    w.split(' ').map(canonical).join(' '),
+  ]),
+);
+
+/** A level or version a question names: the words as typed, and how to find it in a text. */
+export interface NamedLevel {
+  typed: string;
+  /** Folded level word(s) and number: `muc 2`. */
+  key: string;
+}
+
+/**
+ * The levels and versions a question names ("tài khoản định danh mức 2", "Windows 11"). A passage
+ * about that thing at another level, or with none, does not answer it. Not those of a word named
+ * at two levels ("một thành phần cấp độ 3, các thành phần khác cấp độ 2"): such a question asks
+ * how levels combine or differ, which a text may state without naming either.
+ */
+export function namedLevels(question: string): NamedLevel[] {
+  const found = levelsIn(question);
+  const word = (l: NamedLevel) => l.key.slice(0, l.key.lastIndexOf(' ')).replace(/ do$/, '');
+  return found.filter((l) => found.every((o) => o.key === l.key || word(o) !== word(l)));
+}
+
+function levelsIn(question: string): NamedLevel[] {
+  const folded = foldDiacritics(question.normalize('NFC').toLowerCase());
+  const found: NamedLevel[] = [];
+  for (const m of folded.matchAll(LEVEL)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    const typed = question.normalize('NFC').slice(start, start + m[1]!.length + 1 + m[2]!.length);
+    // Typed with marks, the word must be the one listed: "mục 2" (a section) is not "mức 2".
+    const word = typed.slice(0, m[1]!.length).toLowerCase();
+    const listed = LEVEL_MARKED[m[1]!];
+    if (listed && hasDiacritics(word) && canonical(word) !== listed) continue;
+    found.push({ typed: typed.replace(/\s+/g, ' '), key: `${m[1]} ${m[2]}` });
+  }
+  return found;
+}
+
+/** Whether `text` names the level: "mức 2", also written "mức độ 2" (and the other way round). */
+export function namesLevel(text: string, level: NamedLevel): boolean {
+  const folded = ` ${foldDiacritics(text.normalize('NFC').toLowerCase()).replace(/[^\p{L}\p{N}.,]+/gu, ' ')} `;
+  const [word, number] = [
+    level.key.slice(0, level.key.lastIndexOf(' ')),
+    level.key.slice(level.key.lastIndexOf(' ') + 1),
+  ];
+  const forms = new Set([
+    word,
+    word.replace(/ do$/, ''),
+    word.endsWith(' do') ? word : `${word} do`,
+  ]);
+  return [...forms].some((w) =>
+    new RegExp(` ${w} ${number.replace('.', '\\.')}(?![\\p{N}])`, 'u').test(folded),
+  );
+}

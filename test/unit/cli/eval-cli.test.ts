@@ -75,13 +75,12 @@ describe('npm run eval', () => {
     return JSON.parse(stdout) as Record<string, unknown>;
   }
 
-  it('keeps the project set at hit@3 .90 or more, and its refusals no lower than now', async () => {
+  it('keeps the project set at its targets: hit@3 and out-of-scope refusals .90 or more', async () => {
     const report = await evalJson();
     expect(report).toMatchObject({ questions: 160, inScope: 130, outOfScope: 30 });
     expect(report['hit@3']).toBeGreaterThanOrEqual(0.9);
-    // The target is .90; the near-domain questions added in session 5 hold it at .833 (25 of 30,
-    // bench/README.md): this guards against falling further.
-    expect(report.refusalAccuracy).toBeGreaterThanOrEqual(0.833);
+    expect(report.refusalAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.falseRefusals).toBeLessThanOrEqual(1);
   });
 
   it('asks the quiz bank questions with --quiz, each expecting the section it cites', async () => {

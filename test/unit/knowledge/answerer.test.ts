@@ -235,6 +235,39 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.answered).toBe(false);
   });
 
+  it.each([
+    ['Đăng ký tài khoản định danh điện tử mức 2 ở đâu?', ['mức 2']],
+    ['Hướng dẫn cài máy in trên Windows 11?', ['Windows 11']],
+  ])('refuses %p: no passage names that level', async (question, words) => {
+    const result = await kb.answerer.ask(question);
+    expect(result).toMatchObject({ answered: false, unknownWords: words });
+  });
+
+  it.each([
+    ['Hồ sơ đề xuất cấp độ của hệ thống thông tin cấp độ 3 do ai phê duyệt?', 'nd-85-2016'],
+    [
+      'Một hệ thống gồm một thành phần cấp độ 3 và các thành phần khác cấp độ 2 thì cả hệ thống thuộc cấp độ nào theo Nghị định 85/2016/NĐ-CP?',
+      'nd-85-2016',
+    ],
+  ])('answers %p, which names levels the documents speak of', async (question, docId) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.citations[0]?.docId).toBe(docId);
+  });
+
+  it('refuses to name the document that rules something when no passage names one', async () => {
+    const result = await kb.answerer.ask('Đánh giá xếp loại công chức cuối năm theo văn bản nào?');
+    expect(result).toMatchObject({ answered: false, unstatedFigure: 'document' });
+  });
+
+  it('names the document when asked which one rules it', async () => {
+    const result = await kb.answerer.ask(
+      'Văn bản nào quy định việc áp dụng hệ thống quản lý chất lượng ISO 9001 vào cơ quan hành chính nhà nước?',
+    );
+    expect(result.answered).toBe(true);
+    expect(result.citations[0]?.docId).toBe('qd-19-2014');
+  });
+
   it('keeps an inline numbered list in one sentence', async () => {
     const result = await kb.answerer.ask('Áp dụng HTQLCL theo QĐ 19/2014 gồm mấy bước?');
     const listed = result.sentences.find((s) => s.text.includes('(1) xây dựng'));

@@ -9,6 +9,8 @@ import {
   isFunctionWord,
   isScenario,
   looksLikeFollowUp,
+  namedLevels,
+  namesLevel,
   normalizeText,
   stripQuestionFrames,
   VietnameseAnalyzer,
@@ -237,6 +239,27 @@ describe('question helpers', () => {
     'Anh/chị nhận được thư lạ yêu cầu đăng nhập vào trang giả mạo ngân hàng của cơ quan sáng nay',
   ])('does not read %p as a scenario', (question) => {
     expect(isScenario(question)).toBe(false);
+  });
+
+  it('finds the levels and versions a question names', () => {
+    const keys = (q: string) => namedLevels(q).map((l) => [l.typed, l.key]);
+    expect(keys('Cách đăng ký tài khoản định danh điện tử mức 2?')).toEqual([['mức 2', 'muc 2']]);
+    expect(keys('cai may in tren windows 11')).toEqual([['windows 11', 'windows 11']]);
+    expect(keys('Hệ thống cấp độ 3 do ai phê duyệt?')).toEqual([['cấp độ 3', 'cap do 3']]);
+    // "mục 2" is a section; a word at two levels asks how they combine.
+    expect(keys('Theo mục 2 Phụ lục I thì sao?')).toEqual([]);
+    expect(keys('Một thành phần cấp độ 3, các thành phần khác cấp độ 2 thì cả hệ thống?')).toEqual(
+      [],
+    );
+  });
+
+  it('finds a level in a text, written with or without "độ"', () => {
+    const [level] = namedLevels('tài khoản mức 2');
+    expect(namesLevel('Tài khoản định danh điện tử mức độ 2 gồm …', level!)).toBe(true);
+    expect(namesLevel('Dịch vụ công trực tuyến mức 2.', level!)).toBe(true);
+    expect(namesLevel('mức 20 người', level!)).toBe(false);
+    expect(namesLevel('VNeID là ứng dụng định danh điện tử', level!)).toBe(false);
+    expect(namesLevel('theo TCVN ISO 9001:2015', namedLevels('ISO 9001')[0]!)).toBe(true);
   });
 
   it('strips question framing but never everything', () => {

@@ -23,6 +23,10 @@ describe('askedFigure', () => {
       { kind: 'quantity', units: ['mm', 'cm', 'mét', 'mi-li-mét', 'inch'] },
     ],
     ['Đóng dấu giáp lai tối đa mấy tờ vậy', { kind: 'quantity', units: ['tờ', 'trang'] }],
+    ['Đánh giá xếp loại công chức cuối năm theo văn bản nào?', { kind: 'document' }],
+    ['Nghị định nào quy định chi tiết Luật Bảo vệ dữ liệu cá nhân?', { kind: 'document' }],
+    ['vậy phần chữ ký số công vụ giờ theo văn bản nào?', { kind: 'document' }],
+    ['Luật Chuyển đổi số 2025 thay thế luật nào?', { kind: 'document' }],
   ])('reads %p as asking for %p', (question, expected) => {
     expect(askedFigure(question)).toEqual(expected);
   });
@@ -43,6 +47,8 @@ describe('askedFigure', () => {
     'Nên mua hãng máy nào?',
     'cảm ơn bn.',
     'Chữ ký số có giá trị như chữ ký tay không?',
+    // Which kind of document is signed, not which document rules it.
+    'Văn thư được ký số của cơ quan vào văn bản nào?',
     '',
   ])('reads %p as asking for no figure', (question) => {
     expect(askedFigure(question)).toBeUndefined();
@@ -64,6 +70,8 @@ describe('statesFigure', () => {
     ['Kỳ thi năm 2024 có 376 thí sinh.', { kind: 'quantity' }],
     ['Mật khẩu nên dài từ mười hai ký tự trở lên.', { kind: 'quantity' }],
     ['Dung lượng tối đa 25 MB mỗi thư.', { kind: 'quantity', units: ['kb', 'mb', 'gb', 'tb'] }],
+    ['Nghị định 68/2024/NĐ-CP quy định về chữ ký số chuyên dùng công vụ.', { kind: 'document' }],
+    ['Theo Luật Giao dịch điện tử, chữ ký số có giá trị như chữ ký tay.', { kind: 'document' }],
   ])('finds a figure in %p for %p', (text, figure) => {
     expect(statesFigure(text, figure as never)).toBe(true);
   });
@@ -77,6 +85,7 @@ describe('statesFigure', () => {
     ['Kết quả thi được tính vào chỉ số cải cách hành chính.', { kind: 'rank' }],
     ['Phạt gấp 2 lần nếu tái phạm.', { kind: 'money' }],
     ['Hình con dấu in đúng tỷ lệ 100% kích thước.', { kind: 'money' }],
+    ['Kết quả thi được tính vào chỉ số cải cách hành chính của cơ quan.', { kind: 'document' }],
   ])('finds no figure in %p for %p', (text, figure) => {
     expect(statesFigure(text, figure as never)).toBe(false);
   });
