@@ -144,7 +144,17 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       weights: query.coreTerms.map(weight),
       alternatives: query.coreAlternatives,
     };
-    const confidence = best ? this.coverage(core, best) : 0;
+    // Each passage's coverage, worked out once: the threshold, the citations and their order use it.
+    const covered = new Map<Passage, number>();
+    const coverageOf = (p: Passage) => {
+      let c = covered.get(p);
+      if (c === undefined) {
+        c = this.coverage(core, p);
+        covered.set(p, c);
+      }
+      return c;
+    };
+    const confidence = best ? coverageOf(best) : 0;
     // A scenario's words are mostly its situation's details, which the answer need not have.
     const minScore = this.options.minScore * (query.scenario ? SCENARIO_MIN_SCORE : 1);
     // Said in the reply when it is why nothing is answered, so worked out for refusals too.
@@ -163,14 +173,13 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     for (const p of passages.slice(1)) {
       if (chosen.length >= this.options.maxCitations) break;
       if (p.score < best.score * SECOND_PASSAGE_RATIO) break;
-      if (this.coverage(core, p) < minScore) continue;
+      if (coverageOf(p) < minScore) continue;
       chosen.push(p);
     }
     // The passages cited score within SECOND_PASSAGE_RATIO of each other: the one that covers
     // more of the question leads (the sort is stable, so the ranking breaks ties).
     if (chosen.length > 1) {
-      const covered = new Map(chosen.map((p) => [p, this.coverage(core, p)]));
-      chosen.sort((a, b) => covered.get(b)! - covered.get(a)!);
+      chosen.sort((a, b) => coverageOf(b) - coverageOf(a));
     }
     // "… định danh mức 2", "… trên Windows 11": a passage that does not name the level speaks of
     // the thing at another level, or in general; those that name it come first.

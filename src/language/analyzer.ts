@@ -300,19 +300,25 @@ export class VietnameseAnalyzer {
       if (!starts) continue;
       for (const group of starts) {
         const { words, listed } = this.synonyms[group]!;
-        // A syllable typed with its marks must be the one listed ("lễ" is not "lẹ"); one typed
-        // without them, or with marks that cannot be right, matches by its folded form.
-        const matches = (w: string, j: number) => {
+        let matches = true;
+        for (let j = 0; j < words.length && matches; j++) {
           const typed = syllables[i + j];
-          if (folded[i + j] !== w) return false;
-          return typed === listed[j] || !hasDiacritics(typed!) || hasImpossibleMarks(typed!);
-        };
-        if (words.every(matches)) found.push({ start: i, group });
+          // A syllable typed with its marks must be the one listed ("lễ" is not "lẹ"); one typed
+          // without them, or with marks that cannot be right, matches by its folded form.
+          matches = folded[i + j] === words[j] && (typed === listed[j] || matchesFolded(typed!));
+        }
+        if (matches) found.push({ start: i, group });
       }
     }
     return found;
   }
 }
+
+/** Whether a typed syllable is matched by its folded form: typed without marks, or with wrong ones. */
+const foldedMatch = memoize((syllable) =>
+  !hasDiacritics(syllable) || hasImpossibleMarks(syllable) ? '1' : '',
+);
+const matchesFolded = (syllable: string): boolean => foldedMatch(syllable) === '1';
 
 /** Keeps the highest weight of a term; a new term goes last. */
 function putMax(out: Map<string, number>, term: string, weight: number): void {

@@ -105,8 +105,10 @@ const WHICH_RANK = [
   ['hang', 'may'],
 ];
 
-/** Text that may hold one of the asking words above, typed with or without marks. */
-const MAY_ASK = /bao|m[aấ]y|bn|n[aà]o|căn cứ|can cu/u;
+/** Text that may hold an asking phrase, typed with or without marks ("nào", "bao", "mấy", "căn cứ"). */
+const ASKING_LETTERS = /n[aà]o|bao|bn|m[aấ]y|c[aă]n c/iu;
+/** Folded text that may hold one of the asking words above ("may" is also "máy": read on). */
+const MAY_ASK = / (?:bao (?:nhieu|lau)|bn|may|(?:ngay|nam|thang|diem) nao) /;
 
 /** Whether the folded words `phrase` are at `at` in `folded`. */
 function at(folded: readonly string[], i: number, phrase: readonly string[]): boolean {
@@ -146,11 +148,14 @@ function unitFigure(typed: string | undefined, next: string | undefined): AskedF
  * things, which documents answer by listing them).
  */
 export function askedFigure(question: string): AskedFigure | undefined {
-  const normalized = normalizeText(question).toLowerCase();
-  // Most questions ask for no figure: only those with an asking word are read word by word.
-  if (!MAY_ASK.test(normalized)) return undefined;
-  const sentence = foldDiacritics(normalized).replace(/[^\p{L}\p{N}]+/gu, ' ');
+  // Every asking phrase has one of these letters' words: most questions stop here, unfolded.
+  if (!ASKING_LETTERS.test(question)) return undefined;
+  const sentence = ` ${foldDiacritics(question).replace(/[^\p{L}\p{N}%]+/gu, ' ')} `;
   if (WHICH_DOCUMENT.test(sentence)) return { kind: 'document' };
+  // Most questions ask for no figure: only those with an asking word are read word by word.
+  if (!MAY_ASK.test(sentence)) return undefined;
+  // NFC, so that a letter and its marks are one character to the tokens.
+  const normalized = question.normalize('NFC').toLowerCase();
   const found = [...normalized.matchAll(TOKEN)];
   const typed = found.map((m) => m[0]);
   const folded = typed.map(foldDiacritics);

@@ -100,10 +100,14 @@ function toneVowelIndex(letters: Letter[]): number {
 
 /** Removes every diacritic, maps đ→d and lowercases: `Chữ ký số` → `chu ky so`. */
 export function foldDiacritics(input: string): string {
-  return input.length <= 12 ? cachedFold(input) : fold(input);
+  if (input.length <= 12) return cachedFold(input);
+  // A question is folded by several readers in turn (figures, levels, scenarios): keep the last.
+  if (input !== lastFolded.input) lastFolded = { input, output: fold(input) };
+  return lastFolded.output;
 }
 
 const cachedFold = memoize((word) => fold(word));
+let lastFolded = { input: '', output: '' };
 
 function fold(input: string): string {
   return input.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();

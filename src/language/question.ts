@@ -263,7 +263,9 @@ const SCENARIO_MIN_WORDS = 12;
  * not have.
  */
 export function isScenario(question: string): boolean {
-  const folded = foldDiacritics(question.toLowerCase()).replace(/\s+/g, ' ').trim();
+  // A situation of SCENARIO_MIN_WORDS words and a closing question take at least this many letters.
+  if (question.length < 40) return false;
+  const folded = foldDiacritics(question).replace(/\s+/g, ' ').trim();
   const close = SCENARIO_CLOSE.exec(folded);
   if (!close) return false;
   const situation = folded.slice(0, close.index).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -312,13 +314,14 @@ export interface NamedLevel {
  * how levels combine or differ, which a text may state without naming either.
  */
 export function namedLevels(question: string): NamedLevel[] {
+  if (!/\d/.test(question)) return [];
   const found = levelsIn(question);
   const word = (l: NamedLevel) => l.key.slice(0, l.key.lastIndexOf(' ')).replace(/ do$/, '');
   return found.filter((l) => found.every((o) => o.key === l.key || word(o) !== word(l)));
 }
 
 function levelsIn(question: string): NamedLevel[] {
-  const folded = foldDiacritics(question.normalize('NFC').toLowerCase());
+  const folded = foldDiacritics(question);
   const found: NamedLevel[] = [];
   for (const m of folded.matchAll(LEVEL)) {
     const start = m.index + m[0].indexOf(m[1]!);
