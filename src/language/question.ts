@@ -325,7 +325,7 @@ function levelsIn(question: string): NamedLevel[] {
   const found: NamedLevel[] = [];
   for (const m of folded.matchAll(LEVEL)) {
     const start = m.index + m[0].indexOf(m[1]!);
-    const typed = question.normalize('NFC').slice(start, start + m[1]!.length + 1 + m[2]!.length);
+    const typed = question.normalize('NFC').slice(start, m.index + m[0].length);
     // Typed with marks, the word must be the one listed: "mục 2" (a section) is not "mức 2".
     const word = typed.slice(0, m[1]!.length).toLowerCase();
     const listed = LEVEL_MARKED[m[1]!];
@@ -337,16 +337,15 @@ function levelsIn(question: string): NamedLevel[] {
 
 /** Whether `text` names the level: "mức 2", also written "mức độ 2" (and the other way round). */
 export function namesLevel(text: string, level: NamedLevel): boolean {
-  const folded = ` ${foldDiacritics(text.normalize('NFC').toLowerCase()).replace(/[^\p{L}\p{N}.,]+/gu, ' ')} `;
+  const folded = ` ${foldDiacritics(text).replace(/[^\p{L}\p{N}.,]+/gu, ' ')} `;
   const [word, number] = [
     level.key.slice(0, level.key.lastIndexOf(' ')),
     level.key.slice(level.key.lastIndexOf(' ') + 1),
   ];
-  const forms = new Set([
-    word,
-    word.replace(/ do$/, ''),
-    word.endsWith(' do') ? word : `${word} do`,
-  ]);
+  // "mức 2" is also written "mức độ 2", "cấp độ 3" also "cấp 3".
+  const forms = LEVEL_MARKED[word]
+    ? new Set([word.replace(/ do$/, ''), `${word.replace(/ do$/, '')} do`])
+    : [word];
   return [...forms].some((w) =>
     new RegExp(` ${w} ${number.replace('.', '\\.')}(?![\\p{N}])`, 'u').test(folded),
   );
