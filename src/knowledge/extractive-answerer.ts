@@ -1,13 +1,13 @@
-import {
-  bigramTerm,
-  FOLDED_PREFIX,
-  namesLevel,
-  statesFigure,
-  type NamedLevel,
-  type AskedFigure,
-  type VietnameseAnalyzer,
-} from '../language';
+import { bigramTerm, FOLDED_PREFIX, type AskedFigure, type VietnameseAnalyzer } from '../language';
+import type { LexicalIndex } from './lexical-index';
+import type { BuiltQuery, QueryWord } from './query-builder';
 import type { Passage, Retriever } from './retriever';
+import {
+  restates,
+  SectionAnalysis,
+  sentenceStates,
+  type AnalyzedSentence,
+} from './section-analysis';
 import type {
   AnswerResult,
   AnswerSentence,
@@ -15,10 +15,7 @@ import type {
   Citation,
   KnowledgeDocument,
   QuestionAnswerer,
-  Section,
 } from './types';
-import type { LexicalIndex } from './lexical-index';
-import type { QueryWord } from './query-builder';
 
 export interface ExtractiveAnswererOptions {
   retriever: Retriever;
@@ -40,25 +37,6 @@ interface Core {
   alternatives?: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
-/** Whether a text states each figure asked so far, by its {@link figureKey}. */
-type FigureCache = Map<string, boolean>;
-
-interface AnalyzedSentence {
-  text: string;
-  terms: Set<string>;
-  figures?: FigureCache;
-  /** Its words, lowercased, and the numbers among them (see {@link restates}). */
-  words?: { all: Set<string>; numbers: Set<string> };
-}
-
-interface AnalyzedSection {
-  terms: Set<string>;
-  sentences: AnalyzedSentence[];
-  figures?: FigureCache;
-  /** Whether the section names each level asked so far, by its key ("muc 2"). */
-  levels?: Map<string, boolean>;
-}
-
 const MAX_SENTENCES_FIRST = 2;
 /** A further passage is cited only when it scores this close to the best one. */
 const SECOND_PASSAGE_RATIO = 0.75;
@@ -70,8 +48,6 @@ const FIGURE_SENTENCE_BOOST = 1.5;
  * question and are seldom in the text that says what to do.
  */
 const SCENARIO_MIN_SCORE = 0.8;
-/** Share of words two sentences must have in common for one to restate the other. */
-const RESTATED = 0.7;
 /** Share of the best passage's coverage a section of its document needs to answer a figure in its place. */
 const SIBLING_COVERAGE = 0.8;
 const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
@@ -94,10 +70,11 @@ const COVERED_ENOUGH = 0.5;
  */
 export class ExtractiveAnswerer implements QuestionAnswerer {
   private readonly byId: Map<string, KnowledgeDocument>;
-  private readonly cache = new WeakMap<Section, AnalyzedSection>();
+  private readonly sections: SectionAnalysis;
 
   constructor(private readonly options: ExtractiveAnswererOptions) {
     this.byId = new Map(options.documents.map((d) => [d.id, d]));
+    this.sections = new SectionAnalysis(options.analyzer);
   }
 
   async ask(question: string, context: AskContext = {}): Promise<AnswerResult> {
@@ -167,63 +144,104 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       return notFound(query.text, confidence, passages, reason);
     }
 
+    const chosen = this.choose(passages, coverageOf, minScore);
+    // The answer's kind: a level the question names, a figure it asks for.
+    const checked = this.checkKind(query, chosen, best, core, confidence);
+    if ('refusal' in checked) return notFound(query.text, confidence, passages, checked.refusal);
+
     const weights = new Map<string, number>();
     for (const { term } of query.terms) if (term.startsWith(FOLDED_PREFIX)) weights.set(term, weight(term));
-    let chosen: Passage[] = [best];
+    const { sentences, citations } = this.compose(checked.chosen, weights, query);
+    return {
+      question: trimmed,
+      query: query.text,
+      answered: sentences.length > 0,
+      sentences,
+      citations,
+      suggestions: [],
+      confidence,
+    };
+  }
+
+  /**
+   * The passages to cite: the best, and those scoring within {@link SECOND_PASSAGE_RATIO} of it
+   * that cover enough of the question. Among these near ties the one that covers more of the
+   * question leads (the sort is stable, so the ranking breaks ties).
+   */
+  private choose(
+    passages: Passage[],
+    coverageOf: (p: Passage) => number,
+    minScore: number,
+  ): Passage[] {
+    const best = passages[0]!;
+    const chosen: Passage[] = [best];
     for (const p of passages.slice(1)) {
       if (chosen.length >= this.options.maxCitations) break;
       if (p.score < best.score * SECOND_PASSAGE_RATIO) break;
       if (coverageOf(p) < minScore) continue;
       chosen.push(p);
     }
-    // The passages cited score within SECOND_PASSAGE_RATIO of each other: the one that covers
-    // more of the question leads (the sort is stable, so the ranking breaks ties).
-    if (chosen.length > 1) {
-      chosen.sort((a, b) => coverageOf(b) - coverageOf(a));
-    }
-    // "… định danh mức 2", "… trên Windows 11": a passage that does not name the level speaks of
-    // the thing at another level, or in general; those that name it come first.
-    // With several ("thành phần cấp độ 3, các thành phần khác cấp độ 2"), naming one will do.
-    const { levels } = query;
+    if (chosen.length > 1) chosen.sort((a, b) => coverageOf(b) - coverageOf(a));
+    return chosen;
+  }
+
+  /**
+   * Checks the chosen passages against what kind of answer the question wants, and puts those
+   * that give it first; or says why none does.
+   *
+   * - "… định danh mức 2", "… trên Windows 11": a passage that does not name the level speaks of
+   *   the thing at another level, or in general. With several levels named, one will do.
+   * - "… phạt bao nhiêu tiền?", "… bao lâu?", "… theo văn bản nào?": only a passage stating such a
+   *   figure answers. The figure is often in another section of the best passage's document
+   *   ("Các kỳ thi đã tổ chức" gives the number of candidates "Giới thiệu cuộc thi" does not).
+   */
+  private checkKind(
+    query: BuiltQuery,
+    chosen: Passage[],
+    best: Passage,
+    core: Core,
+    confidence: number,
+  ): { chosen: Passage[] } | { refusal: Pick<AnswerResult, 'unknownWords' | 'unstatedFigure'> } {
+    const first = (keep: Passage[]) => [...keep, ...chosen.filter((p) => !keep.includes(p))];
+    const { levels, figure } = query;
     if (levels) {
-      const naming = chosen.filter((p) => levels.some((l) => this.namesLevel(p, l)));
-      if (naming.length === 0) {
-        const words = levels.map((l) => l.typed);
-        return notFound(query.text, confidence, passages, { unknownWords: words });
-      }
-      chosen = [...naming, ...chosen.filter((p) => !naming.includes(p))];
+      const naming = chosen.filter((p) => levels.some((l) => this.sections.namesLevel(p, l)));
+      if (naming.length === 0) return { refusal: { unknownWords: levels.map((l) => l.typed) } };
+      chosen = first(naming);
     }
-    // "… phạt bao nhiêu tiền?", "… bao lâu?": only a passage stating such a figure answers; those
-    // that do come first.
-    const { figure } = query;
     if (figure) {
-      let stating = chosen.filter((p) => this.statesFigure(p, figure));
+      let stating = chosen.filter((p) => this.sections.statesFigure(p, figure));
       if (stating.length === 0) {
-        // The figure is often in another section of the same document ("Các kỳ thi đã tổ chức"
-        // states the number of candidates "Giới thiệu cuộc thi" does not).
         const sibling = this.statingSibling(best, figure, core, confidence);
-        if (!sibling) {
-          return notFound(query.text, confidence, passages, { unstatedFigure: figure.kind });
-        }
+        if (!sibling) return { refusal: { unstatedFigure: figure.kind } };
         stating = [sibling];
       }
-      const others = chosen.filter((p) => !stating.includes(p));
-      chosen = [...stating, ...others].slice(0, this.options.maxCitations);
+      chosen = first(stating).slice(0, this.options.maxCitations);
     }
+    return { chosen };
+  }
 
+  /**
+   * The answer's sentences and citations: two sentences from the first passage, one from each
+   * other. A sentence restating one already shown (a guide restating the law) adds its citation
+   * to that sentence ("… [1][2]") instead of being repeated.
+   */
+  private compose(
+    chosen: Passage[],
+    weights: Map<string, number>,
+    query: BuiltQuery,
+  ): { sentences: AnswerSentence[]; citations: Citation[] } {
     const citations: Citation[] = [];
     const sentences: AnswerSentence[] = [];
     const namedArticles = new Set(query.articles ?? []);
-    // Each sentence shown, with what it was picked from: a guide restating the law is cited
-    // beside the law's sentence ("… [1][2]") instead of repeating it.
     const shown: { from: AnalyzedSentence; out: AnswerSentence }[] = [];
     chosen.forEach((passage, i) => {
       const max = i === 0 ? MAX_SENTENCES_FIRST : 1;
-      let picked = this.bestSentences(passage, weights, max, figure);
+      let picked = this.bestSentences(passage, weights, max, query.figure);
       // "Điều 9 Nghị định 68/2024 quy định gì?": the article itself is the question; its opening
       // sentences answer it even when no other word of the question is in them.
       if (picked.length === 0 && namedArticles.has(passage.section.label)) {
-        picked = this.analyzed(passage).sentences.slice(0, max);
+        picked = this.sections.of(passage).sentences.slice(0, max);
       }
       if (picked.length === 0) return;
       citations.push(this.cite(passage));
@@ -239,22 +257,13 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
         sentences.push(out);
       }
     });
-
-    return {
-      question: trimmed,
-      query: query.text,
-      answered: sentences.length > 0,
-      sentences,
-      citations,
-      suggestions: [],
-      confidence,
-    };
+    return { sentences, citations };
   }
 
   /** Share of the question's words (weighted by rarity) found in the passage. */
   private coverage(core: Core, passage: Passage): number {
     if (core.terms.length === 0) return 0;
-    const { terms } = this.analyzed(passage);
+    const { terms } = this.sections.of(passage);
     let total = 0;
     let found = 0;
     for (let i = 0; i < core.terms.length; i++) {
@@ -278,7 +287,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
    */
   private unknownWords(words: QueryWord[], best: Passage): string[] {
     const { lexical } = this.options;
-    const { terms } = this.analyzed(best);
+    const { terms } = this.sections.of(best);
     const folded = (w: QueryWord) => FOLDED_PREFIX + w.folded;
     const known = (w: QueryWord, i: number): boolean => {
       if (!w.checked || lexical.documentFrequency(w.term) > RARE_SECTIONS) return true;
@@ -305,26 +314,6 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     return phrases;
   }
 
-  /** A section's terms and its sentences' terms, analyzed once and kept with the section. */
-  private analyzed(passage: Passage): AnalyzedSection {
-    let found = this.cache.get(passage.section);
-    if (!found) {
-      const { analyzer } = this.options;
-      const { section, document } = passage;
-      found = {
-        terms: new Set(
-          analyzer.terms(`${section.heading}. ${document.title} ${document.number}. ${section.text}`),
-        ),
-        sentences: splitSentences(section.text).map((text) => ({
-          text,
-          terms: new Set(analyzer.terms(text)),
-        })),
-      };
-      this.cache.set(section, found);
-    }
-    return found;
-  }
-
   /**
    * The section of the best passage's document that states the figure and covers the question
    * best, if it covers at least {@link SIBLING_COVERAGE} of what the best passage covers.
@@ -340,7 +329,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     for (const section of best.document.sections) {
       if (section === best.section) continue;
       const passage: Passage = { ...best, section, score: best.score };
-      if (!this.statesFigure(passage, figure)) continue;
+      if (!this.sections.statesFigure(passage, figure)) continue;
       const coverage = this.coverage(core, passage);
       if (coverage >= foundCoverage) {
         found = passage;
@@ -348,26 +337,6 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       }
     }
     return found;
-  }
-
-  /** Whether the passage (its heading, document title or text) names the level. */
-  private namesLevel(passage: Passage, level: NamedLevel): boolean {
-    const analyzed = this.analyzed(passage);
-    analyzed.levels ??= new Map();
-    let names = analyzed.levels.get(level.key);
-    if (names === undefined) {
-      const { section, document } = passage;
-      names = namesLevel(`${section.heading}. ${document.title}. ${section.text}`, level);
-      analyzed.levels.set(level.key, names);
-    }
-    return names;
-  }
-
-  private statesFigure(passage: Passage, figure: AskedFigure): boolean {
-    // A legal document's own passage names it in its citation.
-    if (figure.kind === 'document' && passage.document.number) return true;
-    const analyzed = this.analyzed(passage);
-    return cachedFigure(analyzed, passage.section.text, figure);
   }
 
   private weight(term: string): number {
@@ -382,14 +351,14 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     max: number,
     figure: AskedFigure | undefined,
   ): AnalyzedSentence[] {
-    const scored = this.analyzed(passage).sentences.map((sentence, position) => {
-      const { text, terms } = sentence;
+    const scored = this.sections.of(passage).sentences.map((sentence, position) => {
+      const { terms } = sentence;
       let score = 0;
       for (const [t, w] of weights) if (terms.has(t)) score += w;
       // The first sentence of a section is written to stand alone: prefer it on ties.
       if (position === 0) score *= 1.15;
       // The sentence that gives the figure asked for is the answer.
-      if (figure && cachedFigure(sentence, text, figure)) score *= FIGURE_SENTENCE_BOOST;
+      if (figure && sentenceStates(sentence, figure)) score *= FIGURE_SENTENCE_BOOST;
       return { sentence, position, score };
     });
     return scored
@@ -425,60 +394,4 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       .filter((name): name is string => Boolean(name))
       .slice(0, 3);
   }
-}
-
-function figureKey({ kind, units }: AskedFigure): string {
-  return units ? `${kind}:${units.join(',')}` : kind;
-}
-
-/**
- * Whether `b` says what `a` says: most of their words shared (Jaccard ≥ {@link RESTATED}), as a
- * guide restates an article ("(khoản 1 Điều 5)" against "(khoản 1 Điều 5 Nghị định 30/2020/NĐ-CP)"),
- * and no number of one missing from the other unless all of its numbers are in the other: "dưới
- * 10.000 … cấp độ 2" does not restate "từ 10.000 … cấp độ 3".
- */
-function restates(a: AnalyzedSentence, b: AnalyzedSentence): boolean {
-  const x = wordsOf(a);
-  const y = wordsOf(b);
-  let shared = 0;
-  for (const w of y.all) if (x.all.has(w)) shared++;
-  if (shared / (x.all.size + y.all.size - shared) < RESTATED) return false;
-  const within = (p: Set<string>, q: Set<string>) => [...p].every((n) => q.has(n));
-  return within(x.numbers, y.numbers) || within(y.numbers, x.numbers);
-}
-
-function wordsOf(sentence: AnalyzedSentence): { all: Set<string>; numbers: Set<string> } {
-  if (!sentence.words) {
-    const all = new Set(sentence.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-    const numbers = new Set([...all].filter((w) => /^\d/.test(w)));
-    sentence.words = { all, numbers };
-  }
-  return sentence.words;
-}
-
-/** `statesFigure(text, figure)`, remembered in `holder` (a section or a sentence, analyzed once). */
-function cachedFigure(holder: { figures?: FigureCache }, text: string, figure: AskedFigure): boolean {
-  holder.figures ??= new Map();
-  const key = figureKey(figure);
-  let states = holder.figures.get(key);
-  if (states === undefined) {
-    states = statesFigure(text, figure);
-    holder.figures.set(key, states);
-  }
-  return states;
-}
-
-/** Splits a section into sentences and list items, without Markdown markers. */
-export function splitSentences(text: string): string[] {
-  return text
-    .split(/\n+/)
-    // An inline list ("gồm bốn bước: (1) xây dựng; (2) áp dụng; …") stays one sentence.
-    .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“(])|(?<=;)\s+(?=[\p{Lu}\d"“(])(?!\(\p{L}{1,2}\)|\(\d{1,2}\))/u))
-    .map((s) =>
-      s
-        .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
-        .replace(/\*\*|__|`/g, '')
-        .trim(),
-    )
-    .filter((s) => /[\p{L}\p{N}]/u.test(s) && !/^#/.test(s));
 }

@@ -23,6 +23,7 @@ export { sectionLabel } from './markdown-document';
 export { HybridRetriever, type Passage, type Retrieval, type Retriever } from './retriever';
 export type { Embedder } from './embedder';
 export { OpenAiEmbedder } from './openai-embedder';
-export { ExtractiveAnswerer, splitSentences } from './extractive-answerer';
+export { ExtractiveAnswerer } from './extractive-answerer';
+export { splitSentences } from './section-analysis';
 export { DenseIndex } from './dense-index';
 export { SectionIndex } from './section-index';

@@ -1,0 +1,151 @@
+import {
+  namesLevel,
+  statesFigure,
+  type AskedFigure,
+  type NamedLevel,
+  type VietnameseAnalyzer,
+} from '../language';
+import type { Passage } from './retriever';
+import type { Section } from './types';
+
+/** Whether a text states each figure asked so far, by its {@link figureKey}. */
+type FigureCache = Map<string, boolean>;
+
+/** A sentence of a section, analyzed once and kept with the section. */
+export interface AnalyzedSentence {
+  text: string;
+  terms: Set<string>;
+  figures?: FigureCache;
+  /** Its words, lowercased, and the numbers among them (see {@link restates}). */
+  words?: { all: Set<string>; numbers: Set<string> };
+}
+
+/** A section's terms and sentences, and what it was found to state, analyzed once. */
+export interface AnalyzedSection {
+  terms: Set<string>;
+  sentences: AnalyzedSentence[];
+  figures?: FigureCache;
+  /** Whether the section names each level asked so far, by its key ("muc 2"). */
+  levels?: Map<string, boolean>;
+}
+
+/** Share of words two sentences must have in common for one to restate the other. */
+const RESTATED = 0.7;
+
+/**
+ * What the answerer needs to know of a section (its terms, its sentences, whether it states a
+ * figure or names a level), worked out on first use and kept with the section.
+ */
+export class SectionAnalysis {
+  private readonly cache = new WeakMap<Section, AnalyzedSection>();
+
+  constructor(private readonly analyzer: VietnameseAnalyzer) {}
+
+  of(passage: Passage): AnalyzedSection {
+    let found = this.cache.get(passage.section);
+    if (!found) {
+      const { analyzer } = this;
+      const { section, document } = passage;
+      found = {
+        terms: new Set(
+          analyzer.terms(`${section.heading}. ${document.title} ${document.number}. ${section.text}`),
+        ),
+        sentences: splitSentences(section.text).map((text) => ({
+          text,
+          terms: new Set(analyzer.terms(text)),
+        })),
+      };
+      this.cache.set(section, found);
+    }
+    return found;
+  }
+
+  /**
+   * Whether the passage states the figure asked; for the document that rules something, a legal
+   * document's own passage does (its citation names it).
+   */
+  statesFigure(passage: Passage, figure: AskedFigure): boolean {
+    if (figure.kind === 'document' && passage.document.number) return true;
+    return cachedFigure(this.of(passage), passage.section.text, figure);
+  }
+
+  /** Whether the passage (its heading, document title or text) names the level. */
+  namesLevel(passage: Passage, level: NamedLevel): boolean {
+    const analyzed = this.of(passage);
+    analyzed.levels ??= new Map();
+    let names = analyzed.levels.get(level.key);
+    if (names === undefined) {
+      const { section, document } = passage;
+      names = namesLevel(`${section.heading}. ${document.title}. ${section.text}`, level);
+      analyzed.levels.set(level.key, names);
+    }
+    return names;
+  }
+}
+
+/** Whether the sentence states the figure asked. */
+export function sentenceStates(sentence: AnalyzedSentence, figure: AskedFigure): boolean {
+  return cachedFigure(sentence, sentence.text, figure);
+}
+
+/**
+ * Whether `b` says what `a` says: most of their words shared (Jaccard ≥ {@link RESTATED}), as a
+ * guide restates an article ("(khoản 1 Điều 5)" against "(khoản 1 Điều 5 Nghị định 30/2020/NĐ-CP)"),
+ * and no number of one missing from the other unless all of its numbers are in the other: "dưới
+ * 10.000 … cấp độ 2" does not restate "từ 10.000 … cấp độ 3".
+ */
+export function restates(a: AnalyzedSentence, b: AnalyzedSentence): boolean {
+  const x = wordsOf(a);
+  const y = wordsOf(b);
+  let shared = 0;
+  for (const w of y.all) if (x.all.has(w)) shared++;
+  if (shared / (x.all.size + y.all.size - shared) < RESTATED) return false;
+  const within = (p: Set<string>, q: Set<string>) => [...p].every((n) => q.has(n));
+  return within(x.numbers, y.numbers) || within(y.numbers, x.numbers);
+}
+
+function wordsOf(sentence: AnalyzedSentence): { all: Set<string>; numbers: Set<string> } {
+  if (!sentence.words) {
+    const all = new Set(sentence.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    const numbers = new Set([...all].filter((w) => /^\d/.test(w)));
+    sentence.words = { all, numbers };
+  }
+  return sentence.words;
+}
+
+function figureKey({ kind, units }: AskedFigure): string {
+  return units ? `${kind}:${units.join(',')}` : kind;
+}
+
+/** `statesFigure(text, figure)`, remembered in `holder` (a section or a sentence, analyzed once). */
+function cachedFigure(holder: { figures?: FigureCache }, text: string, figure: AskedFigure): boolean {
+  holder.figures ??= new Map();
+  const key = figureKey(figure);
+  let states = holder.figures.get(key);
+  if (states === undefined) {
+    states = statesFigure(text, figure);
+    holder.figures.set(key, states);
+  }
+  return states;
+}
+
+/** Splits a section into sentences and list items, without Markdown markers. */
+export function splitSentences(text: string): string[] {
+  return (
+    text
+      .split(/\n+/)
+      // An inline list ("gồm bốn bước: (1) xây dựng; (2) áp dụng; …") stays one sentence.
+      .flatMap((line) =>
+        line.split(
+          /(?<=[.!?])\s+(?=[\p{Lu}\d\u0022“(])|(?<=;)\s+(?=[\p{Lu}\d\u0022“(])(?!\(\p{L}{1,2}\)|\(\d{1,2}\))/u,
+        ),
+      )
+      .map((s) =>
+        s
+          .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+          .replace(/\*\*|__|\u0060/g, '')
+          .trim(),
+      )
+      .filter((s) => /[\p{L}\p{N}]/u.test(s) && !/^#/.test(s))
+  );
+}
