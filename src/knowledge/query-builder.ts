@@ -2,6 +2,7 @@ import {
   askedFigure,
   askingWords,
   definedTerms,
+  DOCUMENT_KINDS,
   documentNumberKey,
   documentNumbers,
   type DocumentReference,
@@ -90,17 +91,10 @@ const FUNCTION_WORD_WEIGHT = 0.3;
 const EXPANSION_WEIGHT = 0.5;
 /** Weight of the previous question's terms when a follow-up is completed with them. */
 const PREVIOUS_WEIGHT = 0.5;
-/**
- * Words that name a kind of document, typed in full (two syllables) or abbreviated (one), folded,
- * with the marker of that kind in a số hiệu.
- */
-const KIND_WORDS: { single: string; double?: [string, string]; marker: RegExp }[] = [
-  { single: 'nd', double: ['nghi', 'dinh'], marker: /NĐ/ },
-  { single: 'qd', double: ['quyet', 'dinh'], marker: /QĐ/ },
-  { single: 'nq', double: ['nghi', 'quyet'], marker: /NQ/ },
-  { single: 'tt', double: ['thong', 'tu'], marker: /TT/ },
-  { single: 'luat', marker: /QH/ },
-];
+/** Words that name a kind of document ("nghị định", "NĐ"), as folded syllables, with its code. */
+const KIND_WORDS = DOCUMENT_KINDS.flatMap(({ code, words }) =>
+  words.map((w) => ({ words: w.split(' '), code })),
+);
 const DIGITS = /^\d+$/;
 /** Words of a law's name compared with the documents' (enough to tell "Luật Bảo vệ dữ liệu …" apart). */
 const NAME_KEY_WORDS = 3;
@@ -123,6 +117,8 @@ export class QueryBuilder {
   private readonly knownNames = new Set<string>();
   /** Keys (`documentNumberKey`) of the documents' số hiệu and of those their text cites. */
   private readonly knownNumbers = new Set<string>();
+  /** Each document's `documentNumberKey` ("30/2020/nd"), in order; undefined for a guide. */
+  private readonly numberKeys: (string | undefined)[];
 
   constructor(
     private readonly analyzer: VietnameseAnalyzer,
@@ -137,8 +133,9 @@ export class QueryBuilder {
     for (const words of foldedTitles) {
       for (let i = 0; i < words.length; i++) if (words[i] === 'luat') knowName(words.slice(i + 1));
     }
-    for (const d of documents) {
-      const key = documentNumberKey(d.number);
+    this.numberKeys = documents.map((d) => documentNumberKey(d.number));
+    for (const [i, d] of documents.entries()) {
+      const key = this.numberKeys[i];
       if (key) this.knownNumbers.add(key);
       for (const { text } of d.sections ?? []) {
         for (const r of documentReferences(text)) {
@@ -339,19 +336,12 @@ export class QueryBuilder {
     }
     if (docs.size === 0) {
       for (let i = 0; i + 1 < words.length; i++) {
-        const word = words[i]!;
-        const next = words[i + 1]!;
-        for (const { single, double, marker } of KIND_WORDS) {
-          let num: string | undefined;
-          if (word === single) {
-            if (DIGITS.test(next)) num = next;
-          } else if (double && word === double[0] && next === double[1]) {
-            const after = words[i + 2];
-            if (after !== undefined && DIGITS.test(after)) num = after;
-          }
-          if (num === undefined) continue;
-          this.documents.forEach((d, j) => {
-            if (d.number.startsWith(`${num}/`) && marker.test(d.number)) docs.add(j);
+        for (const kind of KIND_WORDS) {
+          const num = words[i + kind.words.length];
+          if (num === undefined || !DIGITS.test(num)) continue;
+          if (!kind.words.every((w, j) => words[i + j] === w)) continue;
+          this.numberKeys.forEach((key, j) => {
+            if (key?.startsWith(`${num}/`) && key.endsWith(`/${kind.code}`)) docs.add(j);
           });
         }
       }
@@ -402,11 +392,9 @@ const ISSUER_CODE =
 function kindStart(words: readonly string[], at: number): number {
   let end = at;
   if (words[end - 1] === 'so') end--;
-  const last = words[end - 1];
-  if (last === undefined) return -1;
-  for (const { single, double } of KIND_WORDS) {
-    if (last === single) return end - 1;
-    if (double && double[1] === last && double[0] === words[end - 2]) return end - 2;
+  for (const kind of KIND_WORDS) {
+    const start = end - kind.words.length;
+    if (start >= 0 && kind.words.every((w, j) => words[start + j] === w)) return start;
   }
   return -1;
 }

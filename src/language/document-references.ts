@@ -93,24 +93,30 @@ export function documentNumbers(text: string): DocumentReference[] {
 
 const NUMBER_KEY = /^(\d{1,4})\s*\/\s*([\p{L}\p{N}]+)(?:\s*\/\s*(\p{L}+))?/u;
 
-/** A kind of document, as a word or as the code in a số hiệu, folded: "Nghị định", "NĐ" → "nd". */
-const KIND_CODES: Record<string, string> = {
-  'nghi dinh': 'nd',
-  nd: 'nd',
-  'nghi quyet': 'nq',
-  nq: 'nq',
-  'thong tu': 'tt',
-  tt: 'tt',
-  'quyet dinh': 'qd',
-  qd: 'qd',
-  'chi thi': 'ct',
-  ct: 'ct',
-  luat: 'qh',
-  qh: 'qh',
-};
+/**
+ * The kinds of legal document: the code a số hiệu carries for it (folded: "NĐ" → `nd`; a law's
+ * "QH"), and the words, folded, that name the kind before a number ("nghị định 30", "NĐ 30",
+ * "Luật 20/2023").
+ */
+export const DOCUMENT_KINDS: readonly { code: string; words: readonly string[] }[] = [
+  { code: 'nd', words: ['nghi dinh', 'nd'] },
+  { code: 'qd', words: ['quyet dinh', 'qd'] },
+  { code: 'nq', words: ['nghi quyet', 'nq'] },
+  { code: 'tt', words: ['thong tu', 'tt'] },
+  { code: 'ct', words: ['chi thi', 'ct'] },
+  { code: 'qh', words: ['luat'] },
+];
+
+/** Kind word or code, folded → code. */
+const KIND_CODES = new Map(
+  DOCUMENT_KINDS.flatMap(({ code, words }) => [
+    [code, code] as const,
+    ...words.map((w) => [w, code] as const),
+  ]),
+);
 
 function kindCode(word: string): string | undefined {
-  return KIND_CODES[foldDiacritics(word.normalize('NFC').toLowerCase()).replace(/\s+/g, ' ')];
+  return KIND_CODES.get(foldDiacritics(word).replace(/\s+/g, ' '));
 }
 
 /**

@@ -29,6 +29,7 @@ export {
 } from './question';
 export { askedFigure, statesFigure, type AskedFigure, type FigureKind } from './figures';
 export {
+  DOCUMENT_KINDS,
   documentNumberKey,
   documentNumbers,
   lawNames,

@@ -40,6 +40,16 @@ describe('QueryBuilder: articles named in the question', () => {
     expect(query.terms.find((t) => t.term === '~68')?.weight).toBe(0.3);
   });
 
+  it('finds a document by a kind word and its number only when the kinds agree', () => {
+    const kinds = new QueryBuilder(new VietnameseAnalyzer(), [
+      { title: 'Quyết định phê duyệt Chương trình chuyển đổi số', number: '749/QĐ-TTg' },
+    ]);
+    expect(kinds.build('Quyết định 749 đặt mục tiêu gì?').documents).toEqual(new Set([0]));
+    expect(kinds.build('QĐ 749 đặt mục tiêu gì?').documents).toEqual(new Set([0]));
+    // "TTg" in the số hiệu is the issuer, not a thông tư.
+    expect(kinds.build('Thông tư 749 đặt mục tiêu gì?').documents).toBeUndefined();
+  });
+
   it('keeps the reference out of the search terms but the rest of the question in', () => {
     const query = builder.build('Theo khoản 3 Điều 2 Luật Giao dịch điện tử, chữ ký số là gì?');
     const terms = query.terms.map((t) => t.term);
