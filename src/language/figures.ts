@@ -7,7 +7,10 @@ import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
  * that kind does not answer it: "Luật An ninh mạng 2025 phạt bao nhiêu tiền nếu …" is not
  * answered by the article on the law's scope. This module is pure: no I/O.
  *
- * - `duration`: a length of time or how often ("bao lâu", "mấy năm", "bao nhiêu ngày");
+ * - `duration`: a length of time or how often ("bao lâu", "mấy năm", "bao nhiêu ngày"). Asked as a
+ *   number of units ("bao nhiêu ngày", "mấy năm"), it is stated by a number of a time unit ("90
+ *   ngày", "5 năm"), by "within the unit" ("trong ngày") or by "ngay"; "hằng năm" and "định kỳ"
+ *   say how often, so they answer only "bao lâu" or a question of how often ("mấy tháng một lần");
  * - `money`: an amount of money or a fine ("bao nhiêu tiền", "bao nhiêu tỷ đồng", "phạt bao nhiêu");
  * - `percent`: a share ("bao nhiêu phần trăm", "bn %");
  * - `date`: a day, month or year ("ngày nào", "năm nào", "vào thời điểm nào");
@@ -25,6 +28,7 @@ export type FigureKind =
 /**
  * A figure asked for. `units`: for a quantity asked in a technical unit ("bao nhiêu MB", "mấy
  * tờ"), the units that state it (["kb", "mb", "gb", "tb"]); "5 năm" does not answer "bao nhiêu MB".
+ * For a duration asked as a number of units ("bao nhiêu ngày"), the time units.
  */
 export interface AskedFigure {
   kind: FigureKind;
@@ -41,7 +45,8 @@ function tokens(text: string): string[] {
   return normalizeText(text).toLowerCase().match(TOKEN) ?? [];
 }
 
-const TIME_UNITS = new Set(['năm', 'tháng', 'ngày', 'tuần', 'quý', 'giờ', 'tiếng', 'phút', 'giây']);
+const TIME_UNIT_LIST = ['năm', 'tháng', 'ngày', 'tuần', 'quý', 'giờ', 'tiếng', 'phút', 'giây'];
+const TIME_UNITS = new Set(TIME_UNIT_LIST);
 const MONEY_UNITS = new Set(['tiền', 'đồng', 'triệu', 'tỷ', 'tỉ', 'nghìn', 'ngàn', 'usd', 'vnđ']);
 /** Units of other measured amounts, as asked ("bao nhiêu người") and stated ("10.000 người"). */
 const MEASURE_UNITS = new Set([
@@ -170,6 +175,9 @@ export function askedFigure(question: string): AskedFigure | undefined {
     if (!much && !many) continue;
     const after = i + (much ? much.length : 1);
     const unit = unitFigure(typed[after], typed[after + 1]);
+    if (unit?.kind === 'duration' && !asksHowOften(folded, after + 1)) {
+      return { kind: 'duration', units: TIME_UNIT_LIST };
+    }
     if (unit) return unit;
     if (many || much!.length === 1) continue;
     // "… là bao nhiêu?", "phạt tối đa bao nhiêu?": an amount of what the question names.
@@ -183,6 +191,18 @@ export function askedFigure(question: string): AskedFigure | undefined {
     return { kind: 'quantity' };
   }
   return undefined;
+}
+
+/**
+ * "… lần" right after the unit, or "một lần" / "1 lần" later ("bao nhiêu năm thì đánh giá lại một
+ * lần"): the unit asks how often, not how long.
+ */
+function asksHowOften(folded: readonly string[], from: number): boolean {
+  if (folded[from] === 'lan') return true;
+  for (let i = from; i < folded.length - 1; i++) {
+    if ((folded[i] === 'mot' || folded[i] === '1') && folded[i + 1] === 'lan') return true;
+  }
+  return false;
 }
 
 /** "thứ mấy", "hạng mấy"; not "hãng máy" ("hang may" without marks is taken as asked). */
@@ -260,10 +280,12 @@ export function statesFigure(text: string, { kind, units }: AskedFigure): boolea
           return true;
         break;
       case 'duration':
-        if (TIME_UNITS.has(w) && (isNumber(prev) || /^(hằng|hàng|mỗi|trong)$/.test(prev ?? ''))) {
-          return true;
-        }
-        if ((w === 'định' && next === 'kỳ') || w === 'ngay') return true;
+        if (TIME_UNITS.has(w) && (isNumber(prev) || prev === 'trong')) return true;
+        if (w === 'ngay') return true;
+        // How often: an answer to "bao lâu", not to "bao nhiêu ngày".
+        if (units) break;
+        if (TIME_UNITS.has(w) && /^(hằng|hàng|mỗi)$/.test(prev ?? '')) return true;
+        if (w === 'định' && next === 'kỳ') return true;
         break;
       case 'date':
         if (DATE.test(w)) return true;

@@ -1,10 +1,18 @@
 import { askedFigure, statesFigure } from '../../../src/language';
 
+const TIME_UNITS = ['năm', 'tháng', 'ngày', 'tuần', 'quý', 'giờ', 'tiếng', 'phút', 'giây'];
+/** A duration asked as a number of time units ("bao nhiêu ngày"). */
+const DAYS = { kind: 'duration', units: TIME_UNITS };
+
 describe('askedFigure', () => {
   it.each([
     ['Chứng thư chữ ký số công vụ có hiệu lực tối đa bao lâu?', { kind: 'duration' }],
-    ['chung thu chu ky so cong cong co thoi han toi da may nam', { kind: 'duration' }],
-    ['Tạm dừng dịch vụ thì phải báo trước bao nhiêu ngày?', { kind: 'duration' }],
+    ['chung thu chu ky so cong cong co thoi han toi da may nam', DAYS],
+    ['Tạm dừng dịch vụ thì phải báo trước bao nhiêu ngày?', DAYS],
+    // How often: "hằng năm", "định kỳ" answer it.
+    ['Mật khẩu phải đổi định kỳ mấy tháng một lần?', { kind: 'duration' }],
+    ['mat khau doi may ngay 1 lan', { kind: 'duration' }],
+    ['Bao nhiêu năm thì đánh giá lại một lần?', { kind: 'duration' }],
     ['Vượt đèn đỏ bị phạt bao nhiêu tiền?', { kind: 'money' }],
     ['Lệ phí làm lại thẻ căn cước là bao nhiêu?', { kind: 'money' }],
     ['mua ban du lieu ca nhan bi phat bao nhieu', { kind: 'money' }],
@@ -60,6 +68,9 @@ describe('statesFigure', () => {
     ['Chứng thư có thời hạn hiệu lực tối đa 5 năm (khoản 2 Điều 9).', { kind: 'duration' }],
     ['Văn bản phải được phát hành trong ngày ký.', { kind: 'duration' }],
     ['Đánh giá nội bộ ít nhất mỗi năm một lần.', { kind: 'duration' }],
+    ['Bản ghi được lưu giữ tối thiểu 90 ngày.', DAYS],
+    ['Văn bản phải được phát hành trong ngày ký.', DAYS],
+    ['Sự cố phải được báo cáo ngay cho cơ quan chủ quản.', DAYS],
     ['Phạt tối đa 10 lần khoản thu có được.', { kind: 'money' }],
     ['Các vi phạm khác bị phạt tối đa 3 tỷ đồng.', { kind: 'money' }],
     ['Bị phạt tối đa 5% doanh thu của năm liền trước.', { kind: 'money' }],
@@ -82,6 +93,10 @@ describe('statesFigure', () => {
     ['Luật này áp dụng từ năm 2025 cho mọi cơ quan.', { kind: 'quantity' }],
     ['Chứng thư có thời hạn hiệu lực tối đa 5 năm.', { kind: 'quantity', units: ['kb', 'mb'] }],
     ['Không mở tệp đính kèm từ người gửi lạ.', { kind: 'duration' }],
+    // How often is not how many days: "lưu giữ bao nhiêu ngày?" is not answered by these.
+    ['Thành phố ban hành các kế hoạch hằng năm.', DAYS],
+    ['Hệ thống được kiểm tra định kỳ.', DAYS],
+    ['Chứng thư hết hạn vào năm 2030.', DAYS],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính.', { kind: 'rank' }],
     ['Phạt gấp 2 lần nếu tái phạm.', { kind: 'money' }],
     ['Hình con dấu in đúng tỷ lệ 100% kích thước.', { kind: 'money' }],
