@@ -98,6 +98,13 @@ const KIND_WORDS = DOCUMENT_KINDS.flatMap(({ code, words }) =>
 const DIGITS = /^\d+$/;
 /** Words of a law's name compared with the documents' (enough to tell "Luật Bảo vệ dữ liệu …" apart). */
 const NAME_KEY_WORDS = 3;
+/**
+ * A question names a document by the opening of its title when it has at least this many of the
+ * title's first syllables in a row (abbreviations expanded: "CNTT" is "công nghệ thông tin")...
+ */
+const TITLE_OPENING_MIN = 8;
+/** ...and at least this share of the title. */
+const TITLE_OPENING_SHARE = 0.5;
 
 /**
  * Builds queries: strips question framing, detects documents named in the question (by title or
@@ -108,7 +115,14 @@ export class QueryBuilder {
    * Folded titles of several syllables, longest first; `padded` is ` phrase ` for matching, `first`
    * its first syllable (a title can only be in a question that has that syllable).
    */
-  private readonly titles: { phrase: string; padded: string; first: string; doc: number }[];
+  private readonly titles: {
+    phrase: string;
+    padded: string;
+    /** The title's words with abbreviations spelled out ("TP" → "thanh pho"), folded. */
+    words: string[];
+    first: string;
+    doc: number;
+  }[];
 
   /**
    * Laws the documents are, name in their titles or cite in their text, by the first one to
@@ -147,7 +161,13 @@ export class QueryBuilder {
     this.titles = foldedTitles
       .map((words, doc) => {
         const phrase = words.join(' ');
-        return { phrase, padded: ` ${phrase} `, first: words[0]!, doc };
+        return {
+          phrase,
+          padded: ` ${phrase} `,
+          words: this.spelledOut(analyzer.syllables(documents[doc]!.title)).words,
+          first: words[0]!,
+          doc,
+        };
       })
       .filter((t) => t.phrase.includes(' '))
       // Longer titles first, so "bộ luật dân sự" wins over a shorter title it contains.
@@ -218,9 +238,15 @@ export class QueryBuilder {
       checked:
         content[i]! && !expanded[i] && !synonyms[i] && !asking[i] && !DIGITS.test(folded[i]!),
     }));
-    const named = this.namedDocuments(folded, normalized);
+    let named: { docs: Set<number>; phrase?: string; positions?: Set<number> } =
+      this.namedDocuments(folded, normalized);
+    if (named.docs.size === 0) named = this.namedByTitleOpening(syllables, folded);
     if (named.phrase) {
       const remaining = removePhrase(syllables, named.phrase);
+      if (remaining.length > 0) syllables = remaining;
+    } else if (named.positions) {
+      const { positions } = named;
+      const remaining = syllables.filter((_, i) => !positions.has(i));
       if (remaining.length > 0) syllables = remaining;
     }
     let referenceWords: string[] | undefined;
@@ -309,6 +335,70 @@ export class QueryBuilder {
     const expansion = this.analyzer.abbreviationExpansions(words[0]!)?.[0];
     if (expansion) words = [...expansion.map(foldDiacritics), ...words.slice(1)];
     return this.knownNames.has(words.slice(0, NAME_KEY_WORDS).join(' '));
+  }
+
+  /**
+   * The documents whose title opens with a run of the question's words (see
+   * {@link TITLE_OPENING_MIN}): "Cuộc thi đánh giá năng lực ứng dụng CNTT, chuyển đổi số của TP
+   * Cần Thơ được tổ chức lần đầu khi nào?" names "Cuộc thi đánh giá năng lực ứng dụng công nghệ
+   * thông tin, chuyển đổi số của cán bộ lãnh đạo, quản lý TP Cần Thơ". Short and legal names are
+   * {@link namedDocuments}' to find; this is for the long titles of guides and programmes, which
+   * questions shorten. `positions`: the question's syllables that name it (to leave the query).
+   */
+  private namedByTitleOpening(
+    syllables: string[],
+    folded: string[],
+  ): { docs: Set<number>; positions?: Set<number> } {
+    const docs = new Set<number>();
+    if (folded.length < TITLE_OPENING_MIN) return { docs };
+    const { words, from } = this.spelledOut(syllables, folded);
+    const starts = new Map<string, number[]>();
+    words.forEach((w, i) => starts.set(w, [...(starts.get(w) ?? []), i]));
+    let best = 0;
+    let positions: Set<number> | undefined;
+    for (const t of this.titles) {
+      const title = t.words;
+      const needed = Math.max(TITLE_OPENING_MIN, Math.ceil(title.length * TITLE_OPENING_SHARE));
+      if (title.length < needed) continue;
+      for (const start of starts.get(title[0]!) ?? []) {
+        let n = 0;
+        while (n < title.length && words[start + n] === title[n]) n++;
+        if (n < needed || n < best) continue;
+        // As typed: an abbreviation spelled out on both sides ("ISO") is one word of the question.
+        if (from[start + n - 1]! - from[start]! + 1 < TITLE_OPENING_MIN) continue;
+        if (n > best) {
+          docs.clear();
+          best = n;
+          // The run, and the title's other words next to it ("… của TP Cần Thơ").
+          const inTitle = new Set(title);
+          let end = start + n;
+          while (end < words.length && inTitle.has(words[end]!)) end++;
+          positions = new Set(from.slice(start, end));
+        }
+        docs.add(t.doc);
+      }
+    }
+    return positions ? { docs, positions } : { docs };
+  }
+
+  /**
+   * The syllables with abbreviations spelled out as the glossary has them, folded, each with the
+   * position of the syllable it comes from.
+   */
+  private spelledOut(
+    syllables: readonly string[],
+    folded: readonly string[] = syllables.map(foldDiacritics),
+  ): { words: string[]; from: number[] } {
+    const words: string[] = [];
+    const from: number[] = [];
+    syllables.forEach((s, i) => {
+      const expansion = this.analyzer.abbreviationExpansions(s)?.[0];
+      for (const w of expansion ? expansion.map(foldDiacritics) : [folded[i]!]) {
+        words.push(w);
+        from.push(i);
+      }
+    });
+    return { words, from };
   }
 
   /** `words`: the question's syllables, folded. */

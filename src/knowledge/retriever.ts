@@ -119,7 +119,11 @@ export class HybridRetriever implements Retriever {
       documentPriorWeight: this.options.documentPriorWeight ?? 1,
     });
     // A legal text outranks a guide that restates it: cite the source itself when both match.
-    for (const h of hits) if (!this.sections[h.index]!.document.number) h.score *= GUIDE_WEIGHT;
+    // Not when the question names documents ("Theo Hướng dẫn an toàn thông tin cơ bản, …"): those
+    // come first whatever their kind, and the others follow at `OTHER_DOCUMENT_WEIGHT` of them.
+    if (!query.documents) {
+      for (const h of hits) if (!this.sections[h.index]!.document.number) h.score *= GUIDE_WEIGHT;
+    }
     this.applyNamedArticles(query, hits);
     this.applyDefinitions(query, hits);
     hits.sort((a, b) => b.score - a.score || a.index - b.index);

@@ -194,6 +194,31 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     );
   });
 
+  it.each([
+    // The guide is named by the opening of its title; the page that only mentions the contest
+    // by the same words, and legal texts (which otherwise outrank guides), are not cited.
+    [
+      'Nội dung nào sau đây thuộc nội dung Cuộc thi đánh giá năng lực ứng dụng CNTT, chuyển đổi số của TP Cần Thơ?',
+      'cuoc-thi-nang-luc-can-tho',
+      'Nội dung thi',
+    ],
+    [
+      'Phần thực hành của Cuộc thi đánh giá năng lực ứng dụng CNTT, chuyển đổi số năm 2023 tại Cần Thơ được làm trên công cụ nào?',
+      'cuoc-thi-nang-luc-can-tho',
+      'Hình thức thi và thang điểm',
+    ],
+    [
+      'Anh/chị cần mang danh sách dữ liệu cá nhân của người dân về nhà để làm thêm. Theo Hướng dẫn an toàn thông tin cơ bản, cách làm phù hợp là gì?',
+      'an-toan-thong-tin-co-ban',
+      'Bảo vệ dữ liệu cá nhân trong công việc',
+    ],
+  ])('answers %p from the guide it names', async (question, docId, section) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.answered).toBe(true);
+    expect(new Set(result.citations.map((c) => c.docId))).toEqual(new Set([docId]));
+    expect(result.citations.map((c) => c.section)).toContain(section);
+  });
+
   it('cites a guide restating an article beside that sentence instead of repeating it', async () => {
     const result = await kb.answerer.ask(
       'nang cap he thong phai tam dung dich vu cong truc tuyen thi bao truoc bao nhieu ngay',

@@ -60,6 +60,60 @@ describe('QueryBuilder: articles named in the question', () => {
   });
 });
 
+describe('QueryBuilder: a document named by the opening of its title', () => {
+  const glossary = {
+    abbreviations: [
+      { abbr: 'CNTT', full: 'công nghệ thông tin' },
+      { abbr: 'TP', full: 'thành phố' },
+      { abbr: 'ISO', full: 'tiêu chuẩn quốc tế về hệ thống quản lý' },
+    ],
+    synonyms: [],
+  };
+  const guides = new QueryBuilder(new VietnameseAnalyzer(glossary), [
+    {
+      title:
+        'Cuộc thi đánh giá năng lực ứng dụng công nghệ thông tin, chuyển đổi số của cán bộ lãnh đạo, quản lý TP Cần Thơ',
+      number: '',
+    },
+    { title: 'Hướng dẫn an toàn thông tin cơ bản cho cán bộ, công chức', number: '' },
+    { title: 'Quy trình mẫu ISO — Xử lý văn bản đến', number: '' },
+  ]);
+
+  it.each([
+    // Abbreviations spelled out on both sides; the title's words next to the run leave too.
+    [
+      'Cuộc thi đánh giá năng lực ứng dụng CNTT, chuyển đổi số của TP Cần Thơ gồm nội dung gì?',
+      0,
+      'gồm nội dung',
+    ],
+    [
+      'cuoc thi danh gia nang luc ung dung cntt, chuyen doi so nam 2023 thi tren cong cu nao',
+      0,
+      'nam 2023 thi tren cong cu',
+    ],
+    [
+      'Theo Hướng dẫn an toàn thông tin cơ bản, có nên cho đồng nghiệp mượn mật khẩu?',
+      1,
+      'theo nên cho đồng nghiệp mượn mật khẩu',
+    ],
+  ])('finds it in %p', (question, doc, text) => {
+    const query = guides.build(question);
+    expect(query.documents).toEqual(new Set([doc]));
+    expect(query.text).toBe(text);
+  });
+
+  it.each([
+    // Too short a run: "an toàn thông tin" is in many questions.
+    'Cán bộ cần biết gì về an toàn thông tin cơ bản?',
+    // An abbreviation spelled out on both sides is still one word typed: four in all.
+    'quy trinh mau ISO mot cua thi ai lo tong hop y kien cua dan',
+    // Half the title at least: "cuộc thi đánh giá năng lực ứng dụng" is 7 of 25.
+    'Cuộc thi đánh giá năng lực ứng dụng tin học văn phòng thi những gì?',
+  ])('finds none in %p', (question) => {
+    expect(guides.build(question).documents).toBeUndefined();
+  });
+});
+
 describe('QueryBuilder: coverage terms and the words checked against the documents', () => {
   const glossary = {
     abbreviations: [{ abbr: 'BHXH', full: 'bảo hiểm xã hội' }],
