@@ -50,7 +50,6 @@ const TIME_UNITS = new Set(TIME_UNIT_LIST);
 const MONEY_UNITS = new Set(['tiền', 'đồng', 'triệu', 'tỷ', 'tỉ', 'nghìn', 'ngàn', 'usd', 'vnđ']);
 /** Units of other measured amounts, as asked ("bao nhiêu người") and stated ("10.000 người"). */
 const MEASURE_UNITS = new Set([
-  'người',
   'ký',
   'kí',
   'tờ',
@@ -82,6 +81,34 @@ const UNIT_FAMILIES: readonly (readonly string[])[] = [
   ['tờ', 'trang'],
   ['điểm'],
   ['tuổi'],
+];
+/**
+ * Things counted ("bao nhiêu cơ quan", "mấy người"), each with the nouns a document may count
+ * the same things by ("376 thí sinh" answers "bao nhiêu người dự thi"). Unlike kinds of things
+ * ("mấy loại", "bao nhiêu bước"), which documents answer by listing them, these need a number:
+ * "Cần Thơ có bao nhiêu Tổ công nghệ số cộng đồng?" is not answered by "Kế hoạch 241" or "20%".
+ */
+const COUNTED_FAMILIES: readonly (readonly string[])[] = [
+  [
+    'người',
+    'thí sinh',
+    'đại biểu',
+    'cán bộ',
+    'công chức',
+    'viên chức',
+    'chuyên gia',
+    'học viên',
+    'lãnh đạo',
+    'thành viên',
+  ],
+  ['cơ quan', 'đơn vị'],
+  ['tổ'],
+  ['xã', 'phường'],
+  ['tỉnh', 'địa phương'],
+  ['huyện'],
+  ['doanh nghiệp'],
+  ['thủ tục', 'tthc'],
+  ['hồ sơ'],
 ];
 
 /** Nouns whose amount is money even when no unit follows: "lệ phí … là bao nhiêu?". */
@@ -129,7 +156,11 @@ function isHowMany(typed: string): boolean {
 }
 
 /** What a unit word typed after "bao nhiêu" / "mấy" asks, or undefined for a count of things. */
-function unitFigure(typed: string | undefined, next: string | undefined): AskedFigure | undefined {
+function unitFigure(
+  typed: string | undefined,
+  next: string | undefined,
+  afterMay = false,
+): AskedFigure | undefined {
   if (typed === undefined) return undefined;
   const word = hasDiacritics(typed) ? typed : undefined;
   const folded = foldDiacritics(typed);
@@ -141,6 +172,18 @@ function unitFigure(typed: string | undefined, next: string | undefined): AskedF
   }
   const is = (unit: string) =>
     word !== undefined ? unit === word : foldDiacritics(unit) === folded;
+  // A counted noun of two words ("cơ quan", "thí sinh") first, then of one ("tổ", "người").
+  if (next !== undefined) {
+    const pair = `${typed} ${next}`;
+    const pairIs = (unit: string) =>
+      hasDiacritics(pair) ? unit === pair : foldDiacritics(unit) === foldDiacritics(pair);
+    const counted = COUNTED_FAMILIES.find((family) => family.some(pairIs));
+    if (counted) return { kind: 'quantity', units: counted };
+  }
+  // "may tinh" is "máy tính" more often than "mấy tỉnh": a counted noun typed without marks
+  // counts only after "bao nhiêu".
+  const counted = (word !== undefined || !afterMay) && COUNTED_FAMILIES.find((f) => f.some(is));
+  if (counted) return { kind: 'quantity', units: counted };
   if ([...TIME_UNITS].some(is)) return { kind: 'duration' };
   if ([...MONEY_UNITS].some(is)) return { kind: 'money' };
   if (![...MEASURE_UNITS].some(is)) return undefined;
@@ -174,7 +217,7 @@ export function askedFigure(question: string): AskedFigure | undefined {
     const many = !much && isHowMany(typed[i]!);
     if (!much && !many) continue;
     const after = i + (much ? much.length : 1);
-    const unit = unitFigure(typed[after], typed[after + 1]);
+    const unit = unitFigure(typed[after], typed[after + 1], typed[i] === 'may');
     if (unit?.kind === 'duration' && !asksHowOften(folded, after + 1)) {
       return { kind: 'duration', units: TIME_UNIT_LIST };
     }
@@ -254,6 +297,12 @@ const REFERENCE_WORDS = new Set([
 const DATE = /^\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$/;
 const YEAR = /^(?:19|20)\d\d$/;
 
+/** Whether the unit `unit` (one word, or several: "thí sinh") starts at `words[i]`. */
+function unitAt(words: readonly string[], i: number, unit: string): boolean {
+  if (!unit.includes(' ')) return words[i] === unit;
+  return unit.split(' ').every((part, j) => words[i + j] === part);
+}
+
 /** Whether `text` states the figure asked (see {@link FigureKind}). */
 export function statesFigure(text: string, { kind, units }: AskedFigure): boolean {
   if (kind === 'document') return documentNumbers(text).length > 0 || lawNames(text).length > 0;
@@ -300,7 +349,9 @@ export function statesFigure(text: string, { kind, units }: AskedFigure): boolea
         break;
       case 'quantity':
         if (units) {
-          if (units.includes(w) && isNumber(prev)) return true;
+          // "434/443 đại biểu": a count out of a total.
+          const counted = isNumber(prev) || /^\d+\/\d+$/.test(prev ?? '');
+          if (counted && units.some((u) => unitAt(words, i, u))) return true;
           break;
         }
         if (w === '%' || (isFigure(i) && !DATE.test(w))) return true;

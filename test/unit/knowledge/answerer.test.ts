@@ -167,6 +167,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Công chức đóng bảo hiểm xã hội bắt buộc bao nhiêu phần trăm lương?', 'percent'],
     ['Luật An ninh mạng 2025 phạt doanh nghiệp bao nhiêu tiền khi không lưu trữ dữ liệu tại Việt Nam?', 'money'],
     ['Thư điện tử công vụ gửi tệp đính kèm được tối đa bao nhiêu MB?', 'quantity'],
+    // A number of "tổ": the plan's "nhóm 10 địa phương" counts something else.
+    ['Hiện nay TP Cần Thơ có bao nhiêu Tổ công nghệ số cộng đồng đang hoạt động?', 'quantity'],
     // "các kế hoạch hằng năm" says how often, not how many days.
     ['Bản ghi camera giám sát tại trụ sở UBND phường phải lưu giữ tối thiểu bao nhiêu ngày?', 'duration'],
   ])(

@@ -3,6 +3,22 @@ import { askedFigure, statesFigure } from '../../../src/language';
 const TIME_UNITS = ['năm', 'tháng', 'ngày', 'tuần', 'quý', 'giờ', 'tiếng', 'phút', 'giây'];
 /** A duration asked as a number of time units ("bao nhiêu ngày"). */
 const DAYS = { kind: 'duration', units: TIME_UNITS };
+/** A number of people, by any of the nouns that count them. */
+const PEOPLE = {
+  kind: 'quantity',
+  units: [
+    'người',
+    'thí sinh',
+    'đại biểu',
+    'cán bộ',
+    'công chức',
+    'viên chức',
+    'chuyên gia',
+    'học viên',
+    'lãnh đạo',
+    'thành viên',
+  ],
+};
 
 describe('askedFigure', () => {
   it.each([
@@ -23,7 +39,12 @@ describe('askedFigure', () => {
     ['so van ban bat dau lai tu so 01 vao ngay nao', { kind: 'date' }],
     ['Số văn bản được đánh lại vào thời điểm nào?', { kind: 'date' }],
     ['Cần Thơ xếp hạng DTI năm 2025 thứ mấy?', { kind: 'rank' }],
-    ['Kỳ thi năm 2024 có bao nhiêu người dự thi?', { kind: 'quantity' }],
+    ['Kỳ thi năm 2024 có bao nhiêu người dự thi?', PEOPLE],
+    ['Luật được bao nhiêu đại biểu tán thành?', PEOPLE],
+    // Things counted need a number of them; "tổ" is not "địa phương".
+    ['TP Cần Thơ có bao nhiêu Tổ công nghệ số cộng đồng?', { kind: 'quantity', units: ['tổ'] }],
+    ['co bao nhieu co quan cong bo ISO', { kind: 'quantity', units: ['cơ quan', 'đơn vị'] }],
+    ['Cần Thơ có mấy xã?', { kind: 'quantity', units: ['xã', 'phường'] }],
     ['Tỷ lệ sử dụng dịch vụ công trực tuyến năm 2030 là bao nhiêu?', { kind: 'quantity' }],
     ['Tệp đính kèm tối đa bao nhiêu MB?', { kind: 'quantity', units: ['kb', 'mb', 'gb', 'tb'] }],
     [
@@ -52,6 +73,8 @@ describe('askedFigure', () => {
     // "máy", "may tinh", "hãng máy", and "bn" as "bạn".
     'Máy in bị kẹt giấy thì làm sao?',
     'may tinh bi cham thi lam sao',
+    // "may tinh" is "máy tính", not "mấy tỉnh".
+    'may tinh bi man hinh xanh roi tu khoi dong lai thi xu ly the nao',
     'Nên mua hãng máy nào?',
     'cảm ơn bn.',
     'Chữ ký số có giá trị như chữ ký tay không?',
@@ -79,6 +102,8 @@ describe('statesFigure', () => {
     ['Số được đánh từ 01 vào ngày 01 tháng 01 hằng năm.', { kind: 'date' }],
     ['Thành phố thuộc nhóm 10 địa phương dẫn đầu.', { kind: 'rank' }],
     ['Kỳ thi năm 2024 có 376 thí sinh.', { kind: 'quantity' }],
+    ['Kỳ thi năm 2024 có 376 thí sinh.', PEOPLE],
+    ['Luật được 434/443 đại biểu tán thành.', PEOPLE],
     ['Mật khẩu nên dài từ mười hai ký tự trở lên.', { kind: 'quantity' }],
     ['Dung lượng tối đa 25 MB mỗi thư.', { kind: 'quantity', units: ['kb', 'mb', 'gb', 'tb'] }],
     ['Nghị định 68/2024/NĐ-CP quy định về chữ ký số chuyên dùng công vụ.', { kind: 'document' }],
@@ -95,6 +120,8 @@ describe('statesFigure', () => {
     ['Không mở tệp đính kèm từ người gửi lạ.', { kind: 'duration' }],
     // How often is not how many days: "lưu giữ bao nhiêu ngày?" is not answered by these.
     ['Thành phố ban hành các kế hoạch hằng năm.', DAYS],
+    ['Thành phố thuộc nhóm 10 địa phương dẫn đầu.', { kind: 'quantity', units: ['tổ'] }],
+    ['Kế hoạch 241 đặt mục tiêu 20% GRDP.', PEOPLE],
     ['Hệ thống được kiểm tra định kỳ.', DAYS],
     ['Chứng thư hết hạn vào năm 2030.', DAYS],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính.', { kind: 'rank' }],
