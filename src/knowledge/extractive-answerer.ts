@@ -5,7 +5,6 @@ import type { Passage, Retriever } from './retriever';
 import {
   restates,
   SectionAnalysis,
-  sentenceStates,
   type AnalyzedSentence,
 } from './section-analysis';
 import type {
@@ -210,9 +209,10 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       chosen = first(naming);
     }
     if (figure) {
-      let stating = chosen.filter((p) => this.sections.statesFigure(p, figure));
+      const years = query.figureYears;
+      let stating = chosen.filter((p) => this.sections.statesFigure(p, figure, years));
       if (stating.length === 0) {
-        const sibling = this.statingSibling(best, figure, core, confidence);
+        const sibling = this.statingSibling(best, figure, years, core, confidence);
         if (!sibling) return { refusal: { unstatedFigure: figure.kind } };
         stating = [sibling];
       }
@@ -237,7 +237,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const shown: { from: AnalyzedSentence; out: AnswerSentence }[] = [];
     chosen.forEach((passage, i) => {
       const max = i === 0 ? MAX_SENTENCES_FIRST : 1;
-      let picked = this.bestSentences(passage, weights, max, query.figure);
+      let picked = this.bestSentences(passage, weights, max, query);
       // "Điều 9 Nghị định 68/2024 quy định gì?": the article itself is the question; its opening
       // sentences answer it even when no other word of the question is in them.
       if (picked.length === 0 && namedArticles.has(passage.section.label)) {
@@ -321,6 +321,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   private statingSibling(
     best: Passage,
     figure: AskedFigure,
+    years: readonly string[] | undefined,
     core: Core,
     confidence: number,
   ): Passage | undefined {
@@ -329,7 +330,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     for (const section of best.document.sections) {
       if (section === best.section) continue;
       const passage: Passage = { ...best, section, score: best.score };
-      if (!this.sections.statesFigure(passage, figure)) continue;
+      if (!this.sections.statesFigure(passage, figure, years)) continue;
       const coverage = this.coverage(core, passage);
       if (coverage >= foundCoverage) {
         found = passage;
@@ -349,7 +350,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     passage: Passage,
     weights: Map<string, number>,
     max: number,
-    figure: AskedFigure | undefined,
+    { figure, figureYears }: Pick<BuiltQuery, 'figure' | 'figureYears'>,
   ): AnalyzedSentence[] {
     const scored = this.sections.of(passage).sentences.map((sentence, position) => {
       const { terms } = sentence;
@@ -358,7 +359,9 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       // The first sentence of a section is written to stand alone: prefer it on ties.
       if (position === 0) score *= 1.15;
       // The sentence that gives the figure asked for is the answer.
-      if (figure && sentenceStates(sentence, figure)) score *= FIGURE_SENTENCE_BOOST;
+      if (figure && this.sections.sentenceStates(passage, sentence, figure, figureYears)) {
+        score *= FIGURE_SENTENCE_BOOST;
+      }
       return { sentence, position, score };
     });
     return scored

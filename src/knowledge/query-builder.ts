@@ -16,6 +16,7 @@ import {
   isScenario,
   lawNames,
   namedLevels,
+  namedYears,
   type NamedLevel,
   looksLikeFollowUp,
   normalizeText,
@@ -56,6 +57,11 @@ export interface BuiltQuery {
   definitions?: DefinedTerm[];
   /** The figure the question asks for ("bao nhiêu tiền", "bao lâu", "ngày nào"), if any. */
   figure?: AskedFigure;
+  /**
+   * The years the figure is asked for ("Năm 2023, … xếp thứ mấy?"), with a figure other than a
+   * document only: a passage states the figure for one of them, not for another year.
+   */
+  figureYears?: string[];
   /** A contest-style scenario: a situation, then "Việc nên làm là gì?" (see `isScenario`). */
   scenario?: boolean;
   /** Levels and versions the question names ("mức 2", "cấp độ 3", "Windows 11"). */
@@ -260,6 +266,7 @@ export class QueryBuilder {
       }
     }
     const figure = askedFigure(normalized);
+    const figureYears = figure && figure.kind !== 'document' ? namedYears(normalized) : [];
     const levels = namedLevels(normalized);
     const articles = namedArticles(syllables);
     if (articles.labels.length > 0) {
@@ -297,6 +304,7 @@ export class QueryBuilder {
       articles: articles.labels.length > 0 ? articles.labels : undefined,
       definitions: definitions.length > 0 ? definitions : undefined,
       ...(figure ? { figure } : {}),
+      ...(figureYears.length > 0 ? { figureYears } : {}),
       ...(isScenario(normalized) ? { scenario: true } : {}),
       ...(levels.length > 0 ? { levels } : {}),
       followUp,

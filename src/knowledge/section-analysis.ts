@@ -62,11 +62,27 @@ export class SectionAnalysis {
 
   /**
    * Whether the passage states the figure asked; for the document that rules something, a legal
-   * document's own passage does (its citation names it).
+   * document's own passage does (its citation names it). With `years` (the figure asked for
+   * those years), a sentence must state it and name one of them, or its section's heading must:
+   * "Cần Thơ xếp hạng 5/63 … năm 2022" does not answer "Năm 2023, Cần Thơ xếp thứ mấy?".
    */
-  statesFigure(passage: Passage, figure: AskedFigure): boolean {
+  statesFigure(passage: Passage, figure: AskedFigure, years?: readonly string[]): boolean {
     if (figure.kind === 'document' && passage.document.number) return true;
-    return cachedFigure(this.of(passage), passage.section.text, figure);
+    if (!cachedFigure(this.of(passage), passage.section.text, figure)) return false;
+    if (!years?.length) return true;
+    return this.of(passage).sentences.some((s) => this.sentenceStates(passage, s, figure, years));
+  }
+
+  /** Whether the sentence of the passage states the figure (for one of `years`, if any). */
+  sentenceStates(
+    passage: Passage,
+    sentence: AnalyzedSentence,
+    figure: AskedFigure,
+    years?: readonly string[],
+  ): boolean {
+    if (!sentenceStates(sentence, figure)) return false;
+    if (!years?.length) return true;
+    return years.some((y) => namesYear(sentence.text, y) || namesYear(passage.section.heading, y));
   }
 
   /** Whether the passage (its heading, document title or text) names the level. */
@@ -81,6 +97,16 @@ export class SectionAnalysis {
     }
     return names;
   }
+}
+
+/** Whether `text` has the year `year` ("2023"), alone or in a date ("24/6/2023"). */
+function namesYear(text: string, year: string): boolean {
+  let at = text.indexOf(year);
+  while (at >= 0) {
+    if (!/\d/.test(text[at - 1] ?? '') && !/\d/.test(text[at + year.length] ?? '')) return true;
+    at = text.indexOf(year, at + 1);
+  }
+  return false;
 }
 
 /** Whether the sentence states the figure asked. */

@@ -248,6 +248,22 @@ function asksHowOften(folded: readonly string[], from: number): boolean {
   return false;
 }
 
+/**
+ * The years a question asks its figure for: "Năm 2023, Cần Thơ xếp thứ mấy?", "kỳ thi năm 2025
+ * có bao nhiêu thí sinh". Only a year after "năm": one after a law's name is part of the name
+ * ("Luật Lưu trữ 2024", "Luật Bảo vệ dữ liệu cá nhân 2025"), and one in a số hiệu or a date is
+ * not a year asked about.
+ */
+export function namedYears(question: string): string[] {
+  if (!/(?:19|20)\d\d/.test(question)) return [];
+  const folded = foldDiacritics(question.normalize('NFC').toLowerCase());
+  return [
+    ...new Set(
+      [...folded.matchAll(/(?<![\p{L}])nam ((?:19|20)\d\d)(?![\d/])/gu)].map((m) => m[1]!),
+    ),
+  ];
+}
+
 /** "thứ mấy", "hạng mấy"; not "hãng máy" ("hang may" without marks is taken as asked). */
 function isRankWord(first: string, second: string | undefined): boolean {
   if (hasDiacritics(first) && first !== 'thứ' && first !== 'hạng') return false;
@@ -344,6 +360,9 @@ export function statesFigure(text: string, { kind, units }: AskedFigure): boolea
           return true;
         break;
       case 'rank':
+        // "hạng 5/63": a place out of a total.
+        if ((w === 'thứ' || w === 'hạng' || w === 'top') && /^\d+(?:\/\d+)?$/.test(next ?? ''))
+          return true;
         if ((w === 'thứ' || w === 'hạng' || w === 'top') && isNumber(next)) return true;
         if ((w === 'dẫn' || w === 'đứng') && next === 'đầu') return true;
         break;

@@ -27,7 +27,13 @@ export {
   stripFollowUpMarkers,
   stripQuestionFrames,
 } from './question';
-export { askedFigure, statesFigure, type AskedFigure, type FigureKind } from './figures';
+export {
+  askedFigure,
+  namedYears,
+  statesFigure,
+  type AskedFigure,
+  type FigureKind,
+} from './figures';
 export {
   DOCUMENT_KINDS,
   documentNumberKey,

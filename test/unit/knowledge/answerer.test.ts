@@ -167,6 +167,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Công chức đóng bảo hiểm xã hội bắt buộc bao nhiêu phần trăm lương?', 'percent'],
     ['Luật An ninh mạng 2025 phạt doanh nghiệp bao nhiêu tiền khi không lưu trữ dữ liệu tại Việt Nam?', 'money'],
     ['Thư điện tử công vụ gửi tệp đính kèm được tối đa bao nhiêu MB?', 'quantity'],
+    // The ranks stated are those of 2022 and 2025.
+    ['Năm 2023, TP Cần Thơ xếp hạng thứ mấy về chỉ số chuyển đổi số DTI cấp tỉnh?', 'rank'],
     // A number of "tổ": the plan's "nhóm 10 địa phương" counts something else.
     ['Hiện nay TP Cần Thơ có bao nhiêu Tổ công nghệ số cộng đồng đang hoạt động?', 'quantity'],
     // "các kế hoạch hằng năm" says how often, not how many days.
@@ -184,6 +186,13 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     // The figure is in another section of the best passage's document.
     ['Kỳ thi năm 2024 có bao nhiêu người dự thi?', 'Các kỳ thi đã tổ chức', /376 thí sinh/],
     ['Bài thi năng lực CNTT của lãnh đạo Cần Thơ gồm những phần nào, bao nhiêu điểm?', 'Hình thức thi và thang điểm', /60 điểm/],
+    // The sentence that states it for the year asked.
+    ['Năm 2022, TP Cần Thơ xếp hạng thứ mấy về chỉ số DTI?', 'Xếp hạng chỉ số chuyển đổi số (DTI) của Cần Thơ', /5\/63/],
+    [
+      'Chương trình phát triển Chính phủ số đặt mục tiêu mức độ hài lòng của người dân đến năm 2030 là bao nhiêu?',
+      'Thông tin chung',
+      /2028–2030.*99%/,
+    ],
     // The passage that states it comes first.
     ['Chứng thư chữ ký số chuyên dùng công vụ có hiệu lực tối đa bao lâu?', 'Điều 9', /tối đa 5 năm/],
     ['Mua bán dữ liệu cá nhân bị phạt tối đa bao nhiêu?', 'Điều 8', /10 lần khoản thu/],

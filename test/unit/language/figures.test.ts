@@ -1,4 +1,4 @@
-import { askedFigure, statesFigure } from '../../../src/language';
+import { askedFigure, namedYears, statesFigure } from '../../../src/language';
 
 const TIME_UNITS = ['năm', 'tháng', 'ngày', 'tuần', 'quý', 'giờ', 'tiếng', 'phút', 'giây'];
 /** A duration asked as a number of time units ("bao nhiêu ngày"). */
@@ -86,6 +86,21 @@ describe('askedFigure', () => {
   });
 });
 
+describe('namedYears', () => {
+  it.each([
+    ['Năm 2023, TP Cần Thơ xếp hạng thứ mấy về DTI?', ['2023']],
+    ['ky thi nam 2025 co bao nhieu thi sinh', ['2025']],
+    ['Mục tiêu năm 2025 và năm 2030 là bao nhiêu?', ['2025', '2030']],
+    // A law's year is part of its name; a số hiệu's and a date's are no year asked about.
+    ['Luật Lưu trữ 2024 quy định thời hạn bao lâu?', []],
+    ['Theo Nghị định 68/2024/NĐ-CP, chứng thư có hạn bao lâu?', []],
+    ['Từ ngày 01/7/2025 thì phí là bao nhiêu?', []],
+    ['Tiêu chuẩn ISO 9001:2015 gồm mấy điều khoản?', []],
+  ])('reads %p as asking for the years %p', (question, years) => {
+    expect(namedYears(question)).toEqual(years);
+  });
+});
+
 describe('statesFigure', () => {
   it.each([
     ['Chứng thư có thời hạn hiệu lực tối đa 5 năm (khoản 2 Điều 9).', { kind: 'duration' }],
@@ -101,6 +116,7 @@ describe('statesFigure', () => {
     ['Luật có hiệu lực từ ngày 01/7/2024.', { kind: 'date' }],
     ['Số được đánh từ 01 vào ngày 01 tháng 01 hằng năm.', { kind: 'date' }],
     ['Thành phố thuộc nhóm 10 địa phương dẫn đầu.', { kind: 'rank' }],
+    ['Cần Thơ xếp hạng 5/63 tỉnh, thành phố năm 2022.', { kind: 'rank' }],
     ['Kỳ thi năm 2024 có 376 thí sinh.', { kind: 'quantity' }],
     ['Kỳ thi năm 2024 có 376 thí sinh.', PEOPLE],
     ['Luật được 434/443 đại biểu tán thành.', PEOPLE],
