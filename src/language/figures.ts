@@ -19,8 +19,9 @@ import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
  * - `document`: the legal document that rules it ("theo văn bản nào", "nghị định nào", "luật nào"),
  *   stated by a passage of that document or one that names it.
  *
- * Counts of kinds of things ("mấy loại", "gồm mấy bước", "bao nhiêu chương") are not asked
- * figures here: documents answer them by listing the things, without the number.
+ * Counts of kinds of things ("mấy loại", "gồm mấy bước") are not asked figures here: documents
+ * answer them by listing the things, without the number. A legal text's chapters and articles
+ * ("gồm bao nhiêu chương, bao nhiêu điều") are counted: documents state "9 chương, 92 điều".
  */
 export type FigureKind =
   'duration' | 'money' | 'percent' | 'date' | 'rank' | 'quantity' | 'document';
@@ -109,6 +110,9 @@ const COUNTED_FAMILIES: readonly (readonly string[])[] = [
   ['doanh nghiệp'],
   ['thủ tục', 'tthc'],
   ['hồ sơ'],
+  // A legal text's size: "gồm 9 chương, 92 điều".
+  ['chương'],
+  ['điều'],
 ];
 
 /** Nouns whose amount is money even when no unit follows: "lệ phí … là bao nhiêu?". */

@@ -167,6 +167,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Công chức đóng bảo hiểm xã hội bắt buộc bao nhiêu phần trăm lương?', 'percent'],
     ['Luật An ninh mạng 2025 phạt doanh nghiệp bao nhiêu tiền khi không lưu trữ dữ liệu tại Việt Nam?', 'money'],
     ['Thư điện tử công vụ gửi tệp đính kèm được tối đa bao nhiêu MB?', 'quantity'],
+    // Its number of chapters and articles is not given (other laws' are).
+    ['Luật An ninh mạng số 116/2025/QH15 gồm bao nhiêu chương, bao nhiêu điều?', 'quantity'],
     // The ranks stated are those of 2022 and 2025.
     ['Năm 2023, TP Cần Thơ xếp hạng thứ mấy về chỉ số chuyển đổi số DTI cấp tỉnh?', 'rank'],
     // A number of "tổ": the plan's "nhóm 10 địa phương" counts something else.

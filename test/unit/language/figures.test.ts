@@ -45,6 +45,8 @@ describe('askedFigure', () => {
     ['TP Cần Thơ có bao nhiêu Tổ công nghệ số cộng đồng?', { kind: 'quantity', units: ['tổ'] }],
     ['co bao nhieu co quan cong bo ISO', { kind: 'quantity', units: ['cơ quan', 'đơn vị'] }],
     ['Cần Thơ có mấy xã?', { kind: 'quantity', units: ['xã', 'phường'] }],
+    // Documents state a legal text's size.
+    ['Luật Dữ liệu gồm bao nhiêu chương, bao nhiêu điều?', { kind: 'quantity', units: ['chương'] }],
     ['Tỷ lệ sử dụng dịch vụ công trực tuyến năm 2030 là bao nhiêu?', { kind: 'quantity' }],
     ['Tệp đính kèm tối đa bao nhiêu MB?', { kind: 'quantity', units: ['kb', 'mb', 'gb', 'tb'] }],
     [
@@ -65,7 +67,6 @@ describe('askedFigure', () => {
     'Chữ ký điện tử chia làm mấy loại?',
     'Áp dụng ISO 9001 gồm mấy bước?',
     'Có tất cả bao nhiêu loại văn bản hành chính?',
-    'Luật Dữ liệu gồm bao nhiêu chương, bao nhiêu điều?',
     'Hệ thống thuộc cấp độ mấy?',
     // "khi nào" asks for a condition as often as a date; "vị trí nào" for a place on the page.
     'Văn bản điện tử khi nào có giá trị như bản gốc?',
@@ -117,6 +118,7 @@ describe('statesFigure', () => {
     ['Số được đánh từ 01 vào ngày 01 tháng 01 hằng năm.', { kind: 'date' }],
     ['Thành phố thuộc nhóm 10 địa phương dẫn đầu.', { kind: 'rank' }],
     ['Cần Thơ xếp hạng 5/63 tỉnh, thành phố năm 2022.', { kind: 'rank' }],
+    ['Luật gồm 9 chương, 92 điều.', { kind: 'quantity', units: ['điều'] }],
     ['Kỳ thi năm 2024 có 376 thí sinh.', { kind: 'quantity' }],
     ['Kỳ thi năm 2024 có 376 thí sinh.', PEOPLE],
     ['Luật được 434/443 đại biểu tán thành.', PEOPLE],
@@ -137,6 +139,7 @@ describe('statesFigure', () => {
     // How often is not how many days: "lưu giữ bao nhiêu ngày?" is not answered by these.
     ['Thành phố ban hành các kế hoạch hằng năm.', DAYS],
     ['Thành phố thuộc nhóm 10 địa phương dẫn đầu.', { kind: 'quantity', units: ['tổ'] }],
+    ['Điều 9 quy định thời hạn của chứng thư.', { kind: 'quantity', units: ['điều'] }],
     ['Kế hoạch 241 đặt mục tiêu 20% GRDP.', PEOPLE],
     ['Hệ thống được kiểm tra định kỳ.', DAYS],
     ['Chứng thư hết hạn vào năm 2030.', DAYS],
