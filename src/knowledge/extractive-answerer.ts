@@ -1,4 +1,10 @@
-import { bigramTerm, FOLDED_PREFIX, type AskedFigure, type VietnameseAnalyzer } from '../language';
+import {
+  bigramTerm,
+  FOLDED_PREFIX,
+  type AskedFigure,
+  type NamedPlace,
+  type VietnameseAnalyzer,
+} from '../language';
 import type { LexicalIndex } from './lexical-index';
 import type { BuiltQuery, QueryWord } from './query-builder';
 import type { Passage, Retriever } from './retriever';
@@ -136,7 +142,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     // Said in the reply when it is why nothing is answered, so worked out for refusals too.
     const unknown =
       best && confidence < COVERED_ENOUGH && !query.scenario
-        ? this.unknownWords(query.words, best)
+        ? this.unknownWords(query.words, best, query.places)
         : [];
     if (!best || confidence < minScore || unknown.length > 0) {
       const reason = unknown.length > 0 ? { unknownWords: unknown } : undefined;
@@ -202,7 +208,13 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     confidence: number,
   ): { chosen: Passage[] } | { refusal: Pick<AnswerResult, 'unknownWords' | 'unstatedFigure'> } {
     const first = (keep: Passage[]) => [...keep, ...chosen.filter((p) => !keep.includes(p))];
-    const { levels, figure } = query;
+    const { levels, figure, places } = query;
+    if (places) {
+      // A page about another province or city speaks of it, not of the one asked about.
+      const fitting = chosen.filter((p) => this.sections.fitsPlaces(p, places));
+      if (fitting.length === 0) return { refusal: { unknownWords: places.map((p) => p.typed) } };
+      chosen = fitting;
+    }
     if (levels) {
       const naming = chosen.filter((p) => levels.some((l) => this.sections.namesLevel(p, l)));
       if (naming.length === 0) return { refusal: { unknownWords: levels.map((l) => l.typed) } };
@@ -285,12 +297,19 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
    * words the documents know in no form at all (a typo, a foreign word: nothing to judge by), and
    * a mistyped word of a phrase the passage has ("nôi bộ" for "nội bộ": the folded pair is there).
    */
-  private unknownWords(words: QueryWord[], best: Passage): string[] {
+  private unknownWords(
+    words: QueryWord[],
+    best: Passage,
+    places: readonly NamedPlace[] = [],
+  ): string[] {
     const { lexical } = this.options;
+    // A province's name is checked by `checkKind`: a law answers for every province.
+    const placeWords = new Set(places.flatMap((p) => p.key.split(' ')));
     const { terms } = this.sections.of(best);
     const folded = (w: QueryWord) => FOLDED_PREFIX + w.folded;
     const known = (w: QueryWord, i: number): boolean => {
       if (!w.checked || lexical.documentFrequency(w.term) > RARE_SECTIONS) return true;
+      if (placeWords.has(w.folded)) return true;
       if (lexical.documentFrequency(folded(w)) === 0) return true;
       const prev = words[i - 1];
       const next = words[i + 1];

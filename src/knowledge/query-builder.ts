@@ -16,8 +16,10 @@ import {
   isScenario,
   lawNames,
   namedLevels,
+  namedPlaces,
   namedYears,
   type NamedLevel,
+  type NamedPlace,
   looksLikeFollowUp,
   normalizeText,
   stripFollowUpMarkers,
@@ -66,6 +68,8 @@ export interface BuiltQuery {
   scenario?: boolean;
   /** Levels and versions the question names ("mức 2", "cấp độ 3", "Windows 11"). */
   levels?: NamedLevel[];
+  /** Provinces and cities the question names ("tỉnh An Giang", "TP Đà Nẵng"). */
+  places?: NamedPlace[];
   followUp: boolean;
 }
 
@@ -268,6 +272,7 @@ export class QueryBuilder {
     const figure = askedFigure(normalized);
     const figureYears = figure && figure.kind !== 'document' ? namedYears(normalized) : [];
     const levels = namedLevels(normalized);
+    const places = namedPlaces(normalized);
     const articles = namedArticles(syllables);
     if (articles.labels.length > 0) {
       const remaining = syllables.filter((_, i) => !articles.positions.has(i));
@@ -307,6 +312,7 @@ export class QueryBuilder {
       ...(figureYears.length > 0 ? { figureYears } : {}),
       ...(isScenario(normalized) ? { scenario: true } : {}),
       ...(levels.length > 0 ? { levels } : {}),
+      ...(places.length > 0 ? { places } : {}),
       followUp,
     };
   }

@@ -1,8 +1,12 @@
 import {
+  mentionsPlace,
+  namedPlaces,
   namesLevel,
+  placeText,
   statesFigure,
   type AskedFigure,
   type NamedLevel,
+  type NamedPlace,
   type VietnameseAnalyzer,
 } from '../language';
 import type { Passage } from './retriever';
@@ -27,6 +31,8 @@ export interface AnalyzedSection {
   figures?: FigureCache;
   /** Whether the section names each level asked so far, by its key ("muc 2"). */
   levels?: Map<string, boolean>;
+  /** The places its document's title and its heading name, and its words for finding others. */
+  places?: { about: NamedPlace[]; text: string };
 }
 
 /** Share of words two sentences must have in common for one to restate the other. */
@@ -83,6 +89,25 @@ export class SectionAnalysis {
     if (!sentenceStates(sentence, figure)) return false;
     if (!years?.length) return true;
     return years.some((y) => namesYear(sentence.text, y) || namesYear(passage.section.heading, y));
+  }
+
+  /**
+   * Whether the passage can answer for one of the places asked about: it is about no place in
+   * particular (its document's title and its heading name none: a law, a guide), or about one
+   * of them, or it mentions one ("TP Cần Thơ mới gồm Cần Thơ, Sóc Trăng và Hậu Giang cũ"). A
+   * page about TP Cần Thơ does not answer for An Giang.
+   */
+  fitsPlaces(passage: Passage, places: readonly NamedPlace[]): boolean {
+    const analyzed = this.of(passage);
+    if (!analyzed.places) {
+      const { section, document } = passage;
+      analyzed.places = {
+        about: namedPlaces(`${document.title}. ${section.heading}`),
+        text: placeText(`${document.title}. ${section.heading}. ${section.text}`),
+      };
+    }
+    const { about, text } = analyzed.places;
+    return about.length === 0 || places.some((p) => mentionsPlace(text, p));
   }
 
   /** Whether the passage (its heading, document title or text) names the level. */

@@ -27,6 +27,7 @@ export {
   stripFollowUpMarkers,
   stripQuestionFrames,
 } from './question';
+export { mentionsPlace, namedPlaces, placeText, type NamedPlace } from './places';
 export {
   askedFigure,
   namedYears,

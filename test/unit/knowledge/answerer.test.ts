@@ -232,6 +232,20 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.citations.map((c) => c.section)).toContain(section);
   });
 
+  it('does not answer for another province from a page about TP Cần Thơ', async () => {
+    const result = await kb.answerer.ask(
+      'TP Đà Nẵng đặt mục tiêu kinh tế số chiếm bao nhiêu phần trăm GRDP vào năm 2025?',
+    );
+    expect(result).toMatchObject({ answered: false, unknownWords: ['Đà Nẵng'] });
+    // A law answers for every province, and a page about Cần Thơ for Cần Thơ.
+    for (const question of [
+      'Ở TP Đà Nẵng, chữ ký số có giá trị như chữ ký tay không?',
+      'Năm 2025 TP Cần Thơ xếp hạng DTI thứ mấy?',
+    ]) {
+      expect((await kb.answerer.ask(question)).answered).toBe(true);
+    }
+  });
+
   it('cites a guide restating an article beside that sentence instead of repeating it', async () => {
     const result = await kb.answerer.ask(
       'nang cap he thong phai tam dung dich vu cong truc tuyen thi bao truoc bao nhieu ngay',
