@@ -68,9 +68,12 @@ export function lawNames(text: string): DocumentReference[] {
 /** A kind of document before its number: "Nghị định 100/2019", "NĐ 30/2020", "Thông tư số 01/2011". */
 const KIND_THEN_NUMBER =
   /(?<![\p{L}\p{N}])(Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Luật|NĐ|NQ|TT|QĐ|CT)\s+(?:số\s+)?\d{1,4}\s*\/\s*[\p{L}\p{N}]+(?:[/-][\p{L}\p{N}-]+)*/giu;
-/** A số hiệu with its kind after the year: "100/2019/NĐ-CP", "01/2011/TT-BNV", "2629/QĐ-TTg". */
+/**
+ * A số hiệu with its kind after the year: "100/2019/NĐ-CP", "01/2011/TT-BNV", "2629/QĐ-TTg"; or,
+ * as the Party numbers its documents, before the issuer: "57-NQ/TW", "02-NQ/TU".
+ */
 const NUMBER_WITH_KIND =
-  /(?<![\p{L}\p{N}/])\d{1,4}\/(?:\d{4}\/(?:NĐ|NQ|TT|QĐ|QH|CT)[\p{L}\p{N}-]*|(?:NĐ|NQ|TT|QĐ|CT)-[\p{L}\p{N}-]+)/gu;
+  /(?<![\p{L}\p{N}/])\d{1,4}(?:\/(?:\d{4}\/(?:NĐ|NQ|TT|QĐ|QH|CT)[\p{L}\p{N}-]*|(?:NĐ|NQ|TT|QĐ|CT)-[\p{L}\p{N}-]+)|-(?:NQ|CT|QĐ)\/\p{Lu}+)/gu;
 
 /**
  * Documents named by number in a question: a kind word before the number ("Nghị định 100/2019")
@@ -92,6 +95,7 @@ export function documentNumbers(text: string): DocumentReference[] {
 }
 
 const NUMBER_KEY = /^(\d{1,4})\s*\/\s*([\p{L}\p{N}]+)(?:\s*\/\s*(\p{L}+))?/u;
+const PARTY_NUMBER = /^(\d{1,4})-(NQ|CT|QĐ)\/\p{Lu}+/u;
 
 /**
  * The kinds of legal document: the code a số hiệu carries for it (folded: "NĐ" → `nd`; a law's
@@ -126,6 +130,9 @@ function kindCode(word: string): string | undefined {
  * The kind tells "Thông tư 01/2011/TT-BNV" from "Luật Lưu trữ số 01/2011/QH13".
  */
 export function documentNumberKey(number: string, kind?: string): string | undefined {
+  // "57-NQ/TW" → "57/nq", as "2629/QĐ-TTg" → "2629/qd".
+  const party = PARTY_NUMBER.exec(number);
+  if (party) return `${party[1]}/${kindCode(party[2]!)}`;
   const m = NUMBER_KEY.exec(number);
   if (!m) return undefined;
   const second = foldDiacritics(m[2]!.toLowerCase());

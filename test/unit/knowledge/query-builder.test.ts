@@ -165,6 +165,10 @@ describe('QueryBuilder: coverage terms and the words checked against the documen
     expect(withGlossary.build('Nghị định 100/2019 phạt gì?').unknownDocuments).toEqual([
       'Nghị định 100/2019',
     ]);
+    // A Party document, numbered the Party's way.
+    expect(withGlossary.build('Nghị quyết 18-NQ/TW đặt mục tiêu gì?').unknownDocuments).toEqual([
+      '18-NQ/TW',
+    ]);
     for (const known of [
       'Luật Chuyển đổi số có hiệu lực khi nào?',
       'Luật Công nghệ thông tin còn hiệu lực không?',

@@ -40,6 +40,7 @@ describe('documentNumbers', () => {
     ['Thông tư số 01/2011/TT-BNV', 'Thông tư số 01/2011/TT-BNV', '01/2011/tt'],
     ['Thông tư 01/2011 còn hiệu lực không?', 'Thông tư 01/2011', '01/2011/tt'],
     ['Luật Lưu trữ số 01/2011/QH13', '01/2011/QH13', '01/2011/qh'],
+    ['Nghị quyết 18-NQ/TW đặt mục tiêu gì?', '18-NQ/TW', '18/nq'],
   ])('finds the số hiệu in %p', (question, text, key) => {
     expect(documentNumbers(question)).toEqual([{ text, kind: 'number', key }]);
   });
@@ -48,12 +49,15 @@ describe('documentNumbers', () => {
     ['20/2023/QH15', '20/2023/qh'],
     ['68/2024/NĐ-CP', '68/2024/nd'],
     ['2629/QĐ-TTg', '2629/qd'],
-    ['02-NQ/TU', undefined],
+    // The Party's numbering: number, kind, issuer.
+    ['02-NQ/TU', '02/nq'],
+    ['57-NQ/TW', '57/nq'],
   ])('keys the số hiệu %p by number, year and kind: %p', (number, key) => {
     expect(documentNumberKey(number)).toBe(key);
   });
 
   it('does not take a date or a month for a document', () => {
     expect(documentNumbers('Từ ngày 01/7/2026, tháng 7/2026 thì sao?')).toEqual([]);
+    expect(documentNumbers('Họp ngày 18-10, phòng 2-NQ')).toEqual([]);
   });
 });
