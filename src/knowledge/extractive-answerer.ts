@@ -1,8 +1,8 @@
 import {
   bigramTerm,
+  isVietnameseSyllable,
   FOLDED_PREFIX,
   type AskedFigure,
-  type NamedPlace,
   type VietnameseAnalyzer,
 } from '../language';
 import type { LexicalIndex } from './lexical-index';
@@ -142,7 +142,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     // Said in the reply when it is why nothing is answered, so worked out for refusals too.
     const unknown =
       best && confidence < COVERED_ENOUGH && !query.scenario
-        ? this.unknownWords(query.words, best, query.places)
+        ? this.unknownWords(query, best)
         : [];
     if (!best || confidence < minScore || unknown.length > 0) {
       const reason = unknown.length > 0 ? { unknownWords: unknown } : undefined;
@@ -298,9 +298,8 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
    * a mistyped word of a phrase the passage has ("nôi bộ" for "nội bộ": the folded pair is there).
    */
   private unknownWords(
-    words: QueryWord[],
+    { words, places = [], howTo }: Pick<BuiltQuery, 'words' | 'places' | 'howTo'>,
     best: Passage,
-    places: readonly NamedPlace[] = [],
   ): string[] {
     const { lexical } = this.options;
     // A province's name is checked by `checkKind`: a law answers for every province.
@@ -310,7 +309,12 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const known = (w: QueryWord, i: number): boolean => {
       if (!w.checked || lexical.documentFrequency(w.term) > RARE_SECTIONS) return true;
       if (placeWords.has(w.folded)) return true;
-      if (lexical.documentFrequency(folded(w)) === 0) return true;
+      if (lexical.documentFrequency(folded(w)) === 0) {
+        // Unknown in every form: a typo, or a product the documents do not cover, which matters
+        // when the steps of a task on it are asked ("cài … trên Adobe Acrobat Reader").
+        // Two letters are more often chat shorthand ("hs", "qg") than a product.
+        return !howTo || isVietnameseSyllable(w.typed) || w.folded.length < 3;
+      }
       const prev = words[i - 1];
       const next = words[i + 1];
       return (

@@ -1,6 +1,7 @@
 import {
   askedFigure,
   askingWords,
+  asksHowTo,
   definedTerms,
   DOCUMENT_KINDS,
   documentNumberKey,
@@ -68,6 +69,11 @@ export interface BuiltQuery {
   scenario?: boolean;
   /** Levels and versions the question names ("mức 2", "cấp độ 3", "Windows 11"). */
   levels?: NamedLevel[];
+  /**
+   * Whether it asks the steps of a task ("cách cài …", "hướng dẫn …"): a product it names that
+   * the documents do not know is then what it is about (`ExtractiveAnswerer`).
+   */
+  howTo?: boolean;
   /** Provinces and cities the question names ("tỉnh An Giang", "TP Đà Nẵng"). */
   places?: NamedPlace[];
   followUp: boolean;
@@ -313,6 +319,7 @@ export class QueryBuilder {
       ...(isScenario(normalized) ? { scenario: true } : {}),
       ...(levels.length > 0 ? { levels } : {}),
       ...(places.length > 0 ? { places } : {}),
+      ...(asksHowTo(normalized) ? { howTo: true } : {}),
       followUp,
     };
   }

@@ -272,6 +272,22 @@ export function isScenario(question: string): boolean {
   return situation.length >= SCENARIO_MIN_WORDS;
 }
 
+/** "Cách …", "hướng dẫn …", "làm sao để …", "các bước …", "cài … thế nào": the steps of a task. */
+const HOW_TO =
+  /(?:^|\s)(?:cach|huong dan|lam sao de|lam the nao de|the nao de|cac buoc)\s|(?:^|\s)(?:cai|cai dat|thiet lap)\s(?:.*\s)?(?:the nao|nhu the nao|ra sao)(?:\s|$)/;
+
+/**
+ * True for a question asking how to do a task ("Hướng dẫn cài đặt để ký số file PDF bằng Adobe
+ * Acrobat Reader?", "cài VPN lên điện thoại android thế nào"), whose steps depend on the product
+ * it names; not for what to do about a situation ("lỗi font thì làm sao") nor whether something
+ * is allowed ("cài extension lên chrome được không").
+ */
+export function asksHowTo(question: string): boolean {
+  return HOW_TO.test(
+    ` ${foldDiacritics(question.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `,
+  );
+}
+
 /**
  * Words that name a level or version by the number after them: "mức 2", "mức độ 4", "cấp độ 3",
  * "bậc 3", "phiên bản 1.4", "Windows 11", "ISO 9001" (folded, longest first).

@@ -232,6 +232,20 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.citations.map((c) => c.section)).toContain(section);
   });
 
+  it('does not give the steps of a task on a product the documents do not cover', async () => {
+    for (const [question, product] of [
+      ['Hướng dẫn cài đặt để ký số file PDF bằng Adobe Acrobat Reader?', 'adobe acrobat reader'],
+      ['Cách xuất danh sách hồ sơ trễ hạn từ phần mềm Một cửa điện tử ra file Excel?', 'excel'],
+    ]) {
+      const result = await kb.answerer.ask(question!);
+      expect(result).toMatchObject({ answered: false, unknownWords: [product] });
+    }
+    // Asked whether it is allowed, or what to do, the documents' general rules answer.
+    expect((await kb.answerer.ask('mo file word bi loi font mat dau tieng viet thi lam sao')).answered).toBe(
+      true,
+    );
+  });
+
   it('does not answer for another province from a page about TP Cần Thơ', async () => {
     const result = await kb.answerer.ask(
       'TP Đà Nẵng đặt mục tiêu kinh tế số chiếm bao nhiêu phần trăm GRDP vào năm 2025?',

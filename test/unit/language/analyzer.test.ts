@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   askingWords,
+  asksHowTo,
   canonicalSyllable,
   definedTerms,
   foldDiacritics,
@@ -239,6 +240,26 @@ describe('question helpers', () => {
     'Anh/chị nhận được thư lạ yêu cầu đăng nhập vào trang giả mạo ngân hàng của cơ quan sáng nay',
   ])('does not read %p as a scenario', (question) => {
     expect(isScenario(question)).toBe(false);
+  });
+
+  it.each([
+    'Hướng dẫn cài đặt để ký số file PDF bằng Adobe Acrobat Reader?',
+    'cach cai google authenticator de bat xac thuc hai yeu to',
+    'cài VPN của cơ quan lên điện thoại android thế nào vậy ạ',
+    'Làm sao để xuất danh sách hồ sơ ra Excel?',
+    'Các bước tạo mục lục tự động trong Word?',
+  ])('reads %p as asking the steps of a task', (question) => {
+    expect(asksHowTo(question)).toBe(true);
+  });
+
+  it.each([
+    // What to do about a situation, whether something is allowed, what something is.
+    'mo file word bi loi font mat dau tieng viet thi lam sao',
+    'cài extension AI lên chrome máy cq được ko',
+    'Chữ ký số có giá trị như chữ ký tay không?',
+    'Cài đặt phần mềm lạ lên máy cơ quan có được không?',
+  ])('does not read %p as asking the steps of a task', (question) => {
+    expect(asksHowTo(question)).toBe(false);
   });
 
   it('finds the levels and versions a question names', () => {
