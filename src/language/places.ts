@@ -80,20 +80,8 @@ export interface NamedPlace {
   typed: string;
 }
 
-/** Words that say a place's name follows: "tỉnh An Giang", "TP. Đà Nẵng", "thanh pho da nang". */
-const PLACE_WORD = /^(?:tinh|thanh pho|tp\.?)$/;
+const folded = (name: string) => foldDiacritics(name).replace(/\s*-\s*/g, ' ');
 
-const folded = (name: string) =>
-  foldDiacritics(name)
-    .toLowerCase()
-    .replace(/\s*-\s*/g, ' ');
-/** Folded names, longest first ("thua thien hue" before "hue"), each as its words. */
-const NAMES = PROVINCE_NAMES.map((name) => ({
-  key: folded(name),
-  words: folded(name).split(' '),
-})).sort((a, b) => b.words.length - a.words.length);
-
-const WORD = /[\p{L}\p{N}.]+/gu;
 /** Names that are also people's ("Chủ tịch Hồ Chí Minh", "ông Nguyễn Hòa Bình"): after a place word only. */
 const ALSO_PEOPLE = new Set(['ho chi minh', 'hoa binh']);
 /** One-word forms of a name: "TP.HCM", "TPHCM". */
@@ -102,6 +90,20 @@ const ALIASES = new Map([
   ['tphcm', 'ho chi minh'],
   ['hcm', 'ho chi minh'],
 ]);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Every name and alias in folded text, longest first ("thua thien hue" before "hue"), its words
+ * apart by spaces or a dash ("ba ria - vung tau").
+ */
+const NAME_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...PROVINCE_NAMES.map(folded), ...ALIASES.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => escape(n).replace(/ /g, '[\\s-]+'))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+/** A place word just before a name: "tỉnh An Giang", "TP. Đà Nẵng", "thanh pho da nang". */
+const AFTER_PLACE_WORD = /(?:^|[^\p{L}\p{N}])(?:tinh|thanh pho|tp)\.?\s*$/u;
 
 /**
  * The provinces named in `text`: a name written with its capitals ("An Giang", "Đà Nẵng"), or in
@@ -109,29 +111,24 @@ const ALIASES = new Map([
  * name ("an giang" may be other words; "hòa bình" is peace).
  */
 export function namedPlaces(text: string): NamedPlace[] {
-  if (!/\p{Lu}|t[iỉ]nh|th[aà]nh ph|tp/iu.test(text)) return [];
-  const tokens = [...text.normalize('NFC').matchAll(WORD)].map((m) => m[0].replace(/\.$/, ''));
-  const keys = tokens.map((t) => folded(t));
+  const original = text.normalize('NFC');
+  const foldedText = foldDiacritics(original);
+  // Folding keeps a Vietnamese text's length, so that a match's place is the same in both.
+  if (foldedText.length !== original.length) return [];
   const found = new Map<string, NamedPlace>();
-  for (let i = 0; i < tokens.length; i++) {
-    const alias = ALIASES.get(keys[i]!);
-    if (alias) {
-      if (!found.has(alias)) found.set(alias, { key: alias, typed: tokens[i]! });
-      continue;
+  for (const m of foldedText.matchAll(NAME_PATTERN)) {
+    const typed = original.slice(m.index, m.index + m[0].length);
+    const words = m[0].split(/[\s-]+/);
+    const alias = ALIASES.get(m[0]);
+    const key = alias ?? words.join(' ');
+    if (!alias) {
+      const afterPlaceWord = AFTER_PLACE_WORD.test(
+        foldedText.slice(Math.max(0, m.index - 12), m.index),
+      );
+      const capitalised = typed.split(/[\s-]+/).every((w) => /^\p{Lu}/u.test(w));
+      if (!afterPlaceWord && (!capitalised || ALSO_PEOPLE.has(key))) continue;
     }
-    for (const { key, words } of NAMES) {
-      if (!words.every((w, j) => keys[i + j] === w)) continue;
-      const typed = tokens.slice(i, i + words.length);
-      const before = [keys[i - 2], keys[i - 1]].filter(Boolean).join(' ');
-      const afterPlaceWord =
-        PLACE_WORD.test(keys[i - 1] ?? '') || PLACE_WORD.test(before) || keys[i - 1] === 'tp.';
-      const capitalised = typed.every((t) => /^\p{Lu}/u.test(t));
-      if (afterPlaceWord || (capitalised && !ALSO_PEOPLE.has(key))) {
-        if (!found.has(key)) found.set(key, { key, typed: typed.join(' ') });
-        i += words.length - 1;
-        break;
-      }
-    }
+    if (!found.has(key)) found.set(key, { key, typed: typed.replace(/\s*-\s*|\s+/g, ' ') });
   }
   return [...found.values()];
 }
@@ -141,10 +138,8 @@ export function namedPlaces(text: string): NamedPlace[] {
  * keeping for a text asked about often.
  */
 export function placeText(text: string): string {
-  const keys = [...text.normalize('NFC').matchAll(WORD)].map((m) =>
-    folded(m[0].replace(/\.$/, '')),
-  );
-  return ` ${keys.join(' ')} `;
+  const words = folded(text.normalize('NFC')).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return ` ${words.join(' ')} `;
 }
 
 /** Whether the text (as {@link placeText} gives it) mentions the place in any form. */

@@ -283,9 +283,8 @@ const HOW_TO =
  * is allowed ("cài extension lên chrome được không").
  */
 export function asksHowTo(question: string): boolean {
-  return HOW_TO.test(
-    ` ${foldDiacritics(question.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `,
-  );
+  // Folded as the other readers of the question fold it (the fold of the last text is kept).
+  return HOW_TO.test(` ${foldDiacritics(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
 }
 
 /**
