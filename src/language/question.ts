@@ -237,10 +237,18 @@ const FUNCTION_WORDS = new Set(
     .map(canonical),
 );
 
+/**
+ * Southern chat particles and the asker's feelings ("… hông", "nhận ra dậy", "như vầy", "sợ bấm
+ * nhầm"), as typed with their marks only: without them they are other words ("hong" is also
+ * "hỏng", "day" is "dây" or "dạy", "so" is "số").
+ */
+const MARKED_FUNCTION_WORDS = new Set(['hông', 'dậy', 'vầy', 'sợ', 'ngại'].map(canonical));
+
 /** True for a grammatical word ("thì", "được", "của"), typed with or without diacritics. */
 export function isFunctionWord(syllable: string): boolean {
   return (
     FUNCTION_WORDS.has(syllable) ||
+    MARKED_FUNCTION_WORDS.has(syllable) ||
     (!hasDiacritics(syllable) && FOLDED_FUNCTION_WORDS.has(syllable))
   );
 }

@@ -374,10 +374,15 @@ describe('question helpers', () => {
       'nữa',
       'đâu',
       'chiếc',
+      // Southern particles and the asker's feelings, with their marks only.
+      'hông',
+      'dậy',
+      'sợ',
     ]) {
       expect([word, isFunctionWord(word)]).toEqual([word, true]);
     }
-    for (const word of ['vố', 'lương', 'thiệt']) {
+    // Without marks these are "hỏng" (broken), "dây" (cable), "số".
+    for (const word of ['vố', 'lương', 'thiệt', 'hong', 'day', 'so']) {
       expect([word, isFunctionWord(word)]).toEqual([word, false]);
     }
   });
