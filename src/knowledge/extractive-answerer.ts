@@ -194,11 +194,14 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
    * Checks the chosen passages against what kind of answer the question wants, and puts those
    * that give it first; or says why none does.
    *
+   * - "TP Đà Nẵng …", "tỉnh An Giang …": a page about another place (TP Cần Thơ, by its
+   *   document's title or its heading) speaks of that place; a law or guide about none answers.
    * - "… định danh mức 2", "… trên Windows 11": a passage that does not name the level speaks of
    *   the thing at another level, or in general. With several levels named, one will do.
    * - "… phạt bao nhiêu tiền?", "… bao lâu?", "… theo văn bản nào?": only a passage stating such a
-   *   figure answers. The figure is often in another section of the best passage's document
-   *   ("Các kỳ thi đã tổ chức" gives the number of candidates "Giới thiệu cuộc thi" does not).
+   *   figure answers, for the year asked if one is ("Năm 2023, … xếp thứ mấy?"). The figure is
+   *   often in another section of the best passage's document ("Các kỳ thi đã tổ chức" gives the
+   *   number of candidates "Giới thiệu cuộc thi" does not).
    */
   private checkKind(
     query: BuiltQuery,
@@ -294,8 +297,10 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
    * nại"). Such a word is usually what the question is about ("Lương cơ sở là bao nhiêu?"), so a
    * passage that matches only its other words ("năm 2026", "công chức") does not answer it. Not
    * counted: words the query builder leaves unchecked (numbers, asking words, glossary words),
-   * words the documents know in no form at all (a typo, a foreign word: nothing to judge by), and
-   * a mistyped word of a phrase the passage has ("nôi bộ" for "nội bộ": the folded pair is there).
+   * a province's name (see `checkKind`), words the documents know in no form at all (a typo, a
+   * foreign word: nothing to judge by; unless the question asks the steps of a task, whose product
+   * it then names: "cài … trên Adobe Acrobat Reader"), and a mistyped word of a phrase the passage
+   * has ("nôi bộ" for "nội bộ": the folded pair is there).
    */
   private unknownWords(
     { words, places = [], howTo }: Pick<BuiltQuery, 'words' | 'places' | 'howTo'>,
