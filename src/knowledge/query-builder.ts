@@ -159,7 +159,8 @@ export class QueryBuilder {
         this.knownNames.add(words.slice(0, n).join(' '));
       }
     };
-    const foldedTitles = documents.map((d) => analyzer.syllables(d.title).map(foldDiacritics));
+    const titleSyllables = documents.map((d) => analyzer.syllables(d.title));
+    const foldedTitles = titleSyllables.map((words) => words.map(foldDiacritics));
     for (const words of foldedTitles) {
       for (let i = 0; i < words.length; i++) if (words[i] === 'luat') knowName(words.slice(i + 1));
     }
@@ -180,7 +181,7 @@ export class QueryBuilder {
         return {
           phrase,
           padded: ` ${phrase} `,
-          words: this.spelledOut(analyzer.syllables(documents[doc]!.title)).words,
+          words: this.spelledOut(titleSyllables[doc]!, words).words,
           first: words[0]!,
           doc,
         };

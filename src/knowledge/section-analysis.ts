@@ -2,6 +2,7 @@ import {
   mentionsPlace,
   namedPlaces,
   namesLevel,
+  namesYear,
   placeText,
   statesFigure,
   type AskedFigure,
@@ -122,16 +123,6 @@ export class SectionAnalysis {
     }
     return names;
   }
-}
-
-/** Whether `text` has the year `year` ("2023"), alone or in a date ("24/6/2023"). */
-function namesYear(text: string, year: string): boolean {
-  let at = text.indexOf(year);
-  while (at >= 0) {
-    if (!/\d/.test(text[at - 1] ?? '') && !/\d/.test(text[at + year.length] ?? '')) return true;
-    at = text.indexOf(year, at + 1);
-  }
-  return false;
 }
 
 /** Whether the sentence states the figure asked. */

@@ -68,12 +68,16 @@ export function lawNames(text: string): DocumentReference[] {
 /** A kind of document before its number: "Nghị định 100/2019", "NĐ 30/2020", "Thông tư số 01/2011". */
 const KIND_THEN_NUMBER =
   /(?<![\p{L}\p{N}])(Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Luật|NĐ|NQ|TT|QĐ|CT)\s+(?:số\s+)?\d{1,4}\s*\/\s*[\p{L}\p{N}]+(?:[/-][\p{L}\p{N}-]+)*/giu;
+/** The kinds in the Party's số hiệu: "57-NQ/TW", "05-CT/TW", "02-QĐ/TU". */
+const PARTY_KINDS = 'NQ|CT|QĐ';
 /**
  * A số hiệu with its kind after the year: "100/2019/NĐ-CP", "01/2011/TT-BNV", "2629/QĐ-TTg"; or,
  * as the Party numbers its documents, before the issuer: "57-NQ/TW", "02-NQ/TU".
  */
-const NUMBER_WITH_KIND =
-  /(?<![\p{L}\p{N}/])\d{1,4}(?:\/(?:\d{4}\/(?:NĐ|NQ|TT|QĐ|QH|CT)[\p{L}\p{N}-]*|(?:NĐ|NQ|TT|QĐ|CT)-[\p{L}\p{N}-]+)|-(?:NQ|CT|QĐ)\/\p{Lu}+)/gu;
+const NUMBER_WITH_KIND = new RegExp(
+  String.raw`(?<![\p{L}\p{N}/])\d{1,4}(?:\/(?:\d{4}\/(?:NĐ|NQ|TT|QĐ|QH|CT)[\p{L}\p{N}-]*|(?:NĐ|NQ|TT|QĐ|CT)-[\p{L}\p{N}-]+)|-(?:${PARTY_KINDS})\/\p{Lu}+)`,
+  'gu',
+);
 
 /**
  * Documents named by number in a question: a kind word before the number ("Nghị định 100/2019")
@@ -95,7 +99,7 @@ export function documentNumbers(text: string): DocumentReference[] {
 }
 
 const NUMBER_KEY = /^(\d{1,4})\s*\/\s*([\p{L}\p{N}]+)(?:\s*\/\s*(\p{L}+))?/u;
-const PARTY_NUMBER = /^(\d{1,4})-(NQ|CT|QĐ)\/\p{Lu}+/u;
+const PARTY_NUMBER = new RegExp(String.raw`^(\d{1,4})-(${PARTY_KINDS})\/\p{Lu}+`, 'u');
 
 /**
  * The kinds of legal document: the code a số hiệu carries for it (folded: "NĐ" → `nd`; a law's

@@ -260,12 +260,23 @@ function asksHowOften(folded: readonly string[], from: number): boolean {
  */
 export function namedYears(question: string): string[] {
   if (!/(?:19|20)\d\d/.test(question)) return [];
-  const folded = foldDiacritics(question.normalize('NFC').toLowerCase());
+  // Folded as the other readers of the question fold it (the fold of the last text is kept).
+  const folded = foldDiacritics(question);
   return [
     ...new Set(
       [...folded.matchAll(/(?<![\p{L}])nam ((?:19|20)\d\d)(?![\d/])/gu)].map((m) => m[1]!),
     ),
   ];
+}
+
+/** Whether `text` has the year `year` ("2023"), alone or in a date ("24/6/2023"). */
+export function namesYear(text: string, year: string): boolean {
+  let at = text.indexOf(year);
+  while (at >= 0) {
+    if (!/\d/.test(text[at - 1] ?? '') && !/\d/.test(text[at + year.length] ?? '')) return true;
+    at = text.indexOf(year, at + 1);
+  }
+  return false;
 }
 
 /** "thứ mấy", "hạng mấy"; not "hãng máy" ("hang may" without marks is taken as asked). */
@@ -316,6 +327,8 @@ const REFERENCE_WORDS = new Set([
 ]);
 const DATE = /^\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$/;
 const YEAR = /^(?:19|20)\d\d$/;
+/** A number out of a total: "hạng 5/63", "434/443 đại biểu". */
+const OUT_OF = /^\d+\/\d+$/;
 
 /** Whether the unit `unit` (one word, or several: "thí sinh") starts at `words[i]`. */
 function unitAt(words: readonly string[], i: number, unit: string): boolean {
@@ -364,16 +377,16 @@ export function statesFigure(text: string, { kind, units }: AskedFigure): boolea
           return true;
         break;
       case 'rank':
-        // "hạng 5/63": a place out of a total.
-        if ((w === 'thứ' || w === 'hạng' || w === 'top') && /^\d+(?:\/\d+)?$/.test(next ?? ''))
+        if (
+          (w === 'thứ' || w === 'hạng' || w === 'top') &&
+          (isNumber(next) || OUT_OF.test(next ?? ''))
+        )
           return true;
-        if ((w === 'thứ' || w === 'hạng' || w === 'top') && isNumber(next)) return true;
         if ((w === 'dẫn' || w === 'đứng') && next === 'đầu') return true;
         break;
       case 'quantity':
         if (units) {
-          // "434/443 đại biểu": a count out of a total.
-          const counted = isNumber(prev) || /^\d+\/\d+$/.test(prev ?? '');
+          const counted = isNumber(prev) || OUT_OF.test(prev ?? '');
           if (counted && units.some((u) => unitAt(words, i, u))) return true;
           break;
         }

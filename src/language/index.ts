@@ -32,6 +32,7 @@ export { mentionsPlace, namedPlaces, placeText, type NamedPlace } from './places
 export {
   askedFigure,
   namedYears,
+  namesYear,
   statesFigure,
   type AskedFigure,
   type FigureKind,

@@ -1,4 +1,4 @@
-import { askedFigure, namedYears, statesFigure } from '../../../src/language';
+import { askedFigure, namedYears, namesYear, statesFigure } from '../../../src/language';
 
 const TIME_UNITS = ['năm', 'tháng', 'ngày', 'tuần', 'quý', 'giờ', 'tiếng', 'phút', 'giây'];
 /** A duration asked as a number of time units ("bao nhiêu ngày"). */
@@ -90,6 +90,14 @@ describe('namedYears', () => {
     ['Tiêu chuẩn ISO 9001:2015 gồm mấy điều khoản?', []],
   ])('reads %p as asking for the years %p', (question, years) => {
     expect(namedYears(question)).toEqual(years);
+  });
+
+  it('tells a text that names a year, alone or in a date, from one with other digits', () => {
+    expect(namesYear('Kỳ thi năm 2023 có 565 thí sinh.', '2023')).toBe(true);
+    expect(namesYear('Kỳ thi ngày 24/6/2023.', '2023')).toBe(true);
+    expect(namesYear('Giai đoạn 2028–2030.', '2030')).toBe(true);
+    expect(namesYear('Có 120235 hồ sơ.', '2023')).toBe(false);
+    expect(namesYear('Năm 2022 xếp hạng 5/63.', '2023')).toBe(false);
   });
 });
 
