@@ -99,6 +99,8 @@ export const texts = {
     rank: 'thứ hạng',
     quantity: 'con số',
     document: 'văn bản quy định',
+    signer: 'người ký văn bản',
+    sanction: 'hình thức, mức xử lý vi phạm',
   } satisfies Record<FigureKind, string>,
   notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 

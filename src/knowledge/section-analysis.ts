@@ -1,6 +1,8 @@
 import {
+  documentNumberKey,
   mentionsPlace,
   namedPlaces,
+  namesDocument,
   namesLevel,
   namesYear,
   placeText,
@@ -71,12 +73,15 @@ export class SectionAnalysis {
    * Whether the passage states the figure asked; for the document that rules something, a legal
    * document's own passage does (its citation names it). With `years` (the figure asked for
    * those years), a sentence must state it and name one of them, or its section's heading must:
-   * "Cần Thơ xếp hạng 5/63 … năm 2022" does not answer "Năm 2023, Cần Thơ xếp thứ mấy?".
+   * "Cần Thơ xếp hạng 5/63 … năm 2022" does not answer "Năm 2023, Cần Thơ xếp thứ mấy?". The
+   * signer of a document asked by number is stated by that document's own passage, or by a
+   * sentence that names the number: "Kế hoạch 46/KH-UBND … do ai ký?" is not answered by the
+   * signer of Nghị quyết 57 in the next sentence.
    */
   statesFigure(passage: Passage, figure: AskedFigure, years?: readonly string[]): boolean {
     if (figure.kind === 'document' && passage.document.number) return true;
     if (!cachedFigure(this.of(passage), passage.section.text, figure)) return false;
-    if (!years?.length) return true;
+    if (!years?.length && !this.needsSubject(passage, figure)) return true;
     return this.of(passage).sentences.some((s) => this.sentenceStates(passage, s, figure, years));
   }
 
@@ -88,8 +93,18 @@ export class SectionAnalysis {
     years?: readonly string[],
   ): boolean {
     if (!sentenceStates(sentence, figure)) return false;
+    if (this.needsSubject(passage, figure) && !namesDocument(sentence.text, figure.subject!)) {
+      return false;
+    }
     if (!years?.length) return true;
     return years.some((y) => namesYear(sentence.text, y) || namesYear(passage.section.heading, y));
+  }
+
+  /** Whether the figure is about a document by number other than the passage's own. */
+  private needsSubject(passage: Passage, { subject }: AskedFigure): boolean {
+    if (subject === undefined) return false;
+    const own = documentNumberKey(passage.document.number);
+    return own === undefined || own.split('/')[0] !== subject;
   }
 
   /**

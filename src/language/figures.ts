@@ -17,14 +17,29 @@ import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
  * - `rank`: a place in a ranking ("xếp thứ mấy", "hạng mấy");
  * - `quantity`: any other measured amount ("bao nhiêu người", "bao nhiêu MB", "là bao nhiêu?");
  * - `document`: the legal document that rules it ("theo văn bản nào", "nghị định nào", "luật nào"),
- *   stated by a passage of that document or one that names it.
+ *   stated by a passage of that document or one that names it;
+ * - `signer`: who signed a document the question names ("Nghị định 68/2024 do ai ký?", "KH CĐS
+ *   năm 2026 … ai ký"), stated by a person's name before "ký" ("do Phó Thủ tướng Trần Lưu Quang
+ *   ký") or after "người ký là". Who signs a kind of document ("Văn bản đi do ai ký số?") is a
+ *   role, not a signer: asked without a document named, or of "ký số", "ký thay", it is no figure;
+ * - `sanction`: the penalty for a breach ("bị xử phạt như thế nào", "có bị kỷ luật không"),
+ *   stated by a fine, a disciplinary measure or criminal liability ("phạt", "kỷ luật", "truy
+ *   cứu"). A duty ("thủ trưởng phải ban hành quy chế") says nothing of what follows its breach.
  *
  * Counts of kinds of things ("mấy loại", "gồm mấy bước") are not asked figures here: documents
  * answer them by listing the things, without the number. A legal text's chapters and articles
  * ("gồm bao nhiêu chương, bao nhiêu điều") are counted: documents state "9 chương, 92 điều".
  */
 export type FigureKind =
-  'duration' | 'money' | 'percent' | 'date' | 'rank' | 'quantity' | 'document';
+  | 'duration'
+  | 'money'
+  | 'percent'
+  | 'date'
+  | 'rank'
+  | 'quantity'
+  | 'document'
+  | 'signer'
+  | 'sanction';
 
 /**
  * A figure asked for. `units`: for a quantity asked in a technical unit ("bao nhiêu MB", "mấy
@@ -34,6 +49,12 @@ export type FigureKind =
 export interface AskedFigure {
   kind: FigureKind;
   units?: readonly string[];
+  /**
+   * For a signer: the number of the document asked about, as typed before its slash or after its
+   * kind ("46" in "Kế hoạch 46/KH-UBND …", "942" in "QĐ 942"); a passage of another document
+   * states its signer only in a sentence that names this number (see {@link namesDocument}).
+   */
+  subject?: string;
 }
 
 /**
@@ -82,6 +103,8 @@ const UNIT_FAMILIES: readonly (readonly string[])[] = [
   ['tờ', 'trang'],
   ['điểm'],
   ['tuổi'],
+  // "nhập sai mã PIN bao nhiêu lần": a number of times, not any number.
+  ['lần'],
 ];
 /**
  * Things counted ("bao nhiêu cơ quan", "mấy người"), each with the nouns a document may count
@@ -141,8 +164,35 @@ const WHICH_RANK = [
   ['hang', 'may'],
 ];
 
-/** Text that may hold an asking phrase, typed with or without marks ("nào", "bao", "mấy", "căn cứ"). */
-const ASKING_LETTERS = /n[aà]o|bao|bn|m[aấ]y|c[aă]n c/iu;
+/**
+ * Text that may hold an asking phrase, typed with or without marks ("nào", "bao", "mấy", "căn cứ",
+ * "ai ký", "người ký", and the words of a penalty).
+ */
+const ASKING_LETTERS = /n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c/iu;
+/**
+ * "ai ký", "người ký là ai", "ký bởi ai", folded; not "ai ký số", "ai ký thay", "ai ký thừa lệnh"
+ * nor "ai ký nháy", which ask a role.
+ */
+const WHO_SIGNED =
+  /(?:^|\s)(?:ai (?:la nguoi )?k[yi](?! (?:so|thay|thua|nhay))|nguoi k[yi] (?:la )?ai|k[yi] boi ai)(?=\s|$)/;
+/** A document's kind, folded, before its number or alone ("kế hoạch CĐS năm 2026 … ai ký"). */
+const DOCUMENT_KIND_WORDS =
+  'nghi dinh|nghi quyet|quyet dinh|ke hoach|thong tu|cong van|chi thi|de an|chien luoc|chuong trinh|luat|nd|nq|qd|kh|tt|cv|ct';
+const NAMES_DOCUMENT_KIND = new RegExp(`(?:^|\\s)(?:${DOCUMENT_KIND_WORDS})(?=\\s|$)`);
+/** A document's kind right before a number, folded ("ke hoach 46", "qd so 942"). */
+const KIND_BEFORE_NUMBER = new RegExp(`(?:^|\\s)(?:${DOCUMENT_KIND_WORDS})\\s+(?:so\\s+)?$`);
+/** The number of the first document a question names: "46/KH-UBND", "224/2026", "QĐ 942". */
+const DOCUMENT_NUMBER = new RegExp(
+  `(?<![\\p{L}\\p{N}/])(\\d{1,4})(?=\\s*[/-]\\s*[\\p{L}\\p{N}])|(?:^|\\s)(?:${DOCUMENT_KIND_WORDS})\\s+(?:so\\s+)?(\\d{1,4})(?![\\p{N}])`,
+  'u',
+);
+/**
+ * A penalty asked about, folded: "xử phạt", "bị phạt", "mức phạt", "kỷ luật", "chế tài", "truy
+ * cứu". "phat" alone is more often "phát" (phát hành, phát hiện): typed without marks it counts
+ * only in those pairs; typed with them, "phạt" is enough (see {@link asksSanction}).
+ */
+const SANCTION_ASKED =
+  /(?:^|\s)(?:xu phat|bi phat|muc phat|phat tien|nop phat|hinh thuc phat|ky luat|che tai|truy cuu)(?=\s|$)/;
 /** Folded text that may hold one of the asking words above ("may" is also "máy": read on). */
 const MAY_ASK = / (?:bao (?:nhieu|lau)|bn|may|(?:ngay|nam|thang|diem) nao) /;
 
@@ -204,8 +254,13 @@ export function askedFigure(question: string): AskedFigure | undefined {
   if (!ASKING_LETTERS.test(question)) return undefined;
   const sentence = ` ${foldDiacritics(question).replace(/[^\p{L}\p{N}%]+/gu, ' ')} `;
   if (WHICH_DOCUMENT.test(sentence)) return { kind: 'document' };
+  if (WHO_SIGNED.test(sentence) && NAMES_DOCUMENT_KIND.test(sentence)) {
+    const number = DOCUMENT_NUMBER.exec(foldDiacritics(question));
+    const subject = number?.[1] ?? number?.[2];
+    return subject ? { kind: 'signer', subject } : { kind: 'signer' };
+  }
   // Most questions ask for no figure: only those with an asking word are read word by word.
-  if (!MAY_ASK.test(sentence)) return undefined;
+  if (!MAY_ASK.test(sentence)) return asksSanction(question, sentence) ? { kind: 'sanction' } : undefined;
   // NFC, so that a letter and its marks are one character to the tokens.
   const normalized = question.normalize('NFC').toLowerCase();
   const found = [...normalized.matchAll(TOKEN)];
@@ -220,6 +275,11 @@ export function askedFigure(question: string): AskedFigure | undefined {
     const much = HOW_MUCH.find((p) => at(folded, i, p));
     const many = !much && isHowMany(typed[i]!);
     if (!much && !many) continue;
+    // "xếp hạng bao nhiêu", "đứng thứ bao nhiêu": a place in a ranking.
+    const prev = folded[i - 1];
+    if (much && (prev === 'hang' || prev === 'thu') && isRankWord(typed[i - 1]!, 'mấy')) {
+      return { kind: 'rank' };
+    }
     const after = i + (much ? much.length : 1);
     const unit = unitFigure(typed[after], typed[after + 1], typed[i] === 'may');
     if (unit?.kind === 'duration' && !asksHowOften(folded, after + 1)) {
@@ -237,7 +297,45 @@ export function askedFigure(question: string): AskedFigure | undefined {
     }
     return { kind: 'quantity' };
   }
-  return undefined;
+  return asksSanction(question, sentence) ? { kind: 'sanction' } : undefined;
+}
+
+/**
+ * Whether the question asks about a penalty ("bị xử phạt như thế nào", "có bị kỷ luật không");
+ * `sentence` is its folded words. An amount of it ("phạt bao nhiêu tiền") is a `money` figure,
+ * read before this.
+ */
+function asksSanction(question: string, sentence: string): boolean {
+  return SANCTION_ASKED.test(sentence) || /(?<![\p{L}])phạt(?![\p{L}])/iu.test(question.normalize('NFC'));
+}
+
+/**
+ * A person's name (two to four capitalised words) right before "ký" ("do Phó Thủ tướng Trần Lưu
+ * Quang ký ngày …", "Chủ tịch Quốc hội Trần Thanh Mẫn ký ban hành"), or a capitalised word soon
+ * after "người ký là" ("người ký là ông Vương Đình Huệ", "người ký là Thủ tướng …").
+ */
+const STATES_SIGNER =
+  /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,3}\s+ký(?![\p{L}])(?!\s+(?:số|hiệu|tên|thay|thừa))|người ký là\s+(?:[\p{Ll}]+\s+){0,3}\p{Lu}/u;
+/** A penalty stated: a fine, a disciplinary measure, criminal liability. */
+const STATES_SANCTION = /(?<![\p{L}])(?:phạt|kỷ luật|truy cứu|chế tài|bị xử lý)(?![\p{L}])/iu;
+
+/**
+ * Whether `text` names the document numbered `subject` ("46"): as a số hiệu ("46/KH-UBND") or
+ * after its kind ("Kế hoạch 46", "QĐ 942").
+ */
+export function namesDocument(text: string, subject: string): boolean {
+  const folded = foldDiacritics(text);
+  let at = folded.indexOf(subject);
+  while (at >= 0) {
+    const before = folded.slice(0, at);
+    const after = folded.slice(at + subject.length);
+    if (!/[\p{L}\p{N}/]$/u.test(before) && !/^\p{N}/u.test(after)) {
+      if (/^\s*[/-]\s*[\p{L}\p{N}]/u.test(after)) return true;
+      if (KIND_BEFORE_NUMBER.test(before)) return true;
+    }
+    at = folded.indexOf(subject, at + 1);
+  }
+  return false;
 }
 
 /**
@@ -339,6 +437,8 @@ function unitAt(words: readonly string[], i: number, unit: string): boolean {
 /** Whether `text` states the figure asked (see {@link FigureKind}). */
 export function statesFigure(text: string, { kind, units }: AskedFigure): boolean {
   if (kind === 'document') return documentNumbers(text).length > 0 || lawNames(text).length > 0;
+  if (kind === 'signer') return STATES_SIGNER.test(text.normalize('NFC'));
+  if (kind === 'sanction') return STATES_SANCTION.test(text.normalize('NFC'));
   const words = tokens(text);
   const isNumber = (w: string | undefined) =>
     w !== undefined && (NUMBER.test(w) || NUMBER_WORDS.has(w));

@@ -32,6 +32,7 @@ export { mentionsPlace, namedPlaces, placeText, type NamedPlace } from './places
 export {
   askedFigure,
   namedYears,
+  namesDocument,
   namesYear,
   statesFigure,
   type AskedFigure,

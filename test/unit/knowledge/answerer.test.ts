@@ -175,6 +175,19 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Hiện nay TP Cần Thơ có bao nhiêu Tổ công nghệ số cộng đồng đang hoạt động?', 'quantity'],
     // "các kế hoạch hằng năm" says how often, not how many days.
     ['Bản ghi camera giám sát tại trụ sở UBND phường phải lưu giữ tối thiểu bao nhiêu ngày?', 'duration'],
+    // "xếp hạng bao nhiêu" asks a rank, for a year whose rank is not given.
+    ['Năm 2024 Cần Thơ xếp hạng bao nhiêu về chỉ số chuyển đổi số DTI?', 'rank'],
+    // A number of times: the guide's numbers count other things.
+    ['token ky so nhap sai ma PIN bao nhieu lan thi bi khoa', 'quantity'],
+    // Its general section gives the day it was signed, not who signed it.
+    ['Nghị định 68/2024/NĐ-CP về chữ ký số chuyên dùng công vụ do ai ký ban hành?', 'signer'],
+    // The plan is named beside Nghị quyết 57, whose signer is not the plan's.
+    ['Kế hoạch 46/KH-UBND năm 2025 của UBND TP Cần Thơ triển khai Nghị quyết 57-NQ/TW do ai ký?', 'signer'],
+    // The decree states the head's duty, not what follows its breach.
+    [
+      'Thủ trưởng cơ quan không ban hành quy chế nội bộ về quản lý, sử dụng chữ ký số chuyên dùng công vụ thì bị xử phạt như thế nào?',
+      'sanction',
+    ],
   ])(
     'refuses %p: the passages matching its words state no %s',
     async (question, figure) => {
@@ -198,6 +211,16 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     // The passage that states it comes first.
     ['Chứng thư chữ ký số chuyên dùng công vụ có hiệu lực tối đa bao lâu?', 'Điều 9', /tối đa 5 năm/],
     ['Mua bán dữ liệu cá nhân bị phạt tối đa bao nhiêu?', 'Điều 8', /10 lần khoản thu/],
+    // Signers: of a law, of a decision by number, of the plan named by kind and year.
+    ['Luật Dữ liệu do ai ký?', 'Thông tin chung', /Trần Thanh Mẫn/],
+    ['QĐ 942 chiến lược CPĐT ai ký vậy', 'Thông tin chung', /Vũ Đức Đam/],
+    ['KH chuyển đổi số năm 2026 của TP là kh số mấy, ai ký vậy ạ', 'Các văn bản chuyển đổi số của thành phố', /Nguyễn Văn Khởi/],
+    // A penalty asked "như thế nào" is stated by the fines.
+    [
+      'Theo Luật Bảo vệ dữ liệu cá nhân 2025, mức phạt đối với cá nhân so với tổ chức có cùng hành vi vi phạm như thế nào?',
+      'Điều 8',
+      /một nửa/,
+    ],
   ])('answers %p with the section that states the figure', async (question, section, figure) => {
     const result = await kb.answerer.ask(question);
     expect(result.answered).toBe(true);

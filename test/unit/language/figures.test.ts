@@ -1,4 +1,10 @@
-import { askedFigure, namedYears, namesYear, statesFigure } from '../../../src/language';
+import {
+  askedFigure,
+  namedYears,
+  namesDocument,
+  namesYear,
+  statesFigure,
+} from '../../../src/language';
 
 const TIME_UNITS = ['năm', 'tháng', 'ngày', 'tuần', 'quý', 'giờ', 'tiếng', 'phút', 'giây'];
 /** A duration asked as a number of time units ("bao nhiêu ngày"). */
@@ -49,6 +55,22 @@ describe('askedFigure', () => {
     ['Nghị định nào quy định chi tiết Luật Bảo vệ dữ liệu cá nhân?', { kind: 'document' }],
     ['vậy phần chữ ký số công vụ giờ theo văn bản nào?', { kind: 'document' }],
     ['Luật Chuyển đổi số 2025 thay thế luật nào?', { kind: 'document' }],
+    ['Năm 2024 Cần Thơ xếp hạng bao nhiêu về chỉ số DTI?', { kind: 'rank' }],
+    ['Việt Nam đứng thứ bao nhiêu về EGDI?', { kind: 'rank' }],
+    ['token ky so nhap sai ma PIN bao nhieu lan thi bi khoa', { kind: 'quantity', units: ['lần'] }],
+    // Who signed a document named by its number (the number, as typed before its slash or after
+    // its kind), by its kind alone, or by a law's name.
+    ['Nghị định 68/2024/NĐ-CP do ai ký ban hành?', { kind: 'signer', subject: '68' }],
+    ['nđ 224/2026 ai ký ban hành vậy ạ', { kind: 'signer', subject: '224' }],
+    ['Kế hoạch 46/KH-UBND triển khai Nghị quyết 57-NQ/TW do ai ký?', { kind: 'signer', subject: '46' }],
+    ['QĐ 942 chiến lược CPĐT ai ký vậy', { kind: 'signer', subject: '942' }],
+    ['ke hoach chuyen doi so nam 2026 cua tinh vinh long do ai ky', { kind: 'signer' }],
+    ['Ai là người ký ban hành Luật Dữ liệu?', { kind: 'signer' }],
+    // A penalty, asked with or without marks; its amount is money.
+    ['Thủ trưởng không ban hành quy chế thì bị xử phạt như thế nào?', { kind: 'sanction' }],
+    ['Cán bộ để mất token thì có bị kỷ luật không?', { kind: 'sanction' }],
+    ['mat token thi bi phat khong', { kind: 'sanction' }],
+    ['Cá nhân vi phạm thì bị phạt ngang tổ chức hay nhẹ hơn?', { kind: 'sanction' }],
   ])('reads %p as asking for %p', (question, expected) => {
     expect(askedFigure(question)).toEqual(expected);
   });
@@ -72,6 +94,15 @@ describe('askedFigure', () => {
     'Chữ ký số có giá trị như chữ ký tay không?',
     // Which kind of document is signed, not which document rules it.
     'Văn thư được ký số của cơ quan vào văn bản nào?',
+    // Who signs is a role when no document is named, or when it is "ký số", "ký thay".
+    'Văn bản đi do ai ký?',
+    'Kế hoạch này ai ký số, ai ký thay khi lãnh đạo vắng?',
+    'Tệp đó có phải ký số riêng không, ai ký và chữ ký đặt ở chỗ nào?',
+    // "phat" without marks is "phát" unless a penalty's word is next to it.
+    'van ban phat hanh cham thi sao',
+    'Phát hiện mã độc thì làm gì?',
+    // "pin bao nhiêu" is no rank.
+    'may tinh xach tay pin bao nhieu thi nen sac',
     '',
   ])('reads %p as asking for no figure', (question) => {
     expect(askedFigure(question)).toBeUndefined();
@@ -125,6 +156,12 @@ describe('statesFigure', () => {
     ['Dung lượng tối đa 25 MB mỗi thư.', { kind: 'quantity', units: ['kb', 'mb', 'gb', 'tb'] }],
     ['Nghị định 68/2024/NĐ-CP quy định về chữ ký số chuyên dùng công vụ.', { kind: 'document' }],
     ['Theo Luật Giao dịch điện tử, chữ ký số có giá trị như chữ ký tay.', { kind: 'document' }],
+    ['Nhập sai mã PIN 5 lần thì token bị khóa.', { kind: 'quantity', units: ['lần'] }],
+    ['Quyết định 2256/QĐ-UBND (do ông Trần Việt Trường ký) phê duyệt Đề án.', { kind: 'signer' }],
+    ['Luật được thông qua ngày 21/6/2024, người ký là Thủ tướng Nguyễn Xuân Phúc.', { kind: 'signer' }],
+    ['Chủ tịch Quốc hội Trần Thanh Mẫn ký ban hành.', { kind: 'signer' }],
+    ['Mức phạt đối với cá nhân bằng một nửa mức phạt đối với tổ chức.', { kind: 'sanction' }],
+    ['Người vi phạm bị xử lý kỷ luật hoặc truy cứu trách nhiệm hình sự.', { kind: 'sanction' }],
   ])('finds a figure in %p for %p', (text, figure) => {
     expect(statesFigure(text, figure as never)).toBe(true);
   });
@@ -146,7 +183,30 @@ describe('statesFigure', () => {
     ['Phạt gấp 2 lần nếu tái phạm.', { kind: 'money' }],
     ['Hình con dấu in đúng tỷ lệ 100% kích thước.', { kind: 'money' }],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính của cơ quan.', { kind: 'document' }],
+    ['Token bị khóa khi nhập sai mã PIN; mã PIN gồm 6 chữ số.', { kind: 'quantity', units: ['lần'] }],
+    // The day it was signed, and who signs as a role, name no signer.
+    ['Nghị định ký ngày 24/6/2026, có hiệu lực từ ngày 01/7/2026.', { kind: 'signer' }],
+    ['Phó Chủ tịch UBND xã ký thay Chủ tịch.', { kind: 'signer' }],
+    ['Văn thư ký số của cơ quan vào văn bản đã được người có thẩm quyền ký.', { kind: 'signer' }],
+    // A duty is no penalty; "phát hành" is no "phạt".
+    ['Người đứng đầu phải ban hành quy chế nội bộ và báo cáo hằng năm.', { kind: 'sanction' }],
+    ['Văn bản được phát hành trong ngày.', { kind: 'sanction' }],
   ])('finds no figure in %p for %p', (text, figure) => {
     expect(statesFigure(text, figure as never)).toBe(false);
+  });
+});
+
+describe('namesDocument', () => {
+  it.each([
+    ['Kế hoạch 46/KH-UBND ngày 25/8/2025 triển khai Nghị quyết 57-NQ/TW.', '46', true],
+    ['Nghị quyết 57-NQ/TW do Tổng Bí thư Tô Lâm ký.', '57', true],
+    ['Theo QĐ số 942, Chính phủ điện tử …', '942', true],
+    ['Nghị quyết 57-NQ/TW do Tổng Bí thư Tô Lâm ký.', '46', false],
+    // A share, a part of another number, a date: not the document.
+    ['Tỷ lệ đạt 46% năm 2025.', '46', false],
+    ['Quyết định 1946/QĐ-TTg.', '46', false],
+    ['Ngày 12/46 không có.', '46', false],
+  ])('in %p, finds the document numbered %p: %p', (text, subject, expected) => {
+    expect(namesDocument(text, subject)).toBe(expected);
   });
 });
