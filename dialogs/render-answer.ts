@@ -17,6 +17,10 @@ export function suggestedTopics(result: AnswerResult): string[] {
 function notFoundLead(result: AnswerResult): string {
   const documents = result.unknownDocuments ?? [];
   if (documents.length > 0) return texts.notCoveredDocuments(documents);
+  const articles = result.unknownArticles;
+  if (articles) {
+    return texts.notCoveredArticles(articles.articles, articles.document, articles.available);
+  }
   const words = result.unknownWords ?? [];
   if (words.length > 0) return texts.notCovered(words);
   if (result.unstatedFigure) return texts.notStated(texts.figureNames[result.unstatedFigure]);

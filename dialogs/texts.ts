@@ -6,6 +6,8 @@
 import type { FigureKind } from '../src/language';
 
 const numberFormat = new Intl.NumberFormat('vi-VN');
+/** The articles named, at most, when saying which of a document's the knowledge base holds. */
+const MAX_LISTED_ARTICLES = 10;
 
 /** Formats a count the Vietnamese way (`2.000`). */
 export const formatCount = (n: number): string => numberFormat.format(n);
@@ -87,6 +89,21 @@ export const texts = {
   /** Not answered because the question names documents the knowledge base does not have. */
   notCoveredDocuments: (documents: readonly string[]): string =>
     `Bộ tài liệu hiện có chưa có ${documents.map((d) => `“${d}”`).join(', ')}, nên tôi không trả lời câu hỏi về văn bản này để tránh phỏng đoán.`,
+  /**
+   * Not answered because the question names articles of a document of which the knowledge base
+   * holds other articles only: which ones it holds (the first {@link MAX_LISTED_ARTICLES}).
+   */
+  notCoveredArticles: (
+    articles: readonly string[],
+    document: { number: string; title: string },
+    available: readonly string[],
+  ): string => {
+    const doc = document.number ? `${document.number} (${document.title})` : document.title;
+    const listed = available.slice(0, MAX_LISTED_ARTICLES).join(', ');
+    const more = available.length > MAX_LISTED_ARTICLES ? ', …' : '';
+    const held = available.length > 0 ? `: ${listed}${more}` : ' (phần thông tin chung)';
+    return `Bộ tài liệu hiện có chỉ tóm tắt một số điều của ${doc}${held}; chưa có ${articles.join(', ')}, nên tôi không trả lời để tránh phỏng đoán.`;
+  },
   /** Not answered because the passages that match the question state no figure of that kind. */
   notStated: (figure: string): string =>
     `Các tài liệu gần nhất với câu hỏi không nêu ${figure} mà anh/chị hỏi, nên tôi không trả lời để tránh phỏng đoán.`,

@@ -232,8 +232,12 @@ export class AssistantBot extends ActivityHandler {
     const result = await this.options.answerer.ask(question, {
       previousQuery: state.lastQuery,
     });
+    const unknownArticles = result.unknownArticles;
     const missing =
       result.unknownDocuments ??
+      unknownArticles?.articles.map(
+        (a) => `${a} ${unknownArticles.document.number || unknownArticles.document.title}`,
+      ) ??
       result.unknownWords ??
       (result.unstatedFigure ? [texts.figureNames[result.unstatedFigure]] : undefined);
     const record = await this.options.feedbackStore.recordAnswer({

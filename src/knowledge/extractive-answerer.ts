@@ -89,7 +89,10 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       query: string,
       confidence: number,
       passages: Passage[],
-      reason?: Pick<AnswerResult, 'unknownWords' | 'unknownDocuments' | 'unstatedFigure'>,
+      reason?: Pick<
+        AnswerResult,
+        'unknownWords' | 'unknownDocuments' | 'unknownArticles' | 'unstatedFigure'
+      >,
     ): AnswerResult => ({
       question: trimmed,
       query,
@@ -106,10 +109,13 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       previousQuery: context.previousQuery,
       limit: 5,
     });
-    const { query, passages } = retrieval;
+    const { query, passages, unknownArticles } = retrieval;
     if (query.unknownDocuments) {
       return notFound(query.text, 0, passages, { unknownDocuments: query.unknownDocuments });
     }
+    // "Điều 26 Nghị định 30/2020 quy định gì?" with only some of the decree's articles here: its
+    // other passages would answer with what the article does not say.
+    if (unknownArticles) return notFound(query.text, 0, passages, { unknownArticles });
     const best = passages[0];
     // Terms of the question weighed once each (its core terms and query terms overlap).
     const weighed = new Map<string, number>();

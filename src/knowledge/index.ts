@@ -7,6 +7,7 @@ export type {
   KnowledgeDocument,
   QuestionAnswerer,
   Section,
+  UnknownArticles,
 } from './types';
 export {
   buildSectionIndex,

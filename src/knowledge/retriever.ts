@@ -2,6 +2,7 @@ import type { Logger } from '../logger';
 import {
   foldDiacritics,
   hasDiacritics,
+  mentionedArticles,
   type DefinedTerm,
   type VietnameseAnalyzer,
 } from '../language';
@@ -10,7 +11,7 @@ import type { Embedder } from './embedder';
 import type { LexicalIndex } from './lexical-index';
 import type { SectionIndex } from './section-index';
 import { QueryBuilder, type BuiltQuery } from './query-builder';
-import type { KnowledgeDocument, Section } from './types';
+import type { KnowledgeDocument, Section, UnknownArticles } from './types';
 
 /** A retrieved section with the document it belongs to. */
 export interface Passage {
@@ -25,6 +26,11 @@ export interface Passage {
 export interface Retrieval {
   query: BuiltQuery;
   passages: Passage[];
+  /**
+   * The question names articles of documents it also names ("Điều 26 Nghị định 30/2020"), and
+   * none of those documents has any of them as a section or cites it in its text.
+   */
+  unknownArticles?: UnknownArticles;
 }
 
 export interface RetrieveOptions {
@@ -85,6 +91,11 @@ export class HybridRetriever implements Retriever {
    * folded; built when a definition question first looks at the section.
    */
   private readonly phraseText = new Map<number, { exact: string; folded: string }>();
+  /**
+   * Document index → its articles: those it has as sections (in order) and every article it has
+   * or cites in its text ("các Điều 30 đến Điều 33"); worked out when a question first names one.
+   */
+  private readonly articles = new Map<number, { sections: string[]; known: Set<string> }>();
 
   constructor(private readonly options: HybridRetrieverOptions) {
     options.documents.forEach((document, d) => {
@@ -139,7 +150,41 @@ export class HybridRetriever implements Retriever {
       const lexical = lexicalScore ? (lexicalScore.get(index) ?? 0) : score;
       passages.push({ document, section, score, lexicalScore: lexical });
     }
-    return { query, passages };
+    const unknownArticles = this.unknownArticles(query);
+    return unknownArticles ? { query, passages, unknownArticles } : { query, passages };
+  }
+
+  /**
+   * The articles the question names when the documents it names have none of them, with what the
+   * first of those documents has instead. A document whose text cites the article ("Các Điều 30
+   * đến Điều 33 … quy định") says something of it, so that counts as having it.
+   */
+  private unknownArticles(query: BuiltQuery): UnknownArticles | undefined {
+    if (!query.articles || !query.documents) return undefined;
+    const named = [...query.documents];
+    const lacking = (label: string) => named.every((d) => !this.articlesOf(d).known.has(label));
+    if (!query.articles.every(lacking)) return undefined;
+    const first = this.options.documents[named[0]!]!;
+    return {
+      articles: query.articles,
+      document: { number: first.number, title: first.title },
+      available: this.articlesOf(named[0]!).sections,
+    };
+  }
+
+  private articlesOf(d: number): { sections: string[]; known: Set<string> } {
+    let found = this.articles.get(d);
+    if (!found) {
+      const document = this.options.documents[d]!;
+      const sections = document.sections
+        .map((s) => s.label)
+        .filter((label) => /^Điều \d/.test(label));
+      const known = new Set(sections);
+      for (const s of document.sections) for (const a of mentionedArticles(s.text)) known.add(a);
+      found = { sections: [...new Set(sections)], known };
+      this.articles.set(d, found);
+    }
+    return found;
   }
 
   /** Lexical hits fused with dense ones by reciprocal rank; the lexical hits when dense fails. */

@@ -77,10 +77,24 @@ export interface AnswerResult {
    */
   unknownDocuments?: string[];
   /**
+   * When not answered because the question names articles of a document the knowledge base has,
+   * but not those articles: it holds some of the document's articles only.
+   */
+  unknownArticles?: UnknownArticles;
+  /**
    * When not answered because the question asks for a figure ("bao nhiêu tiền", "bao lâu", "ngày
    * nào") and the passages that match it state none of that kind.
    */
   unstatedFigure?: FigureKind;
+}
+
+/** Articles a question names ("Điều 26 Nghị định 30/2020") that the knowledge base lacks. */
+export interface UnknownArticles {
+  /** As section labels: ["Điều 26"]. */
+  articles: string[];
+  document: { number: string; title: string };
+  /** The articles of the document the knowledge base has, in the document's order. */
+  available: string[];
 }
 
 /** Context carried between turns of one conversation, to understand short follow-ups. */

@@ -144,3 +144,44 @@ export function documentNumberKey(number: string, kind?: string): string | undef
   const code = (m[3] !== undefined ? kindCode(m[3]) : undefined) ?? kind ?? '';
   return `${m[1]}/${second}/${code}`;
 }
+
+/** "Điều 9", "Điều 9a": an article by its number. */
+const ARTICLE = /(?<![\p{L}])Điều\s+(\d{1,4}[a-zđ]?)(?![\p{L}\p{N}])/gu;
+/** After an article: a range's end ("– 33", "đến Điều 33"). */
+const RANGE_END = /^\s*(?:–|-|đến)\s*(?:Điều\s+)?(\d{1,4})(?![\p{N}/])/u;
+/** After an article: one more of a list ("Điều 14 và 15", "các Điều 6, 7 và 9"). */
+const LIST_NEXT = /^\s*(?:,|và)\s*(?:Điều\s+)?(\d{1,4}[a-zđ]?)(?![\p{L}\p{N}/])/u;
+/** A range longer than this is read as its two ends only. */
+const MAX_RANGE = 50;
+
+/**
+ * The articles a text cites, as section labels ("Điều 9"): alone ("khoản 2 Điều 9"), in a range
+ * ("Các Điều 30 đến Điều 33", "Điều 77–79": every article from the first to the last) or in a
+ * list ("các Điều 14 và 15").
+ */
+export function mentionedArticles(text: string): string[] {
+  const found = new Set<string>();
+  const nfc = text.normalize('NFC');
+  for (const m of nfc.matchAll(ARTICLE)) {
+    found.add(`Điều ${m[1]}`);
+    let rest = nfc.slice(m.index + m[0].length);
+    for (;;) {
+      const range = RANGE_END.exec(rest);
+      if (range) {
+        const from = parseInt(m[1]!, 10);
+        const to = parseInt(range[1]!, 10);
+        if (to > from && to - from <= MAX_RANGE) {
+          for (let n = from + 1; n < to; n++) found.add(`Điều ${n}`);
+        }
+        found.add(`Điều ${range[1]}`);
+        rest = rest.slice(range[0].length);
+        continue;
+      }
+      const next = LIST_NEXT.exec(rest);
+      if (!next) break;
+      found.add(`Điều ${next[1]}`);
+      rest = rest.slice(next[0].length);
+    }
+  }
+  return [...found];
+}

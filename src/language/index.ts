@@ -43,5 +43,6 @@ export {
   documentNumberKey,
   documentNumbers,
   lawNames,
+  mentionedArticles,
   type DocumentReference,
 } from './document-references';

@@ -65,6 +65,11 @@ describe('the assembled assistant', () => {
       'Các tài liệu gần nhất với câu hỏi không nêu mức tiền',
       ['mức tiền'],
     ],
+    [
+      'Điều 20 Luật Chuyển đổi số 2025 quy định nội dung gì?',
+      'chỉ tóm tắt một số điều của 148/2025/QH15 (Luật Chuyển đổi số): Điều 1, Điều 3, Điều 9; chưa có Điều 20',
+      ['Điều 20 148/2025/QH15'],
+    ],
   ])('says over HTTP what the documents lack when asked %p', async (question, lack, missing) => {
     const replies = await exchange(app.server.url, messageActivity(question));
     const [text] = textsOf(replies);

@@ -142,6 +142,31 @@ describe('renderAnswer (Markdown)', () => {
     expect(plain).toMatch(/^Bộ tài liệu hiện có chưa có “NĐ 100\/2019”, nên/);
   });
 
+  it('says which articles of a document it holds when the question names another', () => {
+    const document = { number: '30/2020/NĐ-CP', title: 'Nghị định về công tác văn thư' };
+    const available = Array.from({ length: 12 }, (_, i) => `Điều ${i + 1}`);
+    const out = renderAnswer({
+      ...notFound,
+      unknownArticles: { articles: ['Điều 26'], document, available },
+    });
+    expect(out).toMatch(
+      /^Bộ tài liệu hiện có chỉ tóm tắt một số điều của 30\/2020\/NĐ-CP \(Nghị định về công tác văn thư\): Điều 1, Điều 2, .*Điều 10, …; chưa có Điều 26, nên/,
+    );
+    expect(out).not.toContain('Điều 11');
+    expect(out).toContain('- chữ ký số');
+    const general = renderAnswerPlain({
+      ...notFound,
+      unknownArticles: {
+        articles: ['Điều 2'],
+        document: { number: '', title: 'Luật X' },
+        available: [],
+      },
+    });
+    expect(general).toMatch(
+      /^Bộ tài liệu hiện có chỉ tóm tắt một số điều của Luật X \(phần thông tin chung\); chưa có Điều 2,/,
+    );
+  });
+
   it('falls back to default topics when the answerer suggests none', () => {
     const out = renderAnswer({ ...notFound, suggestions: [' '] });
     expect(out.match(/^- /gm)).toHaveLength(3);

@@ -230,6 +230,33 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     );
   });
 
+  it('refuses an article of a document the knowledge base holds only in part, naming what it holds', async () => {
+    const result = await kb.answerer.ask('Điều 20 Luật Chuyển đổi số 2025 quy định nội dung gì?');
+    expect(result).toMatchObject({
+      answered: false,
+      citations: [],
+      unknownArticles: {
+        articles: ['Điều 20'],
+        document: { number: '148/2025/QH15', title: 'Luật Chuyển đổi số' },
+        available: ['Điều 1', 'Điều 3', 'Điều 9'],
+      },
+    });
+    const folded = await kb.answerer.ask('dieu 26 nghi dinh 30/2020 quy dinh gi');
+    expect(folded.unknownArticles?.articles).toEqual(['Điều 26']);
+  });
+
+  it.each([
+    // Its own section.
+    ['Điều 9 NĐ 68/2024 nói gì?', 'Điều 9'],
+    // Cited in a range by the general section ("Các Điều 30 đến Điều 33 …").
+    ['Điều 31 NĐ 30/2020 quy định gì?', 'Thông tin chung'],
+  ])('answers %p, an article the knowledge base has or cites', async (question, section) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.unknownArticles).toBeUndefined();
+    expect(result.citations[0]?.section).toBe(section);
+  });
+
   it.each([
     // The guide is named by the opening of its title; the page that only mentions the contest
     // by the same words, and legal texts (which otherwise outrank guides), are not cited.

@@ -1,4 +1,9 @@
-import { documentNumberKey, documentNumbers, lawNames } from '../../../src/language';
+import {
+  documentNumberKey,
+  documentNumbers,
+  lawNames,
+  mentionedArticles,
+} from '../../../src/language';
 
 describe('lawNames', () => {
   it.each([
@@ -59,5 +64,22 @@ describe('documentNumbers', () => {
   it('does not take a date or a month for a document', () => {
     expect(documentNumbers('Từ ngày 01/7/2026, tháng 7/2026 thì sao?')).toEqual([]);
     expect(documentNumbers('Họp ngày 18-10, phòng 2-NQ')).toEqual([]);
+  });
+});
+
+describe('mentionedArticles', () => {
+  it.each([
+    ['theo khoản 2 Điều 9 và điểm a khoản 1 Điều 23', ['Điều 9', 'Điều 23']],
+    ['Các Điều 30 đến Điều 33 còn quy định', ['Điều 30', 'Điều 31', 'Điều 32', 'Điều 33']],
+    ['(Điều 77–79)', ['Điều 77', 'Điều 78', 'Điều 79']],
+    ['các Điều 14 và 15', ['Điều 14', 'Điều 15']],
+    ['các Điều 6, 7 và Điều 9a', ['Điều 6', 'Điều 7', 'Điều 9a']],
+    // A range too long to be one is its two ends.
+    ['Điều 1 đến Điều 200', ['Điều 1', 'Điều 200']],
+    // "điều kiện" is no article; a số hiệu after "và" is no article either.
+    ['đủ điều kiện theo Điều 5 và 30/2020/NĐ-CP', ['Điều 5']],
+    ['', []],
+  ])('finds in %p the articles %p', (text, articles) => {
+    expect(mentionedArticles(text).sort()).toEqual([...articles].sort());
   });
 });
