@@ -102,7 +102,7 @@ export const texts = {
     const listed = available.slice(0, MAX_LISTED_ARTICLES).join(', ');
     const more = available.length > MAX_LISTED_ARTICLES ? ', …' : '';
     const held = available.length > 0 ? `: ${listed}${more}` : ' (phần thông tin chung)';
-    return `Bộ tài liệu hiện có chỉ tóm tắt một số điều của ${doc}${held}; chưa có ${articles.join(', ')}, nên tôi không trả lời để tránh phỏng đoán.`;
+    return `Bộ tài liệu hiện có chỉ tóm tắt một phần của ${doc}${held}; chưa có ${articles.join(', ')}, nên tôi không trả lời để tránh phỏng đoán.`;
   },
   /** Not answered because the passages that match the question state no figure of that kind. */
   notStated: (figure: string): string =>

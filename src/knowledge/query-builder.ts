@@ -56,6 +56,11 @@ export interface BuiltQuery {
   documents?: Set<number>;
   /** Articles the question names ("Điều 22", "khoản 3 Điều 2"), as section labels (`Điều 22`). */
   articles?: string[];
+  /**
+   * Appendices the question names ("Phụ lục II"), as a document's sections start their labels
+   * ("Phụ lục I, mục II.8b"). Their words stay in the query: an appendix's sections use them.
+   */
+  appendices?: string[];
   /** Terms the question asks to define ("X là gì?", "Thế nào là X?"). */
   definitions?: DefinedTerm[];
   /** The figure the question asks for ("bao nhiêu tiền", "bao lâu", "ngày nào"), if any. */
@@ -281,6 +286,7 @@ export class QueryBuilder {
     const levels = namedLevels(normalized);
     const places = namedPlaces(normalized);
     const articles = namedArticles(syllables);
+    const appendices = namedAppendices(syllables);
     if (articles.labels.length > 0) {
       const remaining = syllables.filter((_, i) => !articles.positions.has(i));
       if (remaining.length > 0) syllables = remaining;
@@ -314,6 +320,7 @@ export class QueryBuilder {
       ...(unknownDocuments ? { unknownDocuments } : {}),
       documents: named.docs.size > 0 ? named.docs : undefined,
       articles: articles.labels.length > 0 ? articles.labels : undefined,
+      ...(appendices.length > 0 ? { appendices } : {}),
       definitions: definitions.length > 0 ? definitions : undefined,
       ...(figure ? { figure } : {}),
       ...(figureYears.length > 0 ? { figureYears } : {}),
@@ -484,6 +491,21 @@ function namedArticles(syllables: string[]): { labels: string[]; positions: Set<
     }
   }
   return { labels, positions };
+}
+
+/** A roman numeral as an appendix is numbered, folded ("ii", "iv"). */
+const ROMAN = /^(?:i{1,3}|iv|vi{0,3}|ix|x)$/;
+
+/** "Phụ lục II", "phu luc iv": the appendices named, as labels ("Phụ lục II"). */
+function namedAppendices(syllables: string[]): string[] {
+  const labels: string[] = [];
+  const folded = syllables.map(foldDiacritics);
+  for (let i = 0; i + 2 < folded.length; i++) {
+    if (folded[i] !== 'phu' || folded[i + 1] !== 'luc' || !ROMAN.test(folded[i + 2]!)) continue;
+    const label = `Phụ lục ${folded[i + 2]!.toUpperCase()}`;
+    if (!labels.includes(label)) labels.push(label);
+  }
+  return labels;
 }
 
 /** Appends the terms of `more` that `terms` does not have yet (those keep their weight). */

@@ -81,6 +81,11 @@ const IS_FOLDED = 'la';
  * embedder is configured, dense cosine hits are fused by reciprocal rank. A failing embedder
  * degrades to lexical results, never to an error.
  */
+/** An appendix's section label: "Phụ lục I, mục II.8b", "Phụ lục II". */
+const APPENDIX = /^Phụ lục ([IVX]+)(?:,|\s|$)/u;
+/** An appendix cited in a text: "theo Phụ lục I". */
+const APPENDIX_CITED = /(?<![\p{L}])Phụ lục ([IVX]+)(?![\p{L}])/gu;
+
 export class HybridRetriever implements Retriever {
   private readonly sections: { document: KnowledgeDocument; section: Section }[] = [];
   private readonly builder: QueryBuilder;
@@ -160,28 +165,46 @@ export class HybridRetriever implements Retriever {
    * đến Điều 33 … quy định") says something of it, so that counts as having it.
    */
   private unknownArticles(query: BuiltQuery): UnknownArticles | undefined {
-    if (!query.articles || !query.documents) return undefined;
+    const asked = [...(query.articles ?? []), ...(query.appendices ?? [])];
+    if (asked.length === 0 || !query.documents) return undefined;
     const named = [...query.documents];
     const lacking = (label: string) => named.every((d) => !this.articlesOf(d).known.has(label));
-    if (!query.articles.every(lacking)) return undefined;
+    if (!asked.every(lacking)) return undefined;
     const first = this.options.documents[named[0]!]!;
+    const held = this.articlesOf(named[0]!).sections;
+    // Asked for an appendix, the appendices it has come first.
+    const appendixFirst = (query.appendices?.length ?? 0) > 0;
+    const isAppendix = (label: string) => label.startsWith('Phụ lục');
     return {
-      articles: query.articles,
+      articles: asked,
       document: { number: first.number, title: first.title },
-      available: this.articlesOf(named[0]!).sections,
+      available: appendixFirst
+        ? [...held.filter(isAppendix), ...held.filter((l) => !isAppendix(l))]
+        : held,
     };
   }
 
+  /**
+   * A document's articles and appendices: as its sections' labels (an appendix once, by the
+   * start of its sections' labels: "Phụ lục I, mục II.8b" is "Phụ lục I"), and as its text cites
+   * them.
+   */
   private articlesOf(d: number): { sections: string[]; known: Set<string> } {
     let found = this.articles.get(d);
     if (!found) {
       const document = this.options.documents[d]!;
-      const sections = document.sections
-        .map((s) => s.label)
-        .filter((label) => /^Điều \d/.test(label));
+      const sections = new Set<string>();
+      for (const { label } of document.sections) {
+        if (/^Điều \d/.test(label)) sections.add(label);
+        const appendix = APPENDIX.exec(label);
+        if (appendix) sections.add(`Phụ lục ${appendix[1]}`);
+      }
       const known = new Set(sections);
-      for (const s of document.sections) for (const a of mentionedArticles(s.text)) known.add(a);
-      found = { sections: [...new Set(sections)], known };
+      for (const s of document.sections) {
+        for (const a of mentionedArticles(s.text)) known.add(a);
+        for (const m of s.text.matchAll(APPENDIX_CITED)) known.add(`Phụ lục ${m[1]}`);
+      }
+      found = { sections: [...sections], known };
       this.articles.set(d, found);
     }
     return found;

@@ -90,10 +90,13 @@ export interface AnswerResult {
 
 /** Articles a question names ("Điều 26 Nghị định 30/2020") that the knowledge base lacks. */
 export interface UnknownArticles {
-  /** As section labels: ["Điều 26"]. */
+  /** As section labels: ["Điều 26"]; an appendix by its name ("Phụ lục II"). */
   articles: string[];
   document: { number: string; title: string };
-  /** The articles of the document the knowledge base has, in the document's order. */
+  /**
+   * The articles and appendices of the document the knowledge base has, in the document's order
+   * (appendices first when one was asked).
+   */
   available: string[];
 }
 

@@ -67,7 +67,7 @@ describe('the assembled assistant', () => {
     ],
     [
       'Điều 20 Luật Chuyển đổi số 2025 quy định nội dung gì?',
-      'chỉ tóm tắt một số điều của 148/2025/QH15 (Luật Chuyển đổi số): Điều 1, Điều 3, Điều 9; chưa có Điều 20',
+      'chỉ tóm tắt một phần của 148/2025/QH15 (Luật Chuyển đổi số): Điều 1, Điều 3, Điều 9; chưa có Điều 20',
       ['Điều 20 148/2025/QH15'],
     ],
   ])('says over HTTP what the documents lack when asked %p', async (question, lack, missing) => {

@@ -150,7 +150,7 @@ describe('renderAnswer (Markdown)', () => {
       unknownArticles: { articles: ['Điều 26'], document, available },
     });
     expect(out).toMatch(
-      /^Bộ tài liệu hiện có chỉ tóm tắt một số điều của 30\/2020\/NĐ-CP \(Nghị định về công tác văn thư\): Điều 1, Điều 2, .*Điều 10, …; chưa có Điều 26, nên/,
+      /^Bộ tài liệu hiện có chỉ tóm tắt một phần của 30\/2020\/NĐ-CP \(Nghị định về công tác văn thư\): Điều 1, Điều 2, .*Điều 10, …; chưa có Điều 26, nên/,
     );
     expect(out).not.toContain('Điều 11');
     expect(out).toContain('- chữ ký số');
@@ -163,7 +163,7 @@ describe('renderAnswer (Markdown)', () => {
       },
     });
     expect(general).toMatch(
-      /^Bộ tài liệu hiện có chỉ tóm tắt một số điều của Luật X \(phần thông tin chung\); chưa có Điều 2,/,
+      /^Bộ tài liệu hiện có chỉ tóm tắt một phần của Luật X \(phần thông tin chung\); chưa có Điều 2,/,
     );
   });
 

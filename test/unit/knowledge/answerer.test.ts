@@ -243,6 +243,15 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     });
     const folded = await kb.answerer.ask('dieu 26 nghi dinh 30/2020 quy dinh gi');
     expect(folded.unknownArticles?.articles).toEqual(['Điều 26']);
+    // An appendix: the decree's Phụ lục I is here (as many sections), its Phụ lục II is not.
+    const appendix = await kb.answerer.ask(
+      'Theo Phụ lục II Nghị định 30/2020/NĐ-CP, quy tắc viết hoa tên cơ quan là gì?',
+    );
+    expect(appendix.unknownArticles).toMatchObject({
+      articles: ['Phụ lục II'],
+      document: { number: '30/2020/NĐ-CP' },
+    });
+    expect(appendix.unknownArticles?.available[0]).toBe('Phụ lục I');
   });
 
   it.each([
@@ -250,6 +259,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Điều 9 NĐ 68/2024 nói gì?', 'Điều 9'],
     // Cited in a range by the general section ("Các Điều 30 đến Điều 33 …").
     ['Điều 31 NĐ 30/2020 quy định gì?', 'Thông tin chung'],
+    // An appendix held as its parts' sections.
+    ['Theo Phụ lục I Nghị định 30/2020/NĐ-CP, lề trái của văn bản hành chính là bao nhiêu?', 'Phụ lục I, Phần I, mục I'],
   ])('answers %p, an article the knowledge base has or cites', async (question, section) => {
     const result = await kb.answerer.ask(question);
     expect(result.answered).toBe(true);

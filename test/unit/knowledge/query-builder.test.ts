@@ -24,6 +24,23 @@ describe('QueryBuilder: articles named in the question', () => {
   );
 
   it.each([
+    ['Theo Phụ lục II Nghị định 30/2020/NĐ-CP, viết hoa thế nào?', ['Phụ lục II']],
+    ['phu luc iv nd 30 quy dinh gi', ['Phụ lục IV']],
+    ['Phụ lục I và Phụ lục III nói gì?', ['Phụ lục I', 'Phụ lục III']],
+  ])('finds the appendices in %p, and leaves their words in the query', (question, labels) => {
+    const query = builder.build(question);
+    expect(query.appendices).toEqual(labels);
+    expect(query.text).toMatch(/ph[uụ] l[uụ]c/);
+  });
+
+  it.each(['Phụ lục văn bản đặt ở đâu?', 'phụ lục kèm theo có phải ký số không'])(
+    'finds no appendix in %p',
+    (question) => {
+      expect(builder.build(question).appendices).toBeUndefined();
+    },
+  );
+
+  it.each([
     ['Theo Nghị định số 68/2024/NĐ-CP, chứng thư có hạn bao lâu?', 'theo chứng thư có hạn bao lâu'],
     ['NĐ 68 quy định chứng thư công vụ', 'chứng thư công vụ'],
     ['nghị định 68 chứng thư công vụ', 'chứng thư công vụ'],
