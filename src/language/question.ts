@@ -260,7 +260,7 @@ const FOLDED_FUNCTION_WORDS = new Set([...FUNCTION_WORDS].map(foldDiacritics));
  * gì?", "… cách xử lý đúng là gì?", "… cần làm gì?", "… xử lý thế nào?".
  */
 const SCENARIO_CLOSE =
-  /(?:^|\s)(?:(?:viec|cach)(?: \S+){0,4}? (?:lam|xu ly)(?: \S+){0,4}? la gi|(?:nen|can|phai) (?:lam gi|xu ly (?:the nao|nhu the nao|ra sao))|xu ly (?:the nao|nhu the nao|ra sao))\s*[?.]?\s*$/;
+  /(?:^|\s)(?:(?:viec|cach)(?: \S+){0,4}? (?:lam|xu ly)(?: \S+){0,4}? la gi|(?:nen|can|phai) (?:lam gi|lam sao|xu ly (?:the nao|nhu the nao|ra sao))|xu ly (?:the nao|nhu the nao|ra sao)|(?:lam|noi|nhu) (?:vay|the)(?: \S+){0,2}? co (?:dung|duoc|on|sai)(?: \S+){0,3}? (?:khong|ko|k))\s*[?.]?\s*$/;
 /** A scenario tells a situation first: at least this many words before its closing question. */
 const SCENARIO_MIN_WORDS = 12;
 
@@ -275,9 +275,33 @@ export function isScenario(question: string): boolean {
   if (question.length < 40) return false;
   const folded = foldDiacritics(question).replace(/\s+/g, ' ').trim();
   const close = SCENARIO_CLOSE.exec(folded);
-  if (!close) return false;
-  const situation = folded.slice(0, close.index).match(/[\p{L}\p{N}]+/gu) ?? [];
-  return situation.length >= SCENARIO_MIN_WORDS;
+  if (close) {
+    const situation = folded.slice(0, close.index).match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (situation.length >= SCENARIO_MIN_WORDS) return true;
+  }
+  return isStory(folded);
+}
+
+/** The asker in his own story: "tôi", "mình", "em", "chúng tôi", "phòng mình", folded. */
+const FIRST_PERSON = /(?:^|\s)(?:toi|minh|em)(?=\s|$)/;
+/** A story takes at least this many words before its question. */
+const STORY_MIN_WORDS = 10;
+
+/**
+ * An official's own situation told before the question, in sentences of their own: "Chị phó
+ * phòng đang đi công tác, nhắn tôi chèn ảnh chữ ký scan của chị vào công văn rồi phát hành cho
+ * kịp. Làm như vậy có được coi là văn bản đã ký số không?". Like a contest scenario, its words
+ * are mostly the story's details.
+ */
+function isStory(folded: string): boolean {
+  const sentences = folded.split(/(?<=[.!?;])\s+/);
+  if (sentences.length < 2) return false;
+  const story =
+    sentences
+      .slice(0, -1)
+      .join(' ')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return story.length >= STORY_MIN_WORDS && FIRST_PERSON.test(` ${story.join(' ')} `);
 }
 
 /** "Cách …", "hướng dẫn …", "làm sao để …", "các bước …", "cài … thế nào": the steps of a task. */

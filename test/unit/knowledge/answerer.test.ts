@@ -152,6 +152,11 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'qd-19-2014',
     ],
     ['Anh/chị nhặt được một chiếc USB ở bãi giữ xe của cơ quan. Việc nên làm là gì?', 'an-toan-thong-tin-co-ban'],
+    // The asker's own story: its details ("chị phó phòng", "cho kịp") are not what is asked.
+    [
+      'Chị phó phòng đang đi công tác, nhắn tôi chèn ảnh chữ ký scan của chị vào công văn rồi phát hành cho kịp. Làm như vậy có được coi là văn bản đã ký số không?',
+      'huong-dan-ky-so-van-ban',
+    ],
     [
       'Theo Điều 1 Nghị định 118/2025/NĐ-CP, ở cấp địa phương, hồ sơ thủ tục hành chính được tiếp nhận theo cơ chế một cửa tại đâu?',
       'nd-118-2025',

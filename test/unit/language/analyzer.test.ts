@@ -228,6 +228,12 @@ describe('question helpers', () => {
     'Khi nhận được thư nghi là lừa đảo từ một địa chỉ lạ mạo danh lãnh đạo, cách xử lý đúng là gì?',
     'may tinh bi man hinh xanh roi tu khoi dong lai lien tuc khi dang soan van ban thi xu ly the nao',
     'Hồ sơ trễ hẹn vì phòng chuyên môn chưa chuyển kết quả lên hệ thống đúng ngày, đơn vị cần làm gì?',
+    // Whether what someone did or said is right, after the situation.
+    'Một bà cụ thường trú ở xã bên cạnh đến phường tôi nộp hồ sơ, đồng nghiệp bảo phải về xã mà nộp, nói vậy có đúng không?',
+    'Có người gọi tự xưng công an, nói tôi liên quan vụ án và bắt chuyển tiền vào tài khoản tạm giữ, phải làm sao?',
+    // The asker's own story, in sentences before the question.
+    'Chị phó phòng đang đi công tác, nhắn tôi chèn ảnh chữ ký scan của chị vào công văn rồi phát hành cho kịp. Làm như vậy có được coi là văn bản đã ký số không?',
+    'Thang sau toi chuyen cong tac sang don vi khac. Cai token chu ky so dang dung thi co mang theo duoc khong?',
   ])('reads %p as a scenario', (question) => {
     expect(isScenario(question)).toBe(true);
   });
@@ -238,6 +244,10 @@ describe('question helpers', () => {
     'Việc nên làm là gì?',
     'Chữ ký số có giá trị như chữ ký tay không?',
     'Anh/chị nhận được thư lạ yêu cầu đăng nhập vào trang giả mạo ngân hàng của cơ quan sáng nay',
+    // A story needs the asker in it, and sentences of its own before the question.
+    'Luật Chuyển đổi số được Quốc hội thông qua tại kỳ họp thứ 10 năm 2025. Luật có hiệu lực từ ngày nào?',
+    'Tôi muốn hỏi chữ ký số chuyên dùng công vụ của cán bộ xã có thời hạn bao lâu và gia hạn ở đâu?',
+    'Tôi mới chuyển công tác. Thủ tục?',
   ])('does not read %p as a scenario', (question) => {
     expect(isScenario(question)).toBe(false);
   });
