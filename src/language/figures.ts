@@ -168,7 +168,8 @@ const WHICH_RANK = [
  * Text that may hold an asking phrase, typed with or without marks ("nào", "bao", "mấy", "căn cứ",
  * "ai ký", "người ký", and the words of a penalty).
  */
-const ASKING_LETTERS = /n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c/iu;
+const ASKING_LETTERS =
+  /n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c|x[uử] l/iu;
 /**
  * "ai ký", "người ký là ai", "ký bởi ai", folded; not "ai ký số", "ai ký thay", "ai ký thừa lệnh"
  * nor "ai ký nháy", which ask a role.
@@ -188,11 +189,12 @@ const DOCUMENT_NUMBER = new RegExp(
 );
 /**
  * A penalty asked about, folded: "xử phạt", "bị phạt", "mức phạt", "kỷ luật", "chế tài", "truy
- * cứu". "phat" alone is more often "phát" (phát hành, phát hiện): typed without marks it counts
+ * cứu", "bị xử lý thế nào" (a person is "bị xử lý" for a breach; a file "được xử lý"). "phat"
+ * alone is more often "phát" (phát hành, phát hiện): typed without marks it counts
  * only in those pairs; typed with them, "phạt" is enough (see {@link asksSanction}).
  */
 const SANCTION_ASKED =
-  /(?:^|\s)(?:xu phat|bi phat|muc phat|phat tien|nop phat|hinh thuc phat|ky luat|che tai|truy cuu)(?=\s|$)/;
+  /(?:^|\s)(?:xu phat|bi phat|muc phat|phat tien|nop phat|hinh thuc phat|ky luat|che tai|truy cuu|bi xu ly (?:the nao|nhu the nao|ra sao|gi|khong|ko|k))(?=\s|$)/;
 /** Folded text that may hold one of the asking words above ("may" is also "máy": read on). */
 const MAY_ASK = / (?:bao (?:nhieu|lau)|bn|may|(?:ngay|nam|thang|diem) nao) /;
 
@@ -260,7 +262,8 @@ export function askedFigure(question: string): AskedFigure | undefined {
     return subject ? { kind: 'signer', subject } : { kind: 'signer' };
   }
   // Most questions ask for no figure: only those with an asking word are read word by word.
-  if (!MAY_ASK.test(sentence)) return asksSanction(question, sentence) ? { kind: 'sanction' } : undefined;
+  if (!MAY_ASK.test(sentence))
+    return asksSanction(question, sentence) ? { kind: 'sanction' } : undefined;
   // NFC, so that a letter and its marks are one character to the tokens.
   const normalized = question.normalize('NFC').toLowerCase();
   const found = [...normalized.matchAll(TOKEN)];
@@ -306,7 +309,9 @@ export function askedFigure(question: string): AskedFigure | undefined {
  * read before this.
  */
 function asksSanction(question: string, sentence: string): boolean {
-  return SANCTION_ASKED.test(sentence) || /(?<![\p{L}])phạt(?![\p{L}])/iu.test(question.normalize('NFC'));
+  return (
+    SANCTION_ASKED.test(sentence) || /(?<![\p{L}])phạt(?![\p{L}])/iu.test(question.normalize('NFC'))
+  );
 }
 
 /**

@@ -62,7 +62,10 @@ describe('askedFigure', () => {
     // its kind), by its kind alone, or by a law's name.
     ['Nghị định 68/2024/NĐ-CP do ai ký ban hành?', { kind: 'signer', subject: '68' }],
     ['nđ 224/2026 ai ký ban hành vậy ạ', { kind: 'signer', subject: '224' }],
-    ['Kế hoạch 46/KH-UBND triển khai Nghị quyết 57-NQ/TW do ai ký?', { kind: 'signer', subject: '46' }],
+    [
+      'Kế hoạch 46/KH-UBND triển khai Nghị quyết 57-NQ/TW do ai ký?',
+      { kind: 'signer', subject: '46' },
+    ],
     ['QĐ 942 chiến lược CPĐT ai ký vậy', { kind: 'signer', subject: '942' }],
     ['ke hoach chuyen doi so nam 2026 cua tinh vinh long do ai ky', { kind: 'signer' }],
     ['Ai là người ký ban hành Luật Dữ liệu?', { kind: 'signer' }],
@@ -71,6 +74,8 @@ describe('askedFigure', () => {
     ['Cán bộ để mất token thì có bị kỷ luật không?', { kind: 'sanction' }],
     ['mat token thi bi phat khong', { kind: 'sanction' }],
     ['Cá nhân vi phạm thì bị phạt ngang tổ chức hay nhẹ hơn?', { kind: 'sanction' }],
+    ['Người đứng đầu chưa ban hành quy chế thì bị xử lý thế nào?', { kind: 'sanction' }],
+    ['lam lo mat khau cong vu co bi xu ly khong', { kind: 'sanction' }],
   ])('reads %p as asking for %p', (question, expected) => {
     expect(askedFigure(question)).toEqual(expected);
   });
@@ -101,6 +106,9 @@ describe('askedFigure', () => {
     // "phat" without marks is "phát" unless a penalty's word is next to it.
     'van ban phat hanh cham thi sao',
     'Phát hiện mã độc thì làm gì?',
+    // A file is "được xử lý": how it is handled, not a penalty.
+    'Hồ sơ trễ hạn được xử lý thế nào?',
+    'Văn bản đến sau giờ làm việc xử lý ra sao?',
     // "pin bao nhiêu" is no rank.
     'may tinh xach tay pin bao nhieu thi nen sac',
     '',
@@ -158,7 +166,10 @@ describe('statesFigure', () => {
     ['Theo Luật Giao dịch điện tử, chữ ký số có giá trị như chữ ký tay.', { kind: 'document' }],
     ['Nhập sai mã PIN 5 lần thì token bị khóa.', { kind: 'quantity', units: ['lần'] }],
     ['Quyết định 2256/QĐ-UBND (do ông Trần Việt Trường ký) phê duyệt Đề án.', { kind: 'signer' }],
-    ['Luật được thông qua ngày 21/6/2024, người ký là Thủ tướng Nguyễn Xuân Phúc.', { kind: 'signer' }],
+    [
+      'Luật được thông qua ngày 21/6/2024, người ký là Thủ tướng Nguyễn Xuân Phúc.',
+      { kind: 'signer' },
+    ],
     ['Chủ tịch Quốc hội Trần Thanh Mẫn ký ban hành.', { kind: 'signer' }],
     ['Mức phạt đối với cá nhân bằng một nửa mức phạt đối với tổ chức.', { kind: 'sanction' }],
     ['Người vi phạm bị xử lý kỷ luật hoặc truy cứu trách nhiệm hình sự.', { kind: 'sanction' }],
@@ -183,7 +194,10 @@ describe('statesFigure', () => {
     ['Phạt gấp 2 lần nếu tái phạm.', { kind: 'money' }],
     ['Hình con dấu in đúng tỷ lệ 100% kích thước.', { kind: 'money' }],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính của cơ quan.', { kind: 'document' }],
-    ['Token bị khóa khi nhập sai mã PIN; mã PIN gồm 6 chữ số.', { kind: 'quantity', units: ['lần'] }],
+    [
+      'Token bị khóa khi nhập sai mã PIN; mã PIN gồm 6 chữ số.',
+      { kind: 'quantity', units: ['lần'] },
+    ],
     // The day it was signed, and who signs as a role, name no signer.
     ['Nghị định ký ngày 24/6/2026, có hiệu lực từ ngày 01/7/2026.', { kind: 'signer' }],
     ['Phó Chủ tịch UBND xã ký thay Chủ tịch.', { kind: 'signer' }],
