@@ -157,7 +157,10 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
 
     const chosen = this.choose(passages, coverageOf, minScore);
     // The answer's kind: a level the question names, a figure it asks for.
-    const checked = this.checkKind(query, chosen, best, core, confidence);
+    // Passages past the near ties that still cover enough: what a local body issued may be on
+    // its place's page even when a law outranks it.
+    const others = passages.filter((p) => !chosen.includes(p) && coverageOf(p) >= minScore);
+    const checked = this.checkKind(query, chosen, best, core, confidence, others);
     if ('refusal' in checked) return notFound(query.text, confidence, passages, checked.refusal);
 
     const weights = new Map<string, number>();
@@ -215,13 +218,23 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     best: Passage,
     core: Core,
     confidence: number,
+    others: Passage[],
   ): { chosen: Passage[] } | { refusal: Pick<AnswerResult, 'unknownWords' | 'unstatedFigure'> } {
     const first = (keep: Passage[]) => [...keep, ...chosen.filter((p) => !keep.includes(p))];
     const { levels, figure, places } = query;
     if (places) {
       // A page about another province or city speaks of it, not of the one asked about.
-      const fitting = chosen.filter((p) => this.sections.fitsPlaces(p, places));
-      if (fitting.length === 0) return { refusal: { unknownWords: places.map((p) => p.typed) } };
+      const fits = (p: Passage) => this.sections.fitsPlaces(p, places);
+      let fitting = chosen.filter(fits);
+      // A local body's own documents ("Kế hoạch … của UBND TP Cần Thơ") are on its place's
+      // page, which a law about no place may outrank.
+      if (fitting.length === 0 && places.some((p) => p.body)) fitting = others.filter(fits).slice(0, 1);
+      if (fitting.length === 0) {
+        // Named as a body's seat, the place is what is missing; a place merely named beside it
+        // ("Trước khi hợp nhất vào TP Cần Thơ, Tỉnh ủy Sóc Trăng …") is not.
+        const missing = places.some((p) => p.body) ? places.filter((p) => p.body) : places;
+        return { refusal: { unknownWords: missing.map((p) => p.typed) } };
+      }
       chosen = fitting;
     }
     if (levels) {

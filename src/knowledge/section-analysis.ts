@@ -111,7 +111,8 @@ export class SectionAnalysis {
    * Whether the passage can answer for one of the places asked about: it is about no place in
    * particular (its document's title and its heading name none: a law, a guide), or about one
    * of them, or it mentions one ("TP Cần Thơ mới gồm Cần Thơ, Sóc Trăng và Hậu Giang cũ"). A
-   * page about TP Cần Thơ does not answer for An Giang.
+   * page about TP Cần Thơ does not answer for An Giang. What a place's own body issued
+   * ("Nghị quyết … của Tỉnh ủy Vĩnh Long") is answered only by a page about that place.
    */
   fitsPlaces(passage: Passage, places: readonly NamedPlace[]): boolean {
     const analyzed = this.of(passage);
@@ -123,6 +124,9 @@ export class SectionAnalysis {
       };
     }
     const { about, text } = analyzed.places;
+    if (places.some((p) => p.body)) {
+      return places.some((p) => p.body && about.some((a) => a.key === p.key));
+    }
     return about.length === 0 || places.some((p) => mentionsPlace(text, p));
   }
 

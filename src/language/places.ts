@@ -74,10 +74,15 @@ const PROVINCE_NAMES = [
   'Yên Bái',
 ];
 
-/** A place named in a text: `key` folded ("an giang"), `typed` as written ("An Giang"). */
+/**
+ * A place named in a text: `key` folded ("an giang"), `typed` as written ("An Giang"); `body`
+ * when named as the seat of a local body ("Tỉnh ủy Vĩnh Long", "UBND tỉnh An Giang"): what that
+ * body issued is the province's own, which no law or guide about no place states.
+ */
 export interface NamedPlace {
   key: string;
   typed: string;
+  body?: true;
 }
 
 const folded = (name: string) => foldDiacritics(name).replace(/\s*-\s*/g, ' ');
@@ -104,6 +109,12 @@ const NAME_PATTERN = new RegExp(
 );
 /** A place word just before a name: "tỉnh An Giang", "TP. Đà Nẵng", "thanh pho da nang". */
 const AFTER_PLACE_WORD = /(?:^|[^\p{L}\p{N}])(?:tinh|thanh pho|tp)\.?\s*$/u;
+/**
+ * A local body just before a name, folded: "Tỉnh ủy", "Thành ủy", "UBND (tỉnh|TP)", "HĐND
+ * (tỉnh|thành phố)", "Ủy ban nhân dân tỉnh".
+ */
+const AFTER_BODY =
+  /(?:^|[^\p{L}\p{N}])(?:tinh uy|thanh uy|(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan)(?:\s+(?:tinh|thanh pho|tp)\.?)?)\s*$/u;
 
 /**
  * The provinces named in `text`: a name written with its capitals ("An Giang", "Đà Nẵng"), or in
@@ -128,7 +139,12 @@ export function namedPlaces(text: string): NamedPlace[] {
       const capitalised = typed.split(/[\s-]+/).every((w) => /^\p{Lu}/u.test(w));
       if (!afterPlaceWord && (!capitalised || ALSO_PEOPLE.has(key))) continue;
     }
-    if (!found.has(key)) found.set(key, { key, typed: typed.replace(/\s*-\s*|\s+/g, ' ') });
+    const body = AFTER_BODY.test(foldedText.slice(Math.max(0, m.index - 30), m.index));
+    const place: NamedPlace = { key, typed: typed.replace(/\s*-\s*|\s+/g, ' ') };
+    if (body) place.body = true;
+    const seen = found.get(key);
+    if (!seen) found.set(key, place);
+    else if (body) seen.body = true;
   }
   return [...found.values()];
 }

@@ -317,10 +317,21 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'TP Đà Nẵng đặt mục tiêu kinh tế số chiếm bao nhiêu phần trăm GRDP vào năm 2025?',
     );
     expect(result).toMatchObject({ answered: false, unknownWords: ['Đà Nẵng'] });
-    // A law answers for every province, and a page about Cần Thơ for Cần Thơ.
+    // What another province's own body issued: a national decision's target is not its.
+    const body = await kb.answerer.ask(
+      'Nghị quyết về chuyển đổi số của Tỉnh ủy Vĩnh Long đặt chỉ tiêu bao nhiêu phần trăm hồ sơ công việc cấp xã được xử lý trên môi trường mạng?',
+    );
+    expect(body).toMatchObject({ answered: false, unknownWords: ['Vĩnh Long'] });
+    // Only the body's seat is what is missing, not Cần Thơ named beside it.
+    const merged = await kb.answerer.ask(
+      'Trước khi hợp nhất vào TP Cần Thơ, Tỉnh ủy Sóc Trăng đã ban hành nghị quyết chuyên đề nào về chuyển đổi số?',
+    );
+    expect(merged).toMatchObject({ answered: false, unknownWords: ['Sóc Trăng'] });
+    // A law answers for every province, and a page about Cần Thơ for Cần Thơ and its bodies.
     for (const question of [
       'Ở TP Đà Nẵng, chữ ký số có giá trị như chữ ký tay không?',
       'Năm 2025 TP Cần Thơ xếp hạng DTI thứ mấy?',
+      'Thành ủy Cần Thơ ban hành nghị quyết về chuyển đổi số vào ngày nào?',
     ]) {
       expect((await kb.answerer.ask(question)).answered).toBe(true);
     }

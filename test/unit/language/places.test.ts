@@ -29,6 +29,18 @@ describe('namedPlaces', () => {
     expect(namedPlaces(text)).toEqual([]);
   });
 
+  it.each([
+    ['Nghị quyết của Tỉnh ủy Vĩnh Long về chuyển đổi số', true],
+    ['Kế hoạch của UBND tỉnh An Giang', true],
+    ['ke hoach cua ubnd tp can tho', true],
+    ['Thành ủy Cần Thơ ban hành nghị quyết', true],
+    // A place, not its body: "tỉnh An Giang xếp hạng", "ở Đà Nẵng".
+    ['Tỉnh An Giang xếp hạng DTI thứ mấy?', false],
+    ['UBND phường ở Đà Nẵng', false],
+  ])('in %p, names the place as the seat of a local body: %p', (text, body) => {
+    expect(namedPlaces(text)[0]?.body ?? false).toBe(body);
+  });
+
   it('tells whether a text mentions a place in any form', () => {
     const [soc] = namedPlaces('tỉnh Sóc Trăng');
     expect(mentionsPlace(placeText('gồm Cần Thơ, Sóc Trăng và Hậu Giang cũ'), soc!)).toBe(true);
