@@ -229,7 +229,7 @@ const FUNCTION_WORDS = new Set(
     'đang phải không ra vào từ theo tại như nếu một mấy tôi anh chị em bạn ai gì nào thế sao ' +
     'nhé ạ ơi cần nên muốn làm hiện nay lại cũng đều thể cái ' +
     // Spoken particles and chat shorthand: "… luôn hả", "lưu vô đâu", "đc ko".
-    'hả hở nhỉ à ư nha nhen nghen hen vô luôn giùm dùm ta mình đc dc ' +
+    'hả hở nhỉ à ư nha nhen nghen hen vô luôn giùm dùm ta mình đc dc e ' +
     // "cho rằng", "… nữa", "ở đâu", "một chiếc USB".
     'rằng nữa đâu chiếc'
   )
@@ -304,9 +304,12 @@ function isStory(folded: string): boolean {
   return story.length >= STORY_MIN_WORDS && FIRST_PERSON.test(` ${story.join(' ')} `);
 }
 
-/** "Cách …", "hướng dẫn …", "làm sao để …", "các bước …", "cài … thế nào": the steps of a task. */
+/**
+ * "Cách …", "hướng dẫn …", "làm sao để …", "các bước …", "chỉ em từng bước", "cài … thế nào": the
+ * steps of a task.
+ */
 const HOW_TO =
-  /(?:^|\s)(?:cach|huong dan|lam sao de|lam the nao de|the nao de|cac buoc)\s|(?:^|\s)(?:cai|cai dat|thiet lap)\s(?:.*\s)?(?:the nao|nhu the nao|ra sao)(?:\s|$)/;
+  /(?:^|\s)(?:cach|huong dan|lam sao de|lam the nao de|the nao de|cac buoc|tung buoc)\s|(?:^|\s)(?:cai|cai dat|thiet lap)\s(?:.*\s)?(?:the nao|nhu the nao|ra sao)(?:\s|$)/;
 
 /**
  * True for a question asking how to do a task ("Hướng dẫn cài đặt để ký số file PDF bằng Adobe

@@ -220,6 +220,12 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Luật Dữ liệu do ai ký?', 'Thông tin chung', /Trần Thanh Mẫn/],
     ['QĐ 942 chiến lược CPĐT ai ký vậy', 'Thông tin chung', /Vũ Đức Đam/],
     ['KH chuyển đổi số năm 2026 của TP là kh số mấy, ai ký vậy ạ', 'Các văn bản chuyển đổi số của thành phố', /Nguyễn Văn Khởi/],
+    // "e" is the asker ("em"), not a word the documents lack.
+    [
+      'cho e hỏi cá nhân mà mua bán dữ liệu cá nhân thì bị phạt tối đa bn vậy ạ, có bằng mức phạt của tổ chức ko?',
+      'Điều 8',
+      /10 lần khoản thu/,
+    ],
     // A penalty asked "như thế nào" is stated by the fines.
     [
       'Theo Luật Bảo vệ dữ liệu cá nhân 2025, mức phạt đối với cá nhân so với tổ chức có cùng hành vi vi phạm như thế nào?',

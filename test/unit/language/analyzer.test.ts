@@ -258,6 +258,7 @@ describe('question helpers', () => {
     'cài VPN của cơ quan lên điện thoại android thế nào vậy ạ',
     'Làm sao để xuất danh sách hồ sơ ra Excel?',
     'Các bước tạo mục lục tự động trong Word?',
+    'zoom bật phòng chờ ở đâu vậy, chỉ e từng bước với',
   ])('reads %p as asking the steps of a task', (question) => {
     expect(asksHowTo(question)).toBe(true);
   });
@@ -379,6 +380,8 @@ describe('question helpers', () => {
       'luôn',
       'đc',
       'dc',
+      // "e" for "em": "cho e hỏi", "xã e đang …".
+      'e',
       'cái',
       'rằng',
       'nữa',
