@@ -16,6 +16,7 @@ import {
   isFunctionWord,
   isScenario,
   lawNames,
+  projectNumbers,
   namedLevels,
   namedPlaces,
   namedYears,
@@ -176,7 +177,7 @@ export class QueryBuilder {
       for (const { text } of d.sections ?? []) {
         for (const r of documentReferences(text)) {
           if (r.kind === 'number') this.knownNumbers.add(r.key);
-          else knowName(r.key.split(' '));
+          else if (r.kind === 'name') knowName(r.key.split(' '));
         }
       }
     }
@@ -359,6 +360,10 @@ export class QueryBuilder {
   /** Whether the knowledge base has the document, or cites it in its text. */
   private knows(reference: DocumentReference): boolean {
     if (reference.kind === 'number') return this.knownNumbers.has(reference.key);
+    if (reference.kind === 'project') {
+      // Known when a decision of that number is: "Đề án 2256" is approved by 2256/QĐ-UBND.
+      return [...this.knownNumbers].some((k) => String(parseInt(k, 10)) === reference.key);
+    }
     let words = reference.key.split(' ');
     // "Luật CĐS": the name abbreviated, as the glossary knows it.
     const expansion = this.analyzer.abbreviationExpansions(words[0]!)?.[0];
@@ -556,10 +561,14 @@ function numberReferences(words: readonly string[]): Set<number> {
   return out;
 }
 
-/** The laws and số hiệu a text names; most texts name none (a name needs "Luật", a number "/"). */
+/**
+ * The laws, số hiệu and projects a text names; most texts name none (a name needs "Luật", a number
+ * "/", a project "Đề án").
+ */
 function documentReferences(text: string): DocumentReference[] {
   const names = text.includes('uật') ? lawNames(text) : [];
-  return text.includes('/') ? [...names, ...documentNumbers(text)] : names;
+  const numbered = text.includes('/') ? [...names, ...documentNumbers(text)] : names;
+  return /[đd]ề án|de an/iu.test(text) ? [...numbered, ...projectNumbers(text)] : numbered;
 }
 
 function removePhrase(syllables: string[], phrase: string): string[] {

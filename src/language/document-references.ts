@@ -4,10 +4,11 @@ import { foldDiacritics, hasDiacritics } from './normalize';
 export interface DocumentReference {
   /** As typed: "Luật Cán bộ, công chức", "Nghị định 100/2019/NĐ-CP". */
   text: string;
-  kind: 'name' | 'number';
+  kind: 'name' | 'number' | 'project';
   /**
    * `name`: the folded words after "Luật" ("can bo cong chuc"); `number`: the first two parts of
-   * the số hiệu, folded and lowercased ("100/2019", "2629/qd").
+   * the số hiệu, folded and lowercased ("100/2019", "2629/qd"); `project`: the number a project
+   * ("Đề án 06") goes by, its approving decision's, without leading zeros ("6").
    */
   key: string;
 }
@@ -184,4 +185,24 @@ export function mentionedArticles(text: string): string[] {
     }
   }
   return [...found];
+}
+
+/** "Đề án 06", "de an so 06", folded: a project by its approving decision's number. */
+const PROJECT_NUMBER = /(?<![\p{L}\p{N}])de an\s+(?:so\s+)?(\d{1,4})(?![\p{N}/])/gu;
+
+/**
+ * Projects named by number in a text ("Đề án 06 của Thủ tướng"), which officials call by the
+ * number of the decision that approved them.
+ */
+export function projectNumbers(text: string): DocumentReference[] {
+  const nfc = text.normalize('NFC');
+  const folded = foldDiacritics(nfc);
+  const found: DocumentReference[] = [];
+  for (const m of folded.matchAll(PROJECT_NUMBER)) {
+    const key = String(parseInt(m[1]!, 10));
+    if (found.some((r) => r.key === key)) continue;
+    const typed = folded.length === nfc.length ? nfc.slice(m.index, m.index + m[0].length) : m[0];
+    found.push({ text: typed, kind: 'project', key });
+  }
+  return found;
 }

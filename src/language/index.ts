@@ -44,5 +44,6 @@ export {
   documentNumbers,
   lawNames,
   mentionedArticles,
+  projectNumbers,
   type DocumentReference,
 } from './document-references';

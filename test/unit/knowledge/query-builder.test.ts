@@ -140,7 +140,11 @@ describe('QueryBuilder: coverage terms and the words checked against the documen
     {
       title: 'Luật Chuyển đổi số',
       number: '148/2025/QH15',
-      sections: [{ text: 'Luật này thay thế Luật Công nghệ thông tin số 67/2006/QH11.' }],
+      sections: [
+        {
+          text: 'Luật này thay thế Luật Công nghệ thông tin số 67/2006/QH11. Quyết định 2256/QĐ-UBND phê duyệt Đề án.',
+        },
+      ],
     },
   ]);
 
@@ -186,7 +190,14 @@ describe('QueryBuilder: coverage terms and the words checked against the documen
     expect(withGlossary.build('Nghị quyết 18-NQ/TW đặt mục tiêu gì?').unknownDocuments).toEqual([
       '18-NQ/TW',
     ]);
+    // A project, by its approving decision's number.
+    expect(withGlossary.build('Đề án 06 của TTCP đặt chỉ tiêu gì?').unknownDocuments).toEqual([
+      'Đề án 06',
+    ]);
+    expect(withGlossary.build('de an so 06 la gi').unknownDocuments).toEqual(['de an so 06']);
     for (const known of [
+      'Đề án 2256 phê duyệt năm nào?',
+      'Đề án chuyển đổi số của thành phố là gì?',
       'Luật Chuyển đổi số có hiệu lực khi nào?',
       'Luật Công nghệ thông tin còn hiệu lực không?',
       'Luật 67/2006/QH11 còn hiệu lực không?',
