@@ -142,7 +142,17 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       }
       return c;
     };
-    const confidence = best ? coverageOf(best) : 0;
+    let confidence = best ? coverageOf(best) : 0;
+    // A story's question, in its last sentence, covered by the passage is enough.
+    const closing = query.closingCore;
+    if (best && closing) {
+      const closingCore: Core = {
+        terms: closing.terms,
+        weights: closing.terms.map(weight),
+        alternatives: closing.alternatives,
+      };
+      confidence = Math.max(confidence, this.coverage(closingCore, best));
+    }
     // A scenario's words are mostly its situation's details, which the answer need not have.
     const minScore = this.options.minScore * (query.scenario ? SCENARIO_MIN_SCORE : 1);
     // Said in the reply when it is why nothing is answered, so worked out for refusals too.
@@ -316,6 +326,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
    * nại"). Such a word is usually what the question is about ("Lương cơ sở là bao nhiêu?"), so a
    * passage that matches only its other words ("năm 2026", "công chức") does not answer it. Not
    * counted: words the query builder leaves unchecked (numbers, asking words, glossary words),
+   * single letters (chat shorthand: "cho e hỏi"),
    * a province's name (see `checkKind`), words the documents know in no form at all (a typo, a
    * foreign word: nothing to judge by; unless the question asks the steps of a task, whose product
    * it then names: "cài … trên Adobe Acrobat Reader"), and a mistyped word of a phrase the passage
@@ -332,6 +343,8 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const folded = (w: QueryWord) => FOLDED_PREFIX + w.folded;
     const known = (w: QueryWord, i: number): boolean => {
       if (!w.checked || lexical.documentFrequency(w.term) > RARE_SECTIONS) return true;
+      // One letter is chat shorthand ("cho e hỏi", "k"), not what is asked about.
+      if (w.folded.length === 1) return true;
       if (placeWords.has(w.folded)) return true;
       if (lexical.documentFrequency(folded(w)) === 0) {
         // Unknown in every form: a typo, or a product the documents do not cover, which matters

@@ -62,6 +62,11 @@ export interface BuiltQuery {
    * ("Phụ lục I, mục II.8b"). Their words stay in the query: an appendix's sections use them.
    */
   appendices?: string[];
+  /**
+   * For a scenario told in several sentences, the coverage terms of its last sentence: a passage
+   * that covers the question itself answers it, whatever the story's details.
+   */
+  closingCore?: { terms: string[]; alternatives?: ReadonlyMap<string, readonly (readonly string[])[]> };
   /** Terms the question asks to define ("X là gì?", "Thế nào là X?"). */
   definitions?: DefinedTerm[];
   /** The figure the question asks for ("bao nhiêu tiền", "bao lâu", "ngày nào"), if any. */
@@ -118,6 +123,8 @@ const KIND_WORDS = DOCUMENT_KINDS.flatMap(({ code, words }) =>
   words.map((w) => ({ words: w.split(' '), code })),
 );
 const DIGITS = /^\d+$/;
+/** A scenario's last sentence is a question of its own with at least this many content words. */
+const CLOSING_MIN_WORDS = 3;
 /** Words of a law's name compared with the documents' (enough to tell "Luật Bảo vệ dữ liệu …" apart). */
 const NAME_KEY_WORDS = 3;
 /**
@@ -203,57 +210,10 @@ export class QueryBuilder {
     const followUp = Boolean(previousQuery) && looksLikeFollowUp(all);
     const definitions = definedTerms(all);
     let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
-    // Coverage terms: a syllable typed with diacritics must match exactly (phở is not phó);
-    // one typed without them, or with marks that cannot be right ("luât" for "luật", "ngừoi" for
-    // "người"), matches by its folded form.
-    const folded = syllables.map(foldDiacritics);
-    const marked = syllables.map((s) => hasDiacritics(s) && !hasImpossibleMarks(s));
-    const exact = syllables.map((s, i) => (marked[i] ? s : FOLDED_PREFIX + folded[i]!));
-    const pair = (i: number) =>
-      marked[i - 1] && marked[i]
-        ? `${syllables[i - 1]}_${syllables[i]}`
-        : `${FOLDED_PREFIX}${folded[i - 1]}_${folded[i]}`;
-    const content = syllables.map((s) => !isFunctionWord(s));
-    // An abbreviation ("BHXH") is covered by the words it stands for, as the documents write them.
-    const expanded = syllables.map((s) => this.analyzer.abbreviationExpansions(s)?.[0]);
-    // Asking words ("bao lâu") say what kind of answer is wanted, not what about: the passage need
-    // not have them.
-    const asking = askingWords(syllables);
-    const core = new Set<string>();
-    for (let i = 0; i < syllables.length; i++) {
-      if (asking[i]) continue;
-      const expansion = expanded[i];
-      if (expansion) {
-        const words = expansion.map(foldDiacritics);
-        words.forEach((w, j) => {
-          if (!isFunctionWord(w)) core.add(FOLDED_PREFIX + w);
-          if (j > 0) core.add(`${FOLDED_PREFIX}${words[j - 1]}_${w}`);
-        });
-        continue;
-      }
-      if (content[i]) core.add(exact[i]!);
-      if (i > 0 && (content[i] || content[i - 1]) && !expanded[i - 1] && !asking[i - 1]) {
-        core.add(pair(i));
-      }
-    }
-    const coreTerms = [...core];
-    const synonymMatches = this.analyzer.synonymMatches(syllables);
-    const synonyms = syllables.map(() => false);
-    let coreAlternatives: Map<string, string[][]> | undefined;
-    for (const { start, length, others } of synonymMatches) {
-      // Each other phrasing by its folded pairs of words, or its one word.
-      const alternatives = others.map((o) => {
-        const f = o.map(foldDiacritics);
-        if (f.length === 1) return [FOLDED_PREFIX + f[0]!];
-        return f.slice(1).map((w, j) => `${FOLDED_PREFIX}${f[j]}_${w}`);
-      });
-      for (let j = start; j < start + length; j++) {
-        synonyms[j] = true;
-        if (!core.has(exact[j]!)) continue;
-        coreAlternatives ??= new Map();
-        coreAlternatives.set(exact[j]!, [...(coreAlternatives.get(exact[j]!) ?? []), ...alternatives]);
-      }
-    }
+    const { folded, exact, content, expanded, asking, synonyms, coreTerms, coreAlternatives } =
+      this.coverageTerms(syllables);
+    const scenario = isScenario(normalized);
+    const closingCore = scenario ? this.closingCore(normalized) : undefined;
     const words: QueryWord[] = syllables.map((typed, i) => ({
       typed,
       term: exact[i]!,
@@ -325,12 +285,86 @@ export class QueryBuilder {
       definitions: definitions.length > 0 ? definitions : undefined,
       ...(figure ? { figure } : {}),
       ...(figureYears.length > 0 ? { figureYears } : {}),
-      ...(isScenario(normalized) ? { scenario: true } : {}),
+      ...(scenario ? { scenario: true } : {}),
+      ...(closingCore ? { closingCore } : {}),
       ...(levels.length > 0 ? { levels } : {}),
       ...(places.length > 0 ? { places } : {}),
       ...(asksHowTo(normalized) ? { howTo: true } : {}),
       followUp,
     };
+  }
+
+  /**
+   * The terms that measure how well a passage covers the syllables (see `BuiltQuery.coreTerms`),
+   * and how each syllable was read for them.
+   */
+  private coverageTerms(syllables: string[]) {
+    // Coverage terms: a syllable typed with diacritics must match exactly (phở is not phó);
+    // one typed without them, or with marks that cannot be right ("luât" for "luật", "ngừoi" for
+    // "người"), matches by its folded form.
+    const folded = syllables.map(foldDiacritics);
+    const marked = syllables.map((s) => hasDiacritics(s) && !hasImpossibleMarks(s));
+    const exact = syllables.map((s, i) => (marked[i] ? s : FOLDED_PREFIX + folded[i]!));
+    const pair = (i: number) =>
+      marked[i - 1] && marked[i]
+        ? `${syllables[i - 1]}_${syllables[i]}`
+        : `${FOLDED_PREFIX}${folded[i - 1]}_${folded[i]}`;
+    const content = syllables.map((s) => !isFunctionWord(s));
+    // An abbreviation ("BHXH") is covered by the words it stands for, as the documents write them.
+    const expanded = syllables.map((s) => this.analyzer.abbreviationExpansions(s)?.[0]);
+    // Asking words ("bao lâu") say what kind of answer is wanted, not what about: the passage need
+    // not have them.
+    const asking = askingWords(syllables);
+    const core = new Set<string>();
+    for (let i = 0; i < syllables.length; i++) {
+      if (asking[i]) continue;
+      const expansion = expanded[i];
+      if (expansion) {
+        const words = expansion.map(foldDiacritics);
+        words.forEach((w, j) => {
+          if (!isFunctionWord(w)) core.add(FOLDED_PREFIX + w);
+          if (j > 0) core.add(`${FOLDED_PREFIX}${words[j - 1]}_${w}`);
+        });
+        continue;
+      }
+      if (content[i]) core.add(exact[i]!);
+      if (i > 0 && (content[i] || content[i - 1]) && !expanded[i - 1] && !asking[i - 1]) {
+        core.add(pair(i));
+      }
+    }
+    const coreTerms = [...core];
+    const synonymMatches = this.analyzer.synonymMatches(syllables);
+    const synonyms = syllables.map(() => false);
+    let coreAlternatives: Map<string, string[][]> | undefined;
+    for (const { start, length, others } of synonymMatches) {
+      // Each other phrasing by its folded pairs of words, or its one word.
+      const alternatives = others.map((o) => {
+        const f = o.map(foldDiacritics);
+        if (f.length === 1) return [FOLDED_PREFIX + f[0]!];
+        return f.slice(1).map((w, j) => `${FOLDED_PREFIX}${f[j]}_${w}`);
+      });
+      for (let j = start; j < start + length; j++) {
+        synonyms[j] = true;
+        if (!core.has(exact[j]!)) continue;
+        coreAlternatives ??= new Map();
+        coreAlternatives.set(exact[j]!, [...(coreAlternatives.get(exact[j]!) ?? []), ...alternatives]);
+      }
+    }
+    return { folded, exact, content, expanded, asking, synonyms, coreTerms, coreAlternatives };
+  }
+
+  /**
+   * A scenario told in several sentences: the coverage terms of its last one, the question itself
+   * ("… Tôi có bắt buộc phải vào sổ ngay trong chiều nay không?").
+   */
+  private closingCore(normalized: string): BuiltQuery['closingCore'] {
+    const sentences = normalized.split(/(?<=[.!?;])\s+/).filter((t) => /\p{L}/u.test(t));
+    if (sentences.length < 2) return undefined;
+    const syllables = stripQuestionFrames(this.analyzer.syllables(sentences[sentences.length - 1]!));
+    const { coreTerms, coreAlternatives } = this.coverageTerms(syllables);
+    // "Việc nên làm là gì?" asks nothing of its own: the story is the question.
+    if (coreTerms.filter((t) => !t.includes('_')).length < CLOSING_MIN_WORDS) return undefined;
+    return coreAlternatives ? { terms: coreTerms, alternatives: coreAlternatives } : { terms: coreTerms };
   }
 
   private weigh(text: string, weight: number): WeightedTerm[] {

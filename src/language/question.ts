@@ -229,7 +229,7 @@ const FUNCTION_WORDS = new Set(
     'đang phải không ra vào từ theo tại như nếu một mấy tôi anh chị em bạn ai gì nào thế sao ' +
     'nhé ạ ơi cần nên muốn làm hiện nay lại cũng đều thể cái ' +
     // Spoken particles and chat shorthand: "… luôn hả", "lưu vô đâu", "đc ko".
-    'hả hở nhỉ à ư nha nhen nghen hen vô luôn giùm dùm ta mình đc dc e ' +
+    'hả hở nhỉ à ư nha nhen nghen hen vô luôn giùm dùm ta mình đc dc ' +
     // "cho rằng", "… nữa", "ở đâu", "một chiếc USB".
     'rằng nữa đâu chiếc'
   )

@@ -152,6 +152,11 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'qd-19-2014',
     ],
     ['Anh/chị nhặt được một chiếc USB ở bãi giữ xe của cơ quan. Việc nên làm là gì?', 'an-toan-thong-tin-co-ban'],
+    // A story whose last sentence is the question: covering that sentence is enough.
+    [
+      'Tôi là văn thư phường. Chiều thứ Sáu, gần 17 giờ, tôi mới nhận được một công văn thường của Sở gửi qua phần mềm, không có dấu khẩn. Tôi có bắt buộc phải vào sổ ngay trong chiều nay không?',
+      'quy-trinh-iso-xu-ly-van-ban-den',
+    ],
     // The asker's own story: its details ("chị phó phòng", "cho kịp") are not what is asked.
     [
       'Chị phó phòng đang đi công tác, nhắn tôi chèn ảnh chữ ký scan của chị vào công văn rồi phát hành cho kịp. Làm như vậy có được coi là văn bản đã ký số không?',

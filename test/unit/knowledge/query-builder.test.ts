@@ -208,3 +208,25 @@ describe('QueryBuilder: coverage terms and the words checked against the documen
     }
   });
 });
+
+describe('QueryBuilder: the question closing a story', () => {
+  const builder = new QueryBuilder(new VietnameseAnalyzer(), []);
+
+  it('keeps the coverage terms of the last sentence of a story told in several', () => {
+    const { closingCore } = builder.build(
+      'Tôi là văn thư phường. Chiều thứ Sáu tôi mới nhận một công văn thường qua phần mềm. Tôi có bắt buộc phải vào sổ ngay trong chiều nay không?',
+    );
+    expect(closingCore?.terms).toEqual(expect.arrayContaining(['bắt_buộc', 'vào_sổ']));
+    expect(closingCore?.terms).not.toContain('công_văn');
+  });
+
+  it.each([
+    // The closing question asks nothing of its own: the story is the question.
+    'Anh/chị rời bàn làm việc để đi họp trong ít phút, máy tính vẫn mở phần mềm. Việc nên làm là gì?',
+    // One sentence, or no story at all.
+    'Tôi là văn thư phường, tôi có phải vào sổ văn bản đến ngay trong ngày không?',
+    'Chữ ký số có giá trị như chữ ký tay không?',
+  ])('keeps none for %p', (question) => {
+    expect(builder.build(question).closingCore).toBeUndefined();
+  });
+});

@@ -380,8 +380,6 @@ describe('question helpers', () => {
       'luôn',
       'đc',
       'dc',
-      // "e" for "em": "cho e hỏi", "xã e đang …".
-      'e',
       'cái',
       'rằng',
       'nữa',
