@@ -76,16 +76,16 @@ const DEFINITION_BOOST = 1.5;
 const IS = 'là';
 const IS_FOLDED = 'la';
 
-/**
- * Lexical BM25F retrieval with a document prior and documents named in the question; when an
- * embedder is configured, dense cosine hits are fused by reciprocal rank. A failing embedder
- * degrades to lexical results, never to an error.
- */
 /** An appendix's section label: "Phụ lục I, mục II.8b", "Phụ lục II". */
 const APPENDIX = /^Phụ lục ([IVX]+)(?:,|\s|$)/u;
 /** An appendix cited in a text: "theo Phụ lục I". */
 const APPENDIX_CITED = /(?<![\p{L}])Phụ lục ([IVX]+)(?![\p{L}])/gu;
 
+/**
+ * Lexical BM25F retrieval with a document prior and documents named in the question; when an
+ * embedder is configured, dense cosine hits are fused by reciprocal rank. A failing embedder
+ * degrades to lexical results, never to an error.
+ */
 export class HybridRetriever implements Retriever {
   private readonly sections: { document: KnowledgeDocument; section: Section }[] = [];
   private readonly builder: QueryBuilder;

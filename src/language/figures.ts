@@ -190,8 +190,8 @@ const DOCUMENT_NUMBER = new RegExp(
 /**
  * A penalty asked about, folded: "xử phạt", "bị phạt", "mức phạt", "kỷ luật", "chế tài", "truy
  * cứu", "bị xử lý thế nào" (a person is "bị xử lý" for a breach; a file "được xử lý"). "phat"
- * alone is more often "phát" (phát hành, phát hiện): typed without marks it counts
- * only in those pairs; typed with them, "phạt" is enough (see {@link asksSanction}).
+ * alone is more often "phát" (phát hành, phát hiện): typed without marks it counts only in those
+ * pairs; typed with them, "phạt" is enough (see {@link sanctionAsked}).
  */
 const SANCTION_ASKED =
   /(?:^|\s)(?:xu phat|bi phat|muc phat|phat tien|nop phat|hinh thuc phat|ky luat|che tai|truy cuu|bi xu ly (?:the nao|nhu the nao|ra sao|gi|khong|ko|k))(?=\s|$)/;
@@ -262,8 +262,7 @@ export function askedFigure(question: string): AskedFigure | undefined {
     return subject ? { kind: 'signer', subject } : { kind: 'signer' };
   }
   // Most questions ask for no figure: only those with an asking word are read word by word.
-  if (!MAY_ASK.test(sentence))
-    return asksSanction(question, sentence) ? { kind: 'sanction' } : undefined;
+  if (!MAY_ASK.test(sentence)) return sanctionAsked(question, sentence);
   // NFC, so that a letter and its marks are one character to the tokens.
   const normalized = question.normalize('NFC').toLowerCase();
   const found = [...normalized.matchAll(TOKEN)];
@@ -300,18 +299,19 @@ export function askedFigure(question: string): AskedFigure | undefined {
     }
     return { kind: 'quantity' };
   }
-  return asksSanction(question, sentence) ? { kind: 'sanction' } : undefined;
+  return sanctionAsked(question, sentence);
 }
 
 /**
- * Whether the question asks about a penalty ("bị xử phạt như thế nào", "có bị kỷ luật không");
+ * A penalty, when the question asks about one ("bị xử phạt như thế nào", "có bị kỷ luật không");
  * `sentence` is its folded words. An amount of it ("phạt bao nhiêu tiền") is a `money` figure,
  * read before this.
  */
-function asksSanction(question: string, sentence: string): boolean {
-  return (
-    SANCTION_ASKED.test(sentence) || /(?<![\p{L}])phạt(?![\p{L}])/iu.test(question.normalize('NFC'))
-  );
+function sanctionAsked(question: string, sentence: string): AskedFigure | undefined {
+  const asked =
+    SANCTION_ASKED.test(sentence) ||
+    /(?<![\p{L}])phạt(?![\p{L}])/iu.test(question.normalize('NFC'));
+  return asked ? { kind: 'sanction' } : undefined;
 }
 
 /**
