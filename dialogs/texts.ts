@@ -118,6 +118,7 @@ export const texts = {
     document: 'văn bản quy định',
     signer: 'người ký văn bản',
     sanction: 'hình thức, mức xử lý vi phạm',
+    phone: 'số điện thoại',
   } satisfies Record<FigureKind, string>,
   notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 

@@ -24,7 +24,9 @@ import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
  *   role, not a signer: asked without a document named, or of "ký số", "ký thay", it is no figure;
  * - `sanction`: the penalty for a breach ("bị xử phạt như thế nào", "có bị kỷ luật không"),
  *   stated by a fine, a disciplinary measure or criminal liability ("phạt", "kỷ luật", "truy
- *   cứu"). A duty ("thủ trưởng phải ban hành quy chế") says nothing of what follows its breach.
+ *   cứu"). A duty ("thủ trưởng phải ban hành quy chế") says nothing of what follows its breach;
+ * - `phone`: a telephone number ("số điện thoại đường dây nóng … là bao nhiêu", "sđt tổng đài …"),
+ *   stated by one ("1900 1234", "0292 3820 000", "gọi 113"), not by any other number.
  *
  * Counts of kinds of things ("mấy loại", "gồm mấy bước") are not asked figures here: documents
  * answer them by listing the things, without the number. A legal text's chapters and articles
@@ -39,7 +41,8 @@ export type FigureKind =
   | 'quantity'
   | 'document'
   | 'signer'
-  | 'sanction';
+  | 'sanction'
+  | 'phone';
 
 /**
  * A figure asked for. `units`: for a quantity asked in a technical unit ("bao nhiêu MB", "mấy
@@ -169,7 +172,7 @@ const WHICH_RANK = [
  * "ai ký", "người ký", and the words of a penalty).
  */
 const ASKING_LETTERS =
-  /n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c|x[uử] l/iu;
+  /n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c|x[uử] l|g[iì]/iu;
 /**
  * "ai ký", "người ký là ai", "ký bởi ai", folded; not "ai ký số", "ai ký thay", "ai ký thừa lệnh"
  * nor "ai ký nháy", which ask a role.
@@ -194,7 +197,10 @@ const DOCUMENT_NUMBER = new RegExp(
  * pairs; typed with them, "phạt" is enough (see {@link sanctionAsked}).
  */
 const SANCTION_ASKED =
-  /(?:^|\s)(?:xu phat|bi phat|muc phat|phat tien|nop phat|hinh thuc phat|ky luat|che tai|truy cuu|bi xu ly (?:the nao|nhu the nao|ra sao|gi|khong|ko|k))(?=\s|$)/;
+  /(?:^|\s)(?:xu phat|bi phat|muc phat|phat tien|nop phat|hinh thuc phat|ky luat|che tai|truy cuu|bi xu ly(?: \S+){0,2}? (?:the nao|nhu the nao|ra sao|gi|khong|ko|k))(?=\s|$)/;
+/** A telephone number asked, folded: "số điện thoại … là bao nhiêu", "sđt tổng đài … số nào". */
+const PHONE_ASKED =
+  /(?:^|\s)(?:so dien thoai|sdt|so dt|hotline|tong dai|duong day nong)(?:\s\S+){0,16}?\s(?:bao nhieu|so nao|la gi|so may|la so)(?=\s|$)/;
 /** Folded text that may hold one of the asking words above ("may" is also "máy": read on). */
 const MAY_ASK = / (?:bao (?:nhieu|lau)|bn|may|(?:ngay|nam|thang|diem) nao) /;
 
@@ -256,6 +262,7 @@ export function askedFigure(question: string): AskedFigure | undefined {
   if (!ASKING_LETTERS.test(question)) return undefined;
   const sentence = ` ${foldDiacritics(question).replace(/[^\p{L}\p{N}%]+/gu, ' ')} `;
   if (WHICH_DOCUMENT.test(sentence)) return { kind: 'document' };
+  if (PHONE_ASKED.test(sentence)) return { kind: 'phone' };
   if (WHO_SIGNED.test(sentence) && NAMES_DOCUMENT_KIND.test(sentence)) {
     const number = DOCUMENT_NUMBER.exec(foldDiacritics(question));
     const subject = number?.[1] ?? number?.[2];
@@ -321,6 +328,12 @@ function sanctionAsked(question: string, sentence: string): AskedFigure | undefi
  */
 const STATES_SIGNER =
   /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,3}\s+ký(?![\p{L}])(?!\s+(?:số|hiệu|tên|thay|thừa))|người ký là\s+(?:[\p{Ll}]+\s+){0,3}\p{Lu}/u;
+/**
+ * A telephone number: a landline or mobile number ("0292 3820 000", "0912345678"), a 1800/1900
+ * line, or digits after "gọi", "số", "tổng đài", "đường dây nóng", "hotline" ("gọi 113").
+ */
+const STATES_PHONE =
+  /(?<![\p{N}])(?:0\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}|1[89]00[\s.]?\d{3,4})(?![\p{N}])|(?:gọi|số|tổng đài|đường dây nóng|hotline)\s+(?:số\s+)?\d{3,}(?![\p{N}/])/iu;
 /** A penalty stated: a fine, a disciplinary measure, criminal liability. */
 const STATES_SANCTION = /(?<![\p{L}])(?:phạt|kỷ luật|truy cứu|chế tài|bị xử lý)(?![\p{L}])/iu;
 
@@ -444,6 +457,7 @@ export function statesFigure(text: string, { kind, units }: AskedFigure): boolea
   if (kind === 'document') return documentNumbers(text).length > 0 || lawNames(text).length > 0;
   if (kind === 'signer') return STATES_SIGNER.test(text.normalize('NFC'));
   if (kind === 'sanction') return STATES_SANCTION.test(text.normalize('NFC'));
+  if (kind === 'phone') return STATES_PHONE.test(text.normalize('NFC'));
   const words = tokens(text);
   const isNumber = (w: string | undefined) =>
     w !== undefined && (NUMBER.test(w) || NUMBER_WORDS.has(w));

@@ -193,6 +193,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Nghị định 68/2024/NĐ-CP về chữ ký số chuyên dùng công vụ do ai ký ban hành?', 'signer'],
     // The plan is named beside Nghị quyết 57, whose signer is not the plan's.
     ['Kế hoạch 46/KH-UBND năm 2025 của UBND TP Cần Thơ triển khai Nghị quyết 57-NQ/TW do ai ký?', 'signer'],
+    // The documents give no telephone number; the page on where files are received has others.
+    ['Số điện thoại tổng đài hỗ trợ của Trung tâm Phục vụ hành chính công TP Cần Thơ là bao nhiêu?', 'phone'],
     // The decree states the head's duty, not what follows its breach.
     [
       'Thủ trưởng cơ quan không ban hành quy chế nội bộ về quản lý, sử dụng chữ ký số chuyên dùng công vụ thì bị xử phạt như thế nào?',

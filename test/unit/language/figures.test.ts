@@ -76,6 +76,14 @@ describe('askedFigure', () => {
     ['Cá nhân vi phạm thì bị phạt ngang tổ chức hay nhẹ hơn?', { kind: 'sanction' }],
     ['Người đứng đầu chưa ban hành quy chế thì bị xử lý thế nào?', { kind: 'sanction' }],
     ['lam lo mat khau cong vu co bi xu ly khong', { kind: 'sanction' }],
+    ['Văn thư phát hành chậm thì bị xử lý trách nhiệm như thế nào?', { kind: 'sanction' }],
+    // A telephone number, not any number.
+    [
+      'So dien thoai tong dai ho tro cua Trung tam Phuc vu hanh chinh cong la bao nhieu?',
+      { kind: 'phone' },
+    ],
+    ['có bà con hỏi e sđt tổng đài hỗ trợ VNeID của Bộ Công an, số nào vậy ạ', { kind: 'phone' }],
+    ['Đường dây nóng báo lừa đảo là gì?', { kind: 'phone' }],
   ])('reads %p as asking for %p', (question, expected) => {
     expect(askedFigure(question)).toEqual(expected);
   });
@@ -109,6 +117,8 @@ describe('askedFigure', () => {
     // A file is "được xử lý": how it is handled, not a penalty.
     'Hồ sơ trễ hạn được xử lý thế nào?',
     'Văn bản đến sau giờ làm việc xử lý ra sao?',
+    // How a phone number is used is not the number.
+    'Tài khoản mạng xã hội phải xác thực bằng số điện thoại như thế nào?',
     // "pin bao nhiêu" is no rank.
     'may tinh xach tay pin bao nhieu thi nen sac',
     '',
@@ -173,6 +183,9 @@ describe('statesFigure', () => {
     ['Chủ tịch Quốc hội Trần Thanh Mẫn ký ban hành.', { kind: 'signer' }],
     ['Mức phạt đối với cá nhân bằng một nửa mức phạt đối với tổ chức.', { kind: 'sanction' }],
     ['Người vi phạm bị xử lý kỷ luật hoặc truy cứu trách nhiệm hình sự.', { kind: 'sanction' }],
+    ['Điện thoại: 0292 3820 000.', { kind: 'phone' }],
+    ['Gọi tổng đài 1900 6060 của ngân hàng.', { kind: 'phone' }],
+    ['Khi khẩn cấp, gọi 113.', { kind: 'phone' }],
   ])('finds a figure in %p for %p', (text, figure) => {
     expect(statesFigure(text, figure as never)).toBe(true);
   });
@@ -202,6 +215,9 @@ describe('statesFigure', () => {
     ['Nghị định ký ngày 24/6/2026, có hiệu lực từ ngày 01/7/2026.', { kind: 'signer' }],
     ['Phó Chủ tịch UBND xã ký thay Chủ tịch.', { kind: 'signer' }],
     ['Văn thư ký số của cơ quan vào văn bản đã được người có thẩm quyền ký.', { kind: 'signer' }],
+    // Numbers that are no telephone: a count, a số hiệu, a password.
+    ['Luật gồm 9 chương, 92 điều; số hiệu 30/2020/NĐ-CP.', { kind: 'phone' }],
+    ['Không đặt mật khẩu dễ đoán như số điện thoại, "123456".', { kind: 'phone' }],
     // A duty is no penalty; "phát hành" is no "phạt".
     ['Người đứng đầu phải ban hành quy chế nội bộ và báo cáo hằng năm.', { kind: 'sanction' }],
     ['Văn bản được phát hành trong ngày.', { kind: 'sanction' }],
