@@ -167,9 +167,9 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
 
     const chosen = this.choose(passages, coverageOf, minScore);
     // The answer's kind: a level the question names, a figure it asks for.
-    // Passages past the near ties that still cover enough: what a local body issued may be on
-    // its place's page even when a law outranks it.
-    const others = passages.filter((p) => !chosen.includes(p) && coverageOf(p) >= minScore);
+    // Passages past the near ties that still cover enough, looked at only for a local body's own
+    // documents: they may be on its place's page even when a law outranks it.
+    const others = () => passages.filter((p) => !chosen.includes(p) && coverageOf(p) >= minScore);
     const checked = this.checkKind(query, chosen, best, core, confidence, others);
     if ('refusal' in checked) return notFound(query.text, confidence, passages, checked.refusal);
 
@@ -228,7 +228,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     best: Passage,
     core: Core,
     confidence: number,
-    others: Passage[],
+    others: () => Passage[],
   ): { chosen: Passage[] } | { refusal: Pick<AnswerResult, 'unknownWords' | 'unstatedFigure'> } {
     const first = (keep: Passage[]) => [...keep, ...chosen.filter((p) => !keep.includes(p))];
     const { levels, figure, places } = query;
@@ -238,7 +238,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       let fitting = chosen.filter(fits);
       // A local body's own documents ("Kế hoạch … của UBND TP Cần Thơ") are on its place's
       // page, which a law about no place may outrank.
-      if (fitting.length === 0 && places.some((p) => p.body)) fitting = others.filter(fits).slice(0, 1);
+      if (fitting.length === 0 && places.some((p) => p.body)) fitting = others().filter(fits).slice(0, 1);
       if (fitting.length === 0) {
         // Named as a body's seat, the place is what is missing; a place merely named beside it
         // ("Trước khi hợp nhất vào TP Cần Thơ, Tỉnh ủy Sóc Trăng …") is not.

@@ -2,7 +2,7 @@ import type { Logger } from '../logger';
 import {
   foldDiacritics,
   hasDiacritics,
-  mentionedArticles,
+  citedParts,
   type DefinedTerm,
   type VietnameseAnalyzer,
 } from '../language';
@@ -75,11 +75,6 @@ const DEFINITION_BOOST = 1.5;
 /** The copula of a definition, and its folded form. */
 const IS = 'là';
 const IS_FOLDED = 'la';
-
-/** An appendix's section label: "Phụ lục I, mục II.8b", "Phụ lục II". */
-const APPENDIX = /^Phụ lục ([IVX]+)(?:,|\s|$)/u;
-/** An appendix cited in a text: "theo Phụ lục I". */
-const APPENDIX_CITED = /(?<![\p{L}])Phụ lục ([IVX]+)(?![\p{L}])/gu;
 
 /**
  * Lexical BM25F retrieval with a document prior and documents named in the question; when an
@@ -185,25 +180,16 @@ export class HybridRetriever implements Retriever {
   }
 
   /**
-   * A document's articles and appendices: as its sections' labels (an appendix once, by the
-   * start of its sections' labels: "Phụ lục I, mục II.8b" is "Phụ lục I"), and as its text cites
-   * them.
+   * A document's articles and appendices: those its sections' labels name ("Điều 5"; "Phụ lục I,
+   * mục II.8b" is part of "Phụ lục I"), and those its text cites.
    */
   private articlesOf(d: number): { sections: string[]; known: Set<string> } {
     let found = this.articles.get(d);
     if (!found) {
       const document = this.options.documents[d]!;
-      const sections = new Set<string>();
-      for (const { label } of document.sections) {
-        if (/^Điều \d/.test(label)) sections.add(label);
-        const appendix = APPENDIX.exec(label);
-        if (appendix) sections.add(`Phụ lục ${appendix[1]}`);
-      }
+      const sections = new Set(document.sections.flatMap((s) => citedParts(s.label)));
       const known = new Set(sections);
-      for (const s of document.sections) {
-        for (const a of mentionedArticles(s.text)) known.add(a);
-        for (const m of s.text.matchAll(APPENDIX_CITED)) known.add(`Phụ lục ${m[1]}`);
-      }
+      for (const s of document.sections) for (const part of citedParts(s.text)) known.add(part);
       found = { sections: [...sections], known };
       this.articles.set(d, found);
     }

@@ -155,14 +155,19 @@ const LIST_NEXT = /^\s*(?:,|và)\s*(?:Điều\s+)?(\d{1,4}[a-zđ]?)(?![\p{L}\p{N
 /** A range longer than this is read as its two ends only. */
 const MAX_RANGE = 50;
 
+/** An appendix, by its roman numeral: "Phụ lục I", "theo Phụ lục II", "Phụ lục I, mục II.8b". */
+const APPENDIX = /(?<![\p{L}])Phụ lục ([IVX]+)(?![\p{L}])/gu;
+
 /**
- * The articles a text cites, as section labels ("Điều 9"): alone ("khoản 2 Điều 9"), in a range
- * ("Các Điều 30 đến Điều 33", "Điều 77–79": every article from the first to the last) or in a
- * list ("các Điều 14 và 15").
+ * The parts of a document a text cites, as section labels start: articles ("Điều 9") alone
+ * ("khoản 2 Điều 9"), in a range ("Các Điều 30 đến Điều 33", "Điều 77–79": every article from the
+ * first to the last) or in a list ("các Điều 14 và 15"), and appendices ("Phụ lục I"). A section's
+ * label is such a text: "Phụ lục I, mục II.8b" is part of Phụ lục I.
  */
-export function mentionedArticles(text: string): string[] {
+export function citedParts(text: string): string[] {
   const found = new Set<string>();
   const nfc = text.normalize('NFC');
+  for (const m of nfc.matchAll(APPENDIX)) found.add(`Phụ lục ${m[1]}`);
   for (const m of nfc.matchAll(ARTICLE)) {
     found.add(`Điều ${m[1]}`);
     let rest = nfc.slice(m.index + m[0].length);

@@ -1,4 +1,4 @@
-import { documentNumbers, lawNames } from './document-references';
+import { DOCUMENT_KINDS, documentNumbers, lawNames } from './document-references';
 import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
 
 /**
@@ -169,27 +169,44 @@ const WHICH_RANK = [
 
 /**
  * Text that may hold an asking phrase, typed with or without marks ("nào", "bao", "mấy", "căn cứ",
- * "ai ký", "người ký", and the words of a penalty).
+ * "ai ký", "người ký", the words of a penalty and of a telephone number).
  */
 const ASKING_LETTERS =
-  /n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c|x[uử] l|g[iì]/iu;
+  /n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c|x[uử] l|tho[aạ]i|s[oố] [dđ]t|s[dđ]t|hotline|t[oổ]ng [dđ]|d[aâ]y n/iu;
 /**
  * "ai ký", "người ký là ai", "ký bởi ai", folded; not "ai ký số", "ai ký thay", "ai ký thừa lệnh"
  * nor "ai ký nháy", which ask a role.
  */
 const WHO_SIGNED =
   /(?:^|\s)(?:ai (?:la nguoi )?k[yi](?! (?:so|thay|thua|nhay))|nguoi k[yi] (?:la )?ai|k[yi] boi ai)(?=\s|$)/;
-/** A document's kind, folded, before its number or alone ("kế hoạch CĐS năm 2026 … ai ký"). */
-const DOCUMENT_KIND_WORDS =
-  'nghi dinh|nghi quyet|quyet dinh|ke hoach|thong tu|cong van|chi thi|de an|chien luoc|chuong trinh|luat|nd|nq|qd|kh|tt|cv|ct';
+/**
+ * A document's kind, folded, before its number or alone ("kế hoạch CĐS năm 2026 … ai ký"): the
+ * legal kinds, and the plans, letters and projects a province issues.
+ */
+const DOCUMENT_KIND_WORDS = [
+  ...DOCUMENT_KINDS.flatMap((k) => k.words),
+  'ke hoach',
+  'kh',
+  'cong van',
+  'cv',
+  'de an',
+  'chien luoc',
+  'chuong trinh',
+].join('|');
 const NAMES_DOCUMENT_KIND = new RegExp(`(?:^|\\s)(?:${DOCUMENT_KIND_WORDS})(?=\\s|$)`);
-/** A document's kind right before a number, folded ("ke hoach 46", "qd so 942"). */
-const KIND_BEFORE_NUMBER = new RegExp(`(?:^|\\s)(?:${DOCUMENT_KIND_WORDS})\\s+(?:so\\s+)?$`);
-/** The number of the first document a question names: "46/KH-UBND", "224/2026", "QĐ 942". */
+/**
+ * A document's number in folded text: before its slash or dash ("46/kh-ubnd", "224/2026") or
+ * after its kind ("qd 942", "ke hoach so 46").
+ */
 const DOCUMENT_NUMBER = new RegExp(
   `(?<![\\p{L}\\p{N}/])(\\d{1,4})(?=\\s*[/-]\\s*[\\p{L}\\p{N}])|(?:^|\\s)(?:${DOCUMENT_KIND_WORDS})\\s+(?:so\\s+)?(\\d{1,4})(?![\\p{N}])`,
-  'u',
+  'gu',
 );
+
+/** The numbers of the documents a text names, in order (see {@link DOCUMENT_NUMBER}). */
+function documentNumbersIn(text: string): string[] {
+  return [...foldDiacritics(text).matchAll(DOCUMENT_NUMBER)].map((m) => (m[1] ?? m[2])!);
+}
 /**
  * A penalty asked about, folded: "xử phạt", "bị phạt", "mức phạt", "kỷ luật", "chế tài", "truy
  * cứu", "bị xử lý thế nào" (a person is "bị xử lý" for a breach; a file "được xử lý"). "phat"
@@ -264,8 +281,7 @@ export function askedFigure(question: string): AskedFigure | undefined {
   if (WHICH_DOCUMENT.test(sentence)) return { kind: 'document' };
   if (PHONE_ASKED.test(sentence)) return { kind: 'phone' };
   if (WHO_SIGNED.test(sentence) && NAMES_DOCUMENT_KIND.test(sentence)) {
-    const number = DOCUMENT_NUMBER.exec(foldDiacritics(question));
-    const subject = number?.[1] ?? number?.[2];
+    const [subject] = documentNumbersIn(question);
     return subject ? { kind: 'signer', subject } : { kind: 'signer' };
   }
   // Most questions ask for no figure: only those with an asking word are read word by word.
@@ -342,18 +358,7 @@ const STATES_SANCTION = /(?<![\p{L}])(?:phạt|kỷ luật|truy cứu|chế tài
  * after its kind ("Kế hoạch 46", "QĐ 942").
  */
 export function namesDocument(text: string, subject: string): boolean {
-  const folded = foldDiacritics(text);
-  let at = folded.indexOf(subject);
-  while (at >= 0) {
-    const before = folded.slice(0, at);
-    const after = folded.slice(at + subject.length);
-    if (!/[\p{L}\p{N}/]$/u.test(before) && !/^\p{N}/u.test(after)) {
-      if (/^\s*[/-]\s*[\p{L}\p{N}]/u.test(after)) return true;
-      if (KIND_BEFORE_NUMBER.test(before)) return true;
-    }
-    at = folded.indexOf(subject, at + 1);
-  }
-  return false;
+  return documentNumbersIn(text).includes(subject);
 }
 
 /**

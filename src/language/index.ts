@@ -43,7 +43,7 @@ export {
   documentNumberKey,
   documentNumbers,
   lawNames,
-  mentionedArticles,
+  citedParts,
   projectNumbers,
   type DocumentReference,
 } from './document-references';

@@ -1,9 +1,4 @@
-import {
-  documentNumberKey,
-  documentNumbers,
-  lawNames,
-  mentionedArticles,
-} from '../../../src/language';
+import { documentNumberKey, documentNumbers, lawNames, citedParts } from '../../../src/language';
 
 describe('lawNames', () => {
   it.each([
@@ -67,7 +62,7 @@ describe('documentNumbers', () => {
   });
 });
 
-describe('mentionedArticles', () => {
+describe('citedParts', () => {
   it.each([
     ['theo khoản 2 Điều 9 và điểm a khoản 1 Điều 23', ['Điều 9', 'Điều 23']],
     ['Các Điều 30 đến Điều 33 còn quy định', ['Điều 30', 'Điều 31', 'Điều 32', 'Điều 33']],
@@ -78,8 +73,11 @@ describe('mentionedArticles', () => {
     ['Điều 1 đến Điều 200', ['Điều 1', 'Điều 200']],
     // "điều kiện" is no article; a số hiệu after "và" is no article either.
     ['đủ điều kiện theo Điều 5 và 30/2020/NĐ-CP', ['Điều 5']],
+    // Appendices, in a text or a section's label.
+    ['theo Phụ lục I và Phụ lục III', ['Phụ lục I', 'Phụ lục III']],
+    ['Phụ lục I, mục II.8b', ['Phụ lục I']],
     ['', []],
   ])('finds in %p the articles %p', (text, articles) => {
-    expect(mentionedArticles(text).sort()).toEqual([...articles].sort());
+    expect(citedParts(text).sort()).toEqual([...articles].sort());
   });
 });
