@@ -119,6 +119,7 @@ export const texts = {
     signer: 'người ký văn bản',
     sanction: 'hình thức, mức xử lý vi phạm',
     phone: 'số điện thoại',
+    person: 'họ tên người giữ chức vụ hoặc đạt giải',
   } satisfies Record<FigureKind, string>,
   notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 

@@ -45,6 +45,11 @@ interface Core {
 const MAX_SENTENCES_FIRST = 2;
 /** A further passage is cited only when it scores this close to the best one. */
 const SECOND_PASSAGE_RATIO = 0.75;
+/** Whether the word joins the two sides of a choice: "hay", "hoặc". */
+function isChoice(word: QueryWord): boolean {
+  return word.folded === 'hay' || word.folded === 'hoac';
+}
+
 /** Weight of a sentence stating the figure asked for, against one that does not. */
 const FIGURE_SENTENCE_BOOST = 1.5;
 /**
@@ -354,8 +359,13 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       }
       const prev = words[i - 1];
       const next = words[i + 1];
+      // One side of a choice ("để CC hay BCC", "USB hoặc ổ cứng"): the passage may answer with
+      // the other.
+      const other =
+        prev && isChoice(prev) ? words[i - 2] : next && isChoice(next) ? words[i + 2] : undefined;
       return (
         terms.has(w.term) ||
+        (other !== undefined && other.checked && terms.has(other.term)) ||
         (prev !== undefined && terms.has(bigramTerm(folded(prev), folded(w)))) ||
         (next !== undefined && terms.has(bigramTerm(folded(w), folded(next))))
       );

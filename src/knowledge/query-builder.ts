@@ -14,6 +14,7 @@ import {
   hasDiacritics,
   hasImpossibleMarks,
   isFunctionWord,
+  isChatParticle,
   isScenario,
   lawNames,
   namedLevels,
@@ -24,6 +25,7 @@ import {
   looksLikeFollowUp,
   normalizeText,
   projectNumbers,
+  stripAskerRole,
   stripFollowUpMarkers,
   stripQuestionFrames,
   type VietnameseAnalyzer,
@@ -206,7 +208,7 @@ export class QueryBuilder {
 
   build(question: string, previousQuery?: string): BuiltQuery {
     const normalized = normalizeText(question);
-    const all = this.analyzer.syllables(normalized);
+    const all = this.analyzer.syllables(stripAskerRole(normalized));
     const followUp = Boolean(previousQuery) && looksLikeFollowUp(all);
     const definitions = definedTerms(all);
     let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
@@ -310,6 +312,7 @@ export class QueryBuilder {
         ? `${syllables[i - 1]}_${syllables[i]}`
         : `${FOLDED_PREFIX}${folded[i - 1]}_${folded[i]}`;
     const content = syllables.map((s) => !isFunctionWord(s));
+    const particle = syllables.map(isChatParticle);
     // An abbreviation ("BHXH") is covered by the words it stands for, as the documents write them.
     const expanded = syllables.map((s) => this.analyzer.abbreviationExpansions(s)?.[0]);
     // Asking words ("bao lâu") say what kind of answer is wanted, not what about: the passage need
@@ -328,7 +331,14 @@ export class QueryBuilder {
         continue;
       }
       if (content[i]) core.add(exact[i]!);
-      if (i > 0 && (content[i] || content[i - 1]) && !expanded[i - 1] && !asking[i - 1]) {
+      if (
+        i > 0 &&
+        (content[i] || content[i - 1]) &&
+        !particle[i] &&
+        !particle[i - 1] &&
+        !expanded[i - 1] &&
+        !asking[i - 1]
+      ) {
         core.add(pair(i));
       }
     }

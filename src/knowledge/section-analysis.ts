@@ -81,7 +81,7 @@ export class SectionAnalysis {
   statesFigure(passage: Passage, figure: AskedFigure, years?: readonly string[]): boolean {
     if (figure.kind === 'document' && passage.document.number) return true;
     if (!cachedFigure(this.of(passage), passage.section.text, figure)) return false;
-    if (!years?.length && !this.needsSubject(passage, figure)) return true;
+    if (!years?.length && !this.needsSubject(passage, figure) && !figure.office) return true;
     return this.of(passage).sentences.some((s) => this.sentenceStates(passage, s, figure, years));
   }
 
@@ -174,7 +174,8 @@ function wordsOf(sentence: AnalyzedSentence): { all: Set<string>; numbers: Set<s
   return sentence.words;
 }
 
-function figureKey({ kind, units }: AskedFigure): string {
+function figureKey({ kind, units, office }: AskedFigure): string {
+  if (office) return `${kind}:${office}`;
   return units ? `${kind}:${units.join(',')}` : kind;
 }
 

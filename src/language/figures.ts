@@ -26,7 +26,12 @@ import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
  *   stated by a fine, a disciplinary measure or criminal liability ("phạt", "kỷ luật", "truy
  *   cứu"). A duty ("thủ trưởng phải ban hành quy chế") says nothing of what follows its breach;
  * - `phone`: a telephone number ("số điện thoại đường dây nóng … là bao nhiêu", "sđt tổng đài …"),
- *   stated by one ("1900 1234", "0292 3820 000", "gọi 113"), not by any other number.
+ *   stated by one ("1900 1234", "0292 3820 000", "gọi 113"), not by any other number;
+ * - `person`: who holds an office now ("Trưởng Ban Chỉ đạo … hiện nay là ai?", "Ai đang giữ chức
+ *   Giám đốc Sở …?") or won ("Ai đạt điểm cao nhất kỳ thi …?"), stated by a person's name ("ông
+ *   Trần Việt Trường", "Nguyễn Văn A"); with an office asked, by a sentence naming it with the
+ *   name. Who does something by role ("Ai chịu trách nhiệm …?", "Chủ quản hệ thống là ai?") is
+ *   answered by the role, so it is no figure.
  *
  * Counts of kinds of things ("mấy loại", "gồm mấy bước") are not asked figures here: documents
  * answer them by listing the things, without the number. A legal text's chapters and articles
@@ -42,7 +47,8 @@ export type FigureKind =
   | 'document'
   | 'signer'
   | 'sanction'
-  | 'phone';
+  | 'phone'
+  | 'person';
 
 /**
  * A figure asked for. `units`: for a quantity asked in a technical unit ("bao nhiêu MB", "mấy
@@ -58,6 +64,11 @@ export interface AskedFigure {
    * states its signer only in a sentence that names this number (see {@link namesDocument}).
    */
   subject?: string;
+  /**
+   * For a person: the office asked about, folded ("truong ban", "pho chu tich"); a sentence names
+   * it beside the person's name.
+   */
+  office?: string;
 }
 
 /**
@@ -172,7 +183,7 @@ const WHICH_RANK = [
  * "ai ký", "người ký", the words of a penalty and of a telephone number).
  */
 const ASKING_LETTERS =
-  /n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c|x[uử] l|tho[aạ]i|s[oố] [dđ]t|s[dđ]t|hotline|t[oổ]ng [dđ]|d[aâ]y n/iu;
+  /(?<![\p{L}])ai(?![\p{L}])|n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c|x[uử] l|tho[aạ]i|s[oố] [dđ]t|s[dđ]t|hotline|t[oổ]ng [dđ]|d[aâ]y n/iu;
 /**
  * "ai ký", "người ký là ai", "ký bởi ai", folded; not "ai ký số", "ai ký thay", "ai ký thừa lệnh"
  * nor "ai ký nháy", which ask a role.
@@ -218,6 +229,46 @@ const SANCTION_ASKED =
 /** A telephone number asked, folded: "số điện thoại … là bao nhiêu", "sđt tổng đài … số nào". */
 const PHONE_ASKED =
   /(?:^|\s)(?:so dien thoai|sdt|so dt|hotline|tong dai|duong day nong)(?:\s\S+){0,16}?\s(?:bao nhieu|so nao|la gi|so may|la so)(?=\s|$)/;
+/**
+ * A person asked, folded: an office's holder now ("hiện nay là ai", "ai đang giữ chức", "ai hiện
+ * là") or a contest's winner ("ai đạt điểm cao nhất", "ai đạt giải nhất", "thủ khoa … là ai").
+ * Not "ai giữ", "ai làm", "… là ai" alone: "Ai giữ thiết bị ký số?", "Chủ quản hệ thống là ai?"
+ * ask a role.
+ */
+const PERSON_ASKED = new RegExp(
+  [
+    '(?:hien nay|hien tai|bay gio|duong nhiem) (?:\\S+ )?la ai',
+    '(?:hien|dang) la ai',
+    '(?:hien nay|hien tai|bay gio) ai (?:la|dang|giu|lam|dam nhiem|phu trach|dung dau)',
+    'ai (?:hien nay |hien tai |hien |bay gio )?dang (?:giu|lam|la|dam nhiem|phu trach|dung dau)',
+    'ai hien (?:nay |tai )?(?:la|giu|lam|dam nhiem|phu trach|dung dau)',
+    'ai (?:dat|gianh|doat|duoc|nhan|la nguoi dat)(?: \\S+){0,3}? (?:giai (?:nhat|nhi|ba|tu|thuong|dac biet|cao nhat|khuyen khich)|diem cao nhat|thu khoa)',
+    'ai (?:dung dau|dung nhat|thu khoa|cao diem nhat)',
+    '(?:thu khoa|nguoi dat diem cao nhat|nguoi dat giai nhat)(?: \\S+){0,12}? la ai',
+  ]
+    .map((p) => `(?:^|\\s)${p}(?=\\s|$)`)
+    .join('|'),
+);
+/** Offices whose holder is asked, folded, longest first ("phó chủ tịch" before "chủ tịch"). */
+const OFFICES = new RegExp(
+  `(?:^|\\s)((?:pho |tong )?(?:${[
+    'chu tich',
+    'giam doc',
+    'truong ban',
+    'truong phong',
+    'bi thu',
+    'bo truong',
+    'thu truong',
+    'thu tuong',
+    'chanh van phong',
+    'chanh an',
+    'chu nhiem',
+    'cuc truong',
+    'vu truong',
+    'hieu truong',
+  ].join('|')}))(?=\\s|$)`,
+);
+
 /** Folded text that may hold one of the asking words above ("may" is also "máy": read on). */
 const MAY_ASK = / (?:bao (?:nhieu|lau)|bn|may|(?:ngay|nam|thang|diem) nao) /;
 
@@ -225,6 +276,49 @@ const MAY_ASK = / (?:bao (?:nhieu|lau)|bn|may|(?:ngay|nam|thang|diem) nao) /;
 function at(folded: readonly string[], i: number, phrase: readonly string[]): boolean {
   return phrase.every((w, j) => folded[i + j] === w);
 }
+
+/** Words that ask something else in the same clause ("… thì để CC hay BCC?"), and those that
+ * end a yes-or-no question; each as typed with its marks, or folded when typed without. */
+const OTHER_ASKING = new Set(['hay', 'gì', 'j', 'sao', 'ai', 'đâu']);
+const YES_OR_NO = new Set(['không', 'ko', 'k', 'chưa']);
+const FOLDED_OTHER_ASKING = new Set([...OTHER_ASKING].map(foldDiacritics));
+const FOLDED_YES_OR_NO = new Set([...YES_OR_NO].map(foldDiacritics));
+
+/**
+ * Whether "mấy" at `index` of the question is "some" rather than "how many": its clause asks
+ * something else ("gửi cho mấy đơn vị bên ngoài thì để CC hay BCC?", "mấy hôm nay máy chậm, làm
+ * sao?"). "Tối thiểu nên mấy ký tự?" asks the number.
+ */
+function isIndefinite(question: string, index: number): boolean {
+  let start = 0;
+  let end = question.length;
+  for (let i = index - 1; i >= 0; i--) {
+    if (CLAUSE_END.test(question[i]!)) {
+      start = i + 1;
+      break;
+    }
+  }
+  for (let i = index; i < question.length; i++) {
+    if (CLAUSE_END.test(question[i]!)) {
+      end = i;
+      break;
+    }
+  }
+  const words =
+    question
+      .slice(start, end)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const is = (w: string, marked: Set<string>, folded: Set<string>) =>
+    marked.has(w) || (!hasDiacritics(w) && folded.has(w));
+  const last = words[words.length - 1];
+  return (
+    words.some((w) => is(w, OTHER_ASKING, FOLDED_OTHER_ASKING)) ||
+    (last !== undefined && is(last, YES_OR_NO, FOLDED_YES_OR_NO))
+  );
+}
+
+const CLAUSE_END = /[,;.?!:]/;
 
 /**
  * "mấy", or "may" typed without marks (which may also be "máy", machine): either asks only when a
@@ -251,17 +345,18 @@ function unitFigure(
   }
   const is = (unit: string) =>
     word !== undefined ? unit === word : foldDiacritics(unit) === folded;
-  // A counted noun of two words ("cơ quan", "thí sinh") first, then of one ("tổ", "người").
-  if (next !== undefined) {
+  // A counted noun of two words ("cơ quan", "thí sinh") first, then of one ("tổ", "người"). "may
+  // tinh" is "máy tính" more often than "mấy tỉnh", "may co quan" "máy cơ quan": a counted noun
+  // typed without marks counts only after "bao nhiêu".
+  const countable = word !== undefined || !afterMay;
+  if (countable && next !== undefined) {
     const pair = `${typed} ${next}`;
     const pairIs = (unit: string) =>
       hasDiacritics(pair) ? unit === pair : foldDiacritics(unit) === foldDiacritics(pair);
     const counted = COUNTED_FAMILIES.find((family) => family.some(pairIs));
     if (counted) return { kind: 'quantity', units: counted };
   }
-  // "may tinh" is "máy tính" more often than "mấy tỉnh": a counted noun typed without marks
-  // counts only after "bao nhiêu".
-  const counted = (word !== undefined || !afterMay) && COUNTED_FAMILIES.find((f) => f.some(is));
+  const counted = countable && COUNTED_FAMILIES.find((f) => f.some(is));
   if (counted) return { kind: 'quantity', units: counted };
   if ([...TIME_UNITS].some(is)) return { kind: 'duration' };
   if ([...MONEY_UNITS].some(is)) return { kind: 'money' };
@@ -284,6 +379,10 @@ export function askedFigure(question: string): AskedFigure | undefined {
     const [subject] = documentNumbersIn(question);
     return subject ? { kind: 'signer', subject } : { kind: 'signer' };
   }
+  if (PERSON_ASKED.test(sentence)) {
+    const office = OFFICES.exec(sentence)?.[1];
+    return office ? { kind: 'person', office } : { kind: 'person' };
+  }
   // Most questions ask for no figure: only those with an asking word are read word by word.
   if (!MAY_ASK.test(sentence)) return sanctionAsked(question, sentence);
   // NFC, so that a letter and its marks are one character to the tokens.
@@ -298,7 +397,7 @@ export function askedFigure(question: string): AskedFigure | undefined {
       return { kind: 'rank' };
     }
     const much = HOW_MUCH.find((p) => at(folded, i, p));
-    const many = !much && isHowMany(typed[i]!);
+    const many = !much && isHowMany(typed[i]!) && !isIndefinite(normalized, found[i]!.index);
     if (!much && !many) continue;
     // "xếp hạng bao nhiêu", "đứng thứ bao nhiêu": a place in a ranking.
     const prev = folded[i - 1];
@@ -350,6 +449,37 @@ const STATES_SIGNER =
  */
 const STATES_PHONE =
   /(?<![\p{N}])(?:0\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}|1[89]00[\s.]?\d{3,4})(?![\p{N}])|(?:gọi|số|tổng đài|đường dây nóng|hotline)\s+(?:số\s+)?\d{3,}(?![\p{N}/])/iu;
+/**
+ * A person's name: two to four capitalised words after "ông" or "bà" ("ông Trần Việt Trường"), or
+ * after a common family name ("Nguyễn Văn A"). Family names that start places' names ("Hồ Chí
+ * Minh", "Hà Nội", "Cao Bằng") are left out.
+ */
+const STATES_PERSON = new RegExp(
+  `(?<![\\p{L}])(?:[Ôô]ng|[Bb]à)\\s+\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){1,3}|(?<![\\p{L}])(?:${[
+    'Nguyễn',
+    'Trần',
+    'Lê',
+    'Phạm',
+    'Hoàng',
+    'Huỳnh',
+    'Phan',
+    'Vũ',
+    'Võ',
+    'Đặng',
+    'Bùi',
+    'Đỗ',
+    'Ngô',
+    'Dương',
+    'Trương',
+    'Đinh',
+    'Trịnh',
+    'Đoàn',
+    'Lưu',
+    'Vương',
+    'Lương',
+  ].join('|')})(?:\\s+\\p{Lu}\\p{Ll}*){1,3}(?![\\p{L}])`,
+  'u',
+);
 /** A penalty stated: a fine, a disciplinary measure, criminal liability. */
 const STATES_SANCTION = /(?<![\p{L}])(?:phạt|kỷ luật|truy cứu|chế tài|bị xử lý)(?![\p{L}])/iu;
 
@@ -458,11 +588,21 @@ function unitAt(words: readonly string[], i: number, unit: string): boolean {
 }
 
 /** Whether `text` states the figure asked (see {@link FigureKind}). */
-export function statesFigure(text: string, { kind, units }: AskedFigure): boolean {
+export function statesFigure(text: string, { kind, units, office }: AskedFigure): boolean {
   if (kind === 'document') return documentNumbers(text).length > 0 || lawNames(text).length > 0;
   if (kind === 'signer') return STATES_SIGNER.test(text.normalize('NFC'));
   if (kind === 'sanction') return STATES_SANCTION.test(text.normalize('NFC'));
   if (kind === 'phone') return STATES_PHONE.test(text.normalize('NFC'));
+  if (kind === 'person') {
+    const nfc = text.normalize('NFC');
+    if (!STATES_PERSON.test(nfc)) return false;
+    return (
+      office === undefined ||
+      ` ${foldDiacritics(nfc.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(
+        ` ${office} `,
+      )
+    );
+  }
   const words = tokens(text);
   const isNumber = (w: string | undefined) =>
     w !== undefined && (NUMBER.test(w) || NUMBER_WORDS.has(w));

@@ -20,11 +20,13 @@ export {
   definedTerms,
   type DefinedTerm,
   isFunctionWord,
+  isChatParticle,
   isScenario,
   looksLikeFollowUp,
   namedLevels,
   namesLevel,
   type NamedLevel,
+  stripAskerRole,
   stripFollowUpMarkers,
   stripQuestionFrames,
 } from './question';

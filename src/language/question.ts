@@ -21,6 +21,11 @@ const QUESTION_FRAMES = [
   'thế nào',
   'bao nhiêu',
   'cho tôi hỏi',
+  'cho em hỏi',
+  'cho mình hỏi',
+  'tôi muốn hỏi',
+  'em muốn hỏi',
+  'mình muốn hỏi',
   'cho hỏi',
   'xin hỏi',
   'vậy',
@@ -70,6 +75,35 @@ const FRAME_WORDS: ListedWord[][] = QUESTION_FRAMES.map((parts) =>
 
 /** Every form a frame's first word can be typed in: no frame starts at any other syllable. */
 const FRAME_STARTS = new Set(FRAME_WORDS.flatMap(([first]) => [first!.listed, first!.folded]));
+
+/**
+ * The asker's role said before the question, folded: "Là giám đốc sở, …", "Tôi là trưởng phòng
+ * …, …", "Với vai trò thủ trưởng đơn vị: …". Up to twelve words, closed by a comma or a colon;
+ * "Tôi là văn thư phường." is a story's first sentence, not this.
+ */
+const ASKER_ROLE =
+  /^\s*(?:(?:toi|em|minh) (?:la|dang la|hien la|lam)|la|voi (?:tu cach|vai tro)(?: la)?|o (?:cuong vi|vai tro)(?: la)?) (?:[^\s,:.?!;]+ ){0,11}[^\s,:.?!;]+\s*[,:]\s*/;
+
+/** After the role: the asker ("tôi", "chúng tôi", "em"), or a case ("khi", "nếu", "sau khi"). */
+const ASKER_GOES_ON =
+  /^(?:(?:khi|neu|sau khi|truoc khi|trong truong hop|truong hop)\s)|(?:^|\s)(?:toi|em|minh|chung toi|chung em)(?=\s|[,.?!:;]|$)/;
+
+/**
+ * The question without the asker's role said first ("Là giám đốc sở, tôi muốn hỏi: …"): who asks
+ * is not what is asked about, and the documents seldom name that office beside the answer.
+ * `question` as normalised; its words are kept when nothing else is left.
+ */
+export function stripAskerRole(question: string): string {
+  const folded = foldDiacritics(question);
+  const role = ASKER_ROLE.exec(folded);
+  // Folding NFC text keeps its letters one for one, so the match's length is the original's.
+  if (!role || folded.length !== question.length) return question;
+  // Said without "tôi là", the question goes on with the asker ("…, tôi phải …") or a case
+  // ("…, khi …"): "Là cán bộ, công chức thì …" names who the question is about.
+  const bare = /^\s*la\s/.test(role[0]);
+  if (bare && !ASKER_GOES_ON.test(folded.slice(role[0].length))) return question;
+  return question.slice(role[0].length);
+}
 
 /** Removes question framing phrases from a list of syllables (whole-syllable matches only). */
 export function stripQuestionFrames(syllables: string[]): string[] {
@@ -231,7 +265,9 @@ const FUNCTION_WORDS = new Set(
     // Spoken particles and chat shorthand: "… luôn hả", "lưu vô đâu", "đc ko".
     'hả hở nhỉ à ư nha nhen nghen hen vô luôn giùm dùm ta mình đc dc ' +
     // "cho rằng", "… nữa", "ở đâu", "một chiếc USB".
-    'rằng nữa đâu chiếc'
+    'rằng nữa đâu chiếc ' +
+    // "chúng tôi", "chúng em": who asks.
+    'chúng'
   )
     .split(' ')
     .map(canonical),
@@ -242,7 +278,7 @@ const FUNCTION_WORDS = new Set(
  * nhầm"), as typed with their marks only: without them they are other words ("hong" is also
  * "hỏng", "day" is "dây" or "dạy", "so" is "số").
  */
-const MARKED_FUNCTION_WORDS = new Set(['hông', 'dậy', 'vầy', 'sợ', 'ngại'].map(canonical));
+const MARKED_FUNCTION_WORDS = new Set(['hông', 'dậy', 'vầy', 'sợ', 'ngại', 'hoài'].map(canonical));
 
 /** True for a grammatical word ("thì", "được", "của"), typed with or without diacritics. */
 export function isFunctionWord(syllable: string): boolean {
@@ -254,6 +290,24 @@ export function isFunctionWord(syllable: string): boolean {
 }
 
 const FOLDED_FUNCTION_WORDS = new Set([...FUNCTION_WORDS].map(foldDiacritics));
+
+/**
+ * Particles of speech and chat that formal text never has ("… mạnh ạ", "gửi giùm nhé", "… hông"):
+ * typed with their marks, or, for those with no other reading, without.
+ */
+const CHAT_PARTICLES = new Set(
+  ['ạ', 'nhé', 'nhá', 'ơi', 'hả', 'hở', 'nhỉ', 'à', 'ư', 'hông', 'dậy', 'vầy', 'giùm', 'dùm']
+    .map(canonical)
+    .concat(['nha', 'nhen', 'nghen']),
+);
+
+/**
+ * True for a particle of speech or chat ("ạ", "nhé", "hả"): no document has a phrase with it, so
+ * a pair of words with it says nothing of whether a passage covers the question.
+ */
+export function isChatParticle(syllable: string): boolean {
+  return CHAT_PARTICLES.has(syllable);
+}
 
 /**
  * The closing question of a contest scenario, folded: "… Việc nên làm là gì?", "Việc làm đúng là

@@ -7,12 +7,14 @@ import {
   foldDiacritics,
   hasImpossibleMarks,
   hasImpossibleTone,
+  isChatParticle,
   isFunctionWord,
   isScenario,
   looksLikeFollowUp,
   namedLevels,
   namesLevel,
   normalizeText,
+  stripAskerRole,
   stripQuestionFrames,
   VietnameseAnalyzer,
 } from '../../../src/language';
@@ -389,13 +391,51 @@ describe('question helpers', () => {
       'hông',
       'dậy',
       'sợ',
+      'hoài',
+      // "chúng tôi", "chúng em": who asks.
+      'chúng',
     ]) {
       expect([word, isFunctionWord(word)]).toEqual([word, true]);
     }
-    // Without marks these are "hỏng" (broken), "dây" (cable), "số".
-    for (const word of ['vố', 'lương', 'thiệt', 'hong', 'day', 'so']) {
+    // Without marks these are "hỏng" (broken), "dây" (cable), "số", "hoài" of "hoài nghi".
+    for (const word of ['vố', 'lương', 'thiệt', 'hong', 'day', 'so', 'hoai']) {
       expect([word, isFunctionWord(word)]).toEqual([word, false]);
     }
+  });
+
+  it('tells the particles of chat, which no document has, from words that look like them', () => {
+    for (const word of ['ạ', 'nhé', 'ơi', 'hả', 'nhỉ', 'à', 'nha', 'nhen', 'giùm']) {
+      expect([word, isChatParticle(word)]).toEqual([word, true]);
+    }
+    // "a" of "điểm a", "ha" of "hạ", "nhe" of "nhẹ", "hen" of "hẹn": typed without marks.
+    for (const word of ['a', 'ha', 'nhe', 'hen', 'oi', 'có', 'số']) {
+      expect([word, isChatParticle(word)]).toEqual([word, false]);
+    }
+  });
+
+  it.each([
+    [
+      'Là giám đốc sở, tôi muốn hỏi: khi áp dụng ISO 9001 có phải thuê tổ chức chứng nhận không?',
+      'tôi muốn hỏi: khi áp dụng ISO 9001 có phải thuê tổ chức chứng nhận không?',
+    ],
+    [
+      'Tôi là trưởng phòng hành chính, nhân viên gửi nhầm hồ sơ thì sao?',
+      'nhân viên gửi nhầm hồ sơ thì sao?',
+    ],
+    ['Với vai trò là thủ trưởng đơn vị: tôi phải làm gì?', 'tôi phải làm gì?'],
+    ['la can bo mot cua, em can luu y gi khi nhan ho so', 'em can luu y gi khi nhan ho so'],
+  ])("leaves the asker's role out of %p", (question, rest) => {
+    expect(stripAskerRole(normalizeText(question))).toBe(normalizeText(rest));
+  });
+
+  it.each([
+    // A story's first sentence, a role that is the question, nothing after the role.
+    'Tôi là văn thư phường. Chiều thứ Sáu tôi nhận một công văn, có phải vào sổ ngay không?',
+    'Là cán bộ, công chức thì có phải học chuyển đổi số không?',
+    'Là giám đốc sở,',
+    'Chữ ký số là gì, có giá trị như chữ ký tay không?',
+  ])('keeps %p whole: it says no role before its question', (question) => {
+    expect(stripAskerRole(normalizeText(question))).toBe(normalizeText(question));
   });
 
   it('finds the words that ask rather than name the topic', () => {

@@ -84,6 +84,20 @@ describe('askedFigure', () => {
     ],
     ['có bà con hỏi e sđt tổng đài hỗ trợ VNeID của Bộ Công an, số nào vậy ạ', { kind: 'phone' }],
     ['Đường dây nóng báo lừa đảo là gì?', { kind: 'phone' }],
+    // A person: who holds an office now (and which), or who won.
+    [
+      'Hiện nay ai là Trưởng Ban Chỉ đạo chuyển đổi số của thành phố Cần Thơ?',
+      { kind: 'person', office: 'truong ban' },
+    ],
+    [
+      'Truong Ban Chi dao chuyen doi so TP Can Tho hien nay la ai?',
+      { kind: 'person', office: 'truong ban' },
+    ],
+    ['Ai đang giữ chức Phó Chủ tịch UBND thành phố?', { kind: 'person', office: 'pho chu tich' }],
+    ['Ai đạt điểm cao nhất kỳ thi năng lực CĐS 2023 vậy mn?', { kind: 'person' }],
+    ['Kỳ thi năm 2025 ai đạt giải nhất?', { kind: 'person' }],
+    // "mấy" counts even when the question ends with a particle.
+    ['token sai mấy lần thì khóa hả', { kind: 'quantity', units: ['lần'] }],
   ])('reads %p as asking for %p', (question, expected) => {
     expect(askedFigure(question)).toEqual(expected);
   });
@@ -121,6 +135,15 @@ describe('askedFigure', () => {
     'Tài khoản mạng xã hội phải xác thực bằng số điện thoại như thế nào?',
     // "pin bao nhiêu" is no rank.
     'may tinh xach tay pin bao nhieu thi nen sac',
+    // Who does something by role is answered by the role, not a name.
+    'Ai chịu trách nhiệm quản lý thiết bị ký số của cơ quan?',
+    'Chủ quản hệ thống thông tin là ai?',
+    'Ai giữ token ký số của cơ quan?',
+    'Hồ sơ bị trễ hạn thì ai phải xin lỗi người dân?',
+    // "mấy" is "some" when its clause asks something else; "may co quan" is "máy cơ quan".
+    'gửi mail cho mấy đơn vị bên ngoài ko quen biết nhau thì để CC hay BCC ạ?',
+    'mấy hôm nay máy chậm, làm sao?',
+    'nhat dc cai usb ngoai hanh lang, cam vao may co quan xem cua ai dc ko',
     '',
   ])('reads %p as asking for no figure', (question) => {
     expect(askedFigure(question)).toBeUndefined();
@@ -186,6 +209,12 @@ describe('statesFigure', () => {
     ['Điện thoại: 0292 3820 000.', { kind: 'phone' }],
     ['Gọi tổng đài 1900 6060 của ngân hàng.', { kind: 'phone' }],
     ['Khi khẩn cấp, gọi 113.', { kind: 'phone' }],
+    [
+      'Trưởng Ban Chỉ đạo là ông Nguyễn Văn A, Chủ tịch UBND.',
+      { kind: 'person', office: 'truong ban' },
+    ],
+    ['Giải nhất thuộc về bà Lê Thị Hoa.', { kind: 'person' }],
+    ['Quyết định do Chủ tịch UBND thành phố Trần Việt Trường ký.', { kind: 'person' }],
   ])('finds a figure in %p for %p', (text, figure) => {
     expect(statesFigure(text, figure as never)).toBe(true);
   });
@@ -221,6 +250,13 @@ describe('statesFigure', () => {
     // A duty is no penalty; "phát hành" is no "phạt".
     ['Người đứng đầu phải ban hành quy chế nội bộ và báo cáo hằng năm.', { kind: 'sanction' }],
     ['Văn bản được phát hành trong ngày.', { kind: 'sanction' }],
+    // A name beside another office, a city named after a person, a role: no holder of the office.
+    [
+      'Công văn do Chủ tịch UBND thành phố Trần Việt Trường ký.',
+      { kind: 'person', office: 'truong ban' },
+    ],
+    ['Thí sinh ở TP Hồ Chí Minh và Bà Rịa – Vũng Tàu dự thi.', { kind: 'person' }],
+    ['Trưởng Ban Chỉ đạo cấp xã là Chủ tịch UBND xã.', { kind: 'person', office: 'truong ban' }],
   ])('finds no figure in %p for %p', (text, figure) => {
     expect(statesFigure(text, figure as never)).toBe(false);
   });
