@@ -265,20 +265,21 @@ const FUNCTION_WORDS = new Set(
     // Spoken particles and chat shorthand: "… luôn hả", "lưu vô đâu", "đc ko".
     'hả hở nhỉ à ư nha nhen nghen hen vô luôn giùm dùm ta mình đc dc ' +
     // "cho rằng", "… nữa", "ở đâu", "một chiếc USB".
-    'rằng nữa đâu chiếc ' +
-    // "chúng tôi", "chúng em": who asks.
-    'chúng'
+    'rằng nữa đâu chiếc'
   )
     .split(' ')
     .map(canonical),
 );
 
 /**
- * Southern chat particles and the asker's feelings ("… hông", "nhận ra dậy", "như vầy", "sợ bấm
- * nhầm"), as typed with their marks only: without them they are other words ("hong" is also
- * "hỏng", "day" is "dây" or "dạy", "so" is "số").
+ * Southern chat particles, the asker's feelings and the asker himself ("… hông", "nhận ra dậy",
+ * "như vầy", "sợ bấm nhầm", "máy hỏng hoài", "chúng tôi"), as typed with their marks only: without
+ * them they are other words ("hong" is also "hỏng", "day" is "dây" or "dạy", "so" is "số", "chung"
+ * is "chứng").
  */
-const MARKED_FUNCTION_WORDS = new Set(['hông', 'dậy', 'vầy', 'sợ', 'ngại', 'hoài'].map(canonical));
+const MARKED_FUNCTION_WORDS = new Set(
+  ['hông', 'dậy', 'vầy', 'sợ', 'ngại', 'hoài', 'chúng'].map(canonical),
+);
 
 /** True for a grammatical word ("thì", "được", "của"), typed with or without diacritics. */
 export function isFunctionWord(syllable: string): boolean {

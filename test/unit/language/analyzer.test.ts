@@ -397,8 +397,8 @@ describe('question helpers', () => {
     ]) {
       expect([word, isFunctionWord(word)]).toEqual([word, true]);
     }
-    // Without marks these are "hỏng" (broken), "dây" (cable), "số", "hoài" of "hoài nghi".
-    for (const word of ['vố', 'lương', 'thiệt', 'hong', 'day', 'so', 'hoai']) {
+    // Without marks: "hỏng" (broken), "dây" (cable), "số", "hoài" of "hoài nghi", "chứng".
+    for (const word of ['vố', 'lương', 'thiệt', 'hong', 'day', 'so', 'hoai', 'chung']) {
       expect([word, isFunctionWord(word)]).toEqual([word, false]);
     }
   });
