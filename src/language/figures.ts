@@ -103,6 +103,9 @@ const MEASURE_UNITS = new Set([
   'gb',
   'tb',
   'inch',
+  'kbps',
+  'mbps',
+  'gbps',
   'nước',
   'chữ',
   'mi-li-mét',
@@ -111,6 +114,7 @@ const MEASURE_UNITS = new Set([
 const UNIT_FAMILIES: readonly (readonly string[])[] = [
   ['kb', 'mb', 'gb', 'tb'],
   ['mm', 'cm', 'mét', 'mi-li-mét', 'inch'],
+  ['kbps', 'mbps', 'gbps'],
   ['m2'],
   ['dpi'],
   ['ký', 'kí'],
@@ -153,7 +157,18 @@ const COUNTED_FAMILIES: readonly (readonly string[])[] = [
 ];
 
 /** Nouns whose amount is money even when no unit follows: "lệ phí … là bao nhiêu?". */
-const MONEY_TOPICS = new Set(['phạt', 'phí', 'giá', 'lương', 'phụ cấp', 'kinh phí', 'trợ cấp']);
+const MONEY_TOPICS = new Set([
+  'phạt',
+  'phí',
+  'giá',
+  'lương',
+  'phụ cấp',
+  'kinh phí',
+  'trợ cấp',
+  'thưởng',
+]);
+/** Words that may close a question after its asking word: "… bao nhiêu vậy ạ?". */
+const CLOSING_PARTICLES = new Set(['vậy', 'ạ', 'nhỉ', 'hả', 'thế', 'nhé', 'nha', 'vay', 'z']);
 const FOLDED_MONEY_TOPICS = new Set([...MONEY_TOPICS].map(foldDiacritics));
 
 /** A money noun, typed with its marks or without any ("bi phat bao nhieu"). */
@@ -412,9 +427,12 @@ export function askedFigure(question: string): AskedFigure | undefined {
     if (unit) return unit;
     if (many || much!.length === 1) continue;
     // "… là bao nhiêu?", "phạt tối đa bao nhiêu?": an amount of what the question names.
-    const last = found[after - 1]!;
+    // Particles may close it: "… bao nhiêu vậy ạ?".
+    let end = after;
+    while (typed[end] !== undefined && CLOSING_PARTICLES.has(typed[end]!)) end++;
+    const last = found[end - 1]!;
     const rest = normalized.slice(last.index + last[0].length).trimStart();
-    if (typed[after] !== undefined && !/^[?.!,;:]/.test(rest)) continue;
+    if (typed[end] !== undefined && !/^[?.!,;:]/.test(rest)) continue;
     const before = typed.slice(0, i);
     if (before.some((w, j) => isMoneyTopic(w) || isMoneyTopic(`${w} ${before[j + 1]}`))) {
       return { kind: 'money' };
@@ -445,10 +463,11 @@ const STATES_SIGNER =
   /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,3}\s+ký(?![\p{L}])(?!\s+(?:số|hiệu|tên|thay|thừa))|người ký là\s+(?:[\p{Ll}]+\s+){0,3}\p{Lu}/u;
 /**
  * A telephone number: a landline or mobile number ("0292 3820 000", "0912345678"), a 1800/1900
- * line, or digits after "gọi", "số", "tổng đài", "đường dây nóng", "hotline" ("gọi 113").
+ * line, or digits after "gọi", "tổng đài", "đường dây nóng", "hotline" ("gọi 113", "gọi số 111");
+ * not after "số" alone, which is as often a year or a count ("… số 2025", "số 120 đơn vị").
  */
 const STATES_PHONE =
-  /(?<![\p{N}])(?:0\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}|1[89]00[\s.]?\d{3,4})(?![\p{N}])|(?:gọi|số|tổng đài|đường dây nóng|hotline)\s+(?:số\s+)?\d{3,}(?![\p{N}/])/iu;
+  /(?<![\p{N}])(?:0\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}|1[89]00[\s.]?\d{3,4})(?![\p{N}])|(?:gọi|tổng đài|đường dây nóng|hotline)\s+(?:số\s+)?\d{3,}(?![\p{N}/])/iu;
 /**
  * A person's name: two to four capitalised words after "ông" or "bà" ("ông Trần Việt Trường"), or
  * after a common family name ("Nguyễn Văn A"). Family names that start places' names ("Hồ Chí

@@ -216,6 +216,10 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     // The city's page names who signed its documents, not who heads the steering committee now.
     ['Hiện nay ai là Trưởng Ban Chỉ đạo chuyển đổi số của thành phố Cần Thơ?', 'person'],
     ['Truong Ban Chi dao chuyen doi so TP Can Tho hien nay la ai?', 'person'],
+    // "bao nhiêu vậy ạ" after a fee: none is stated; nor a line's speed, nor a telephone number.
+    ['Lệ phí cấp đổi CCCD hiện nay bao nhiêu vậy ạ?', 'money'],
+    ['Họp trực tuyến với điểm cầu xã thì đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?', 'quantity'],
+    ['Tổng đài hỗ trợ của Cổng DVC quốc gia số mấy ạ? dân gọi hỏi mà em ko nhớ', 'phone'],
     // The contest's pages give its results, not its winners' names.
     ['Ai đạt điểm cao nhất kỳ thi năng lực CĐS 2023 vậy mn?', 'person'],
   ])(

@@ -96,6 +96,13 @@ describe('askedFigure', () => {
     ['Ai đang giữ chức Phó Chủ tịch UBND thành phố?', { kind: 'person', office: 'pho chu tich' }],
     ['Ai đạt điểm cao nhất kỳ thi năng lực CĐS 2023 vậy mn?', { kind: 'person' }],
     ['Kỳ thi năm 2025 ai đạt giải nhất?', { kind: 'person' }],
+    // Particles may close "… bao nhiêu"; a prize is money; a line's speed is in its units.
+    ['Lệ phí cấp đổi CCCD hiện nay bao nhiêu vậy ạ?', { kind: 'money' }],
+    ['Cuộc thi năm 2024 giải nhất được thưởng bao nhiêu ạ?', { kind: 'money' }],
+    [
+      'Đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?',
+      { kind: 'quantity', units: ['kbps', 'mbps', 'gbps'] },
+    ],
     // "mấy" counts even when the question ends with a particle.
     ['token sai mấy lần thì khóa hả', { kind: 'quantity', units: ['lần'] }],
   ])('reads %p as asking for %p', (question, expected) => {
@@ -247,6 +254,9 @@ describe('statesFigure', () => {
     // Numbers that are no telephone: a count, a số hiệu, a password.
     ['Luật gồm 9 chương, 92 điều; số hiệu 30/2020/NĐ-CP.', { kind: 'phone' }],
     ['Không đặt mật khẩu dễ đoán như số điện thoại, "123456".', { kind: 'phone' }],
+    // "số" before a year or a count.
+    ['Kế hoạch thực hiện Nghị quyết số 2025 của Chính phủ.', { kind: 'phone' }],
+    ['Hệ thống phục vụ số 120 đơn vị hành chính.', { kind: 'phone' }],
     // A duty is no penalty; "phát hành" is no "phạt".
     ['Người đứng đầu phải ban hành quy chế nội bộ và báo cáo hằng năm.', { kind: 'sanction' }],
     ['Văn bản được phát hành trong ngày.', { kind: 'sanction' }],
