@@ -225,6 +225,7 @@ export class QueryBuilder {
     }));
     let named: { docs: Set<number>; phrase?: string; positions?: Set<number> } =
       this.namedDocuments(folded, normalized);
+    if (named.docs.size === 0) named = this.namedAbbreviated(syllables, folded);
     if (named.docs.size === 0) named = this.namedByTitleOpening(syllables, folded);
     if (named.phrase) {
       const remaining = removePhrase(syllables, named.phrase);
@@ -413,6 +414,33 @@ export class QueryBuilder {
     const expansion = this.analyzer.abbreviationExpansions(words[0]!)?.[0];
     if (expansion) words = [...expansion.map(foldDiacritics), ...words.slice(1)];
     return this.knownNames.has(words.slice(0, NAME_KEY_WORDS).join(' '));
+  }
+
+  /**
+   * The document whose whole title the question names with an abbreviation the glossary spells
+   * out ("Luật ANM 2025 điều 20 …" names "Luật An ninh mạng", "Luật CĐS" "Luật Chuyển đổi số").
+   * `positions`: the question's syllables that name it (to leave the query).
+   */
+  private namedAbbreviated(
+    syllables: string[],
+    folded: string[],
+  ): { docs: Set<number>; positions?: Set<number> } {
+    const docs = new Set<number>();
+    const { words, from } = this.spelledOut(syllables, folded);
+    // Nothing spelled out: `namedDocuments` has read these words as typed.
+    if (words.length === folded.length) return { docs };
+    for (const t of this.titles) {
+      const title = t.words;
+      for (let start = 0; start + title.length <= words.length; start++) {
+        if (!title.every((w, j) => words[start + j] === w)) continue;
+        const positions = new Set(from.slice(start, start + title.length));
+        // One of its words is an abbreviation, or `namedDocuments` would have found it.
+        if (positions.size === title.length) continue;
+        docs.add(t.doc);
+        return { docs, positions };
+      }
+    }
+    return { docs };
   }
 
   /**

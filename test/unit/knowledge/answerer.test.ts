@@ -518,6 +518,14 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.sentences.some((s) => s.citation === 1)).toBe(true);
   });
 
+  it('refuses an article of a law named by its abbreviation that the knowledge base lacks', async () => {
+    const result = await kb.answerer.ask('Luật ANM 2025 điều 20 quy định về cái j vậy?');
+    expect(result).toMatchObject({
+      answered: false,
+      unknownArticles: { articles: ['Điều 20'], document: { number: '116/2025/QH15' } },
+    });
+  });
+
   it('restricts the search to a document named by its number', async () => {
     const result = await kb.answerer.ask('NĐ 30 quy định giấy tờ ký bằng mực màu gì?');
     expect(result.citations[0]).toMatchObject({ docId: 'nd-30-2020', section: 'Điều 13' });

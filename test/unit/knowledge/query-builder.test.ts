@@ -77,6 +77,40 @@ describe('QueryBuilder: articles named in the question', () => {
   });
 });
 
+describe('QueryBuilder: a document named with an abbreviation', () => {
+  const laws = new QueryBuilder(
+    new VietnameseAnalyzer({
+      abbreviations: [
+        { abbr: 'ANM', full: 'an ninh mạng' },
+        { abbr: 'CĐS', full: 'chuyển đổi số' },
+      ],
+      synonyms: [],
+    }),
+    [
+      { title: 'Luật An ninh mạng', number: '116/2025/QH15' },
+      { title: 'Luật Chuyển đổi số', number: '148/2025/QH15' },
+      { title: 'Hướng dẫn chuyển đổi số cho cán bộ', number: '' },
+    ],
+  );
+
+  it.each([
+    ['Luật ANM 2025 điều 20 quy định về cái j vậy?', 0, '2025 về cái j'],
+    ['luat cds co hieu luc tu khi nao', 1, 'co hieu luc tu'],
+  ])('finds it in %p, its name out of the query', (question, doc, text) => {
+    const query = laws.build(question);
+    expect(query.documents).toEqual(new Set([doc]));
+    expect(query.text).toBe(text);
+  });
+
+  it.each([
+    // The abbreviation alone is a topic, not the law: its title has "Luật" too.
+    'CĐS là gì?',
+    'Cán bộ cần làm gì để CĐS hiệu quả?',
+  ])('finds none in %p', (question) => {
+    expect(laws.build(question).documents).toBeUndefined();
+  });
+});
+
 describe('QueryBuilder: a document named by the opening of its title', () => {
   const glossary = {
     abbreviations: [
