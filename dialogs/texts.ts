@@ -120,6 +120,7 @@ export const texts = {
     sanction: 'hình thức, mức xử lý vi phạm',
     phone: 'số điện thoại',
     person: 'họ tên người giữ chức vụ hoặc đạt giải',
+    menu: 'thao tác trên phần mềm (mục, nút cần bấm)',
   } satisfies Record<FigureKind, string>,
   notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 

@@ -33,6 +33,9 @@ import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
  *   name. Who does something by role ("Ai chịu trách nhiệm …?", "Chủ quản hệ thống là ai?") is
  *   answered by the role, so it is no figure.
  *
+ * - `menu`: where to click in a program ("bấm vào mục nào", "ở menu nào", "bấm vào đâu"), stated
+ *   by a named item to choose ("chọn chức năng ký số", "chọn mục "Cài đặt"", "Tệp → Lưu").
+ *
  * Counts of kinds of things ("mấy loại", "gồm mấy bước") are not asked figures here: documents
  * answer them by listing the things, without the number. A legal text's chapters and articles
  * ("gồm bao nhiêu chương, bao nhiêu điều") are counted: documents state "9 chương, 92 điều".
@@ -48,7 +51,8 @@ export type FigureKind =
   | 'signer'
   | 'sanction'
   | 'phone'
-  | 'person';
+  | 'person'
+  | 'menu';
 
 /**
  * A figure asked for. `units`: for a quantity asked in a technical unit ("bao nhiêu MB", "mấy
@@ -198,7 +202,7 @@ const WHICH_RANK = [
  * "ai ký", "người ký", the words of a penalty and of a telephone number).
  */
 const ASKING_LETTERS =
-  /(?<![\p{L}])ai(?![\p{L}])|n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c|x[uử] l|tho[aạ]i|s[oố] [dđ]t|s[dđ]t|hotline|t[oổ]ng [dđ]|d[aâ]y n/iu;
+  /(?<![\p{L}])ai(?![\p{L}])|b[aấ]m v|nh[aấ]n v|click|n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c|x[uử] l|tho[aạ]i|s[oố] [dđ]t|s[dđ]t|hotline|t[oổ]ng [dđ]|d[aâ]y n/iu;
 /**
  * "ai ký", "người ký là ai", "ký bởi ai", folded; not "ai ký số", "ai ký thay", "ai ký thừa lệnh"
  * nor "ai ký nháy", which ask a role.
@@ -264,6 +268,13 @@ const PERSON_ASKED = new RegExp(
     .map((p) => `(?:^|\\s)${p}(?=\\s|$)`)
     .join('|'),
 );
+/**
+ * Where to click, as typed (lowercase NFC): "mục nào", "menu nào", "nút nào", "bấm vào đâu".
+ * "mục" and "thẻ" only with their marks ("muc nao" is as often "mức nào", "the nao" "thế nào").
+ */
+const MENU_ASKED =
+  /(?:^|\s)(?:(?:menu|mục|tab|thẻ|nút|biểu tượng|tùy chọn|tuỳ chọn) nào|(?:menu|tab|nut|bieu tuong|tuy chon) nao|(?:bấm|bam|nhấn|nhan|click)(?: vào| vao)? (?:đâu|dau|chỗ nào|cho nao|mục nào|nút nào))(?=[\s?.,!]|$)/u;
+
 /** Offices whose holder is asked, folded, longest first ("phó chủ tịch" before "chủ tịch"). */
 const OFFICES = new RegExp(
   `(?:^|\\s)((?:pho |tong )?(?:${[
@@ -394,6 +405,7 @@ export function askedFigure(question: string): AskedFigure | undefined {
     const [subject] = documentNumbersIn(question);
     return subject ? { kind: 'signer', subject } : { kind: 'signer' };
   }
+  if (MENU_ASKED.test(question.normalize('NFC').toLowerCase())) return { kind: 'menu' };
   if (PERSON_ASKED.test(sentence)) {
     const office = OFFICES.exec(sentence)?.[1];
     return office ? { kind: 'person', office } : { kind: 'person' };
@@ -499,6 +511,12 @@ const STATES_PERSON = new RegExp(
   ].join('|')})(?:\\s+\\p{Lu}\\p{Ll}*){1,3}(?![\\p{L}])`,
   'u',
 );
+/**
+ * An item of a program to choose: "chọn chức năng ký số", "bấm nút Gửi", "vào mục "Cài đặt"",
+ * "Tệp → Lưu dưới dạng".
+ */
+const STATES_MENU =
+  /(?<![\p{L}])(?:chọn|bấm|nhấn|vào|mở|dùng|bật)\s+(?:mục|menu|thẻ|tab|nút|chức năng|biểu tượng|tùy chọn|tuỳ chọn)\s+["“]?\p{L}|(?<![\p{L}])(?:chọn|bấm|nhấn|vào)\s+["“][^"”]+["”]|\S\s*[→»]\s*\S/iu;
 /** A penalty stated: a fine, a disciplinary measure, criminal liability. */
 const STATES_SANCTION = /(?<![\p{L}])(?:phạt|kỷ luật|truy cứu|chế tài|bị xử lý)(?![\p{L}])/iu;
 
@@ -612,6 +630,7 @@ export function statesFigure(text: string, { kind, units, office }: AskedFigure)
   if (kind === 'signer') return STATES_SIGNER.test(text.normalize('NFC'));
   if (kind === 'sanction') return STATES_SANCTION.test(text.normalize('NFC'));
   if (kind === 'phone') return STATES_PHONE.test(text.normalize('NFC'));
+  if (kind === 'menu') return STATES_MENU.test(text.normalize('NFC'));
   if (kind === 'person') {
     const nfc = text.normalize('NFC');
     if (!STATES_PERSON.test(nfc)) return false;

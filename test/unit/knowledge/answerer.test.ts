@@ -220,6 +220,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Lệ phí cấp đổi CCCD hiện nay bao nhiêu vậy ạ?', 'money'],
     ['Họp trực tuyến với điểm cầu xã thì đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?', 'quantity'],
     ['Tổng đài hỗ trợ của Cổng DVC quốc gia số mấy ạ? dân gọi hỏi mà em ko nhớ', 'phone'],
+    // The guides say what to do, not which menu of the city's software does it.
+    ['Trên phần mềm QLVB của TP muốn thu hồi VB lỡ phát hành nhầm thì bấm vào menu nào ạ?', 'menu'],
     // The contest's pages give its results, not its winners' names.
     ['Ai đạt điểm cao nhất kỳ thi năng lực CĐS 2023 vậy mn?', 'person'],
   ])(

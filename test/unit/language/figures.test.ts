@@ -103,6 +103,14 @@ describe('askedFigure', () => {
       'Đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?',
       { kind: 'quantity', units: ['kbps', 'mbps', 'gbps'] },
     ],
+    // Where to click in a program.
+    [
+      'Trên phần mềm QLVB muốn thu hồi VB lỡ phát hành nhầm thì bấm vào menu nào ạ?',
+      { kind: 'menu' },
+    ],
+    ['hop bang Zoom thi bat phong cho o menu nao vay a', { kind: 'menu' }],
+    ['zalo bật xác thực 2 lớp ở mục nào trong cài đặt vậy mn', { kind: 'menu' }],
+    ['chia sẻ thư mục cho đồng nghiệp chỉ đc xem thì bấm vào đâu ạ', { kind: 'menu' }],
     // "mấy" counts even when the question ends with a particle.
     ['token sai mấy lần thì khóa hả', { kind: 'quantity', units: ['lần'] }],
   ])('reads %p as asking for %p', (question, expected) => {
@@ -142,6 +150,11 @@ describe('askedFigure', () => {
     'Tài khoản mạng xã hội phải xác thực bằng số điện thoại như thế nào?',
     // "pin bao nhiêu" is no rank.
     'may tinh xach tay pin bao nhieu thi nen sac',
+    // "muc nao" is as often "mức nào"; "ô nào" of a form is answered by its field; "bấm gì cũng
+    // không" asks nothing.
+    'he thong dat muc nao thi duoc coi la an toan',
+    'Gửi email cho nhiều người không quen biết nhau thì nên để địa chỉ ở ô nào?',
+    'Máy tính của tôi treo cứng, bấm gì cũng không phản hồi, làm sao?',
     // Who does something by role is answered by the role, not a name.
     'Ai chịu trách nhiệm quản lý thiết bị ký số của cơ quan?',
     'Chủ quản hệ thống thông tin là ai?',
@@ -221,6 +234,9 @@ describe('statesFigure', () => {
       { kind: 'person', office: 'truong ban' },
     ],
     ['Giải nhất thuộc về bà Lê Thị Hoa.', { kind: 'person' }],
+    ['Khi kết thúc, chọn chức năng kết thúc cuộc họp cho tất cả.', { kind: 'menu' }],
+    ['Vào mục "Cài đặt" rồi bật xác thực hai yếu tố.', { kind: 'menu' }],
+    ['Chọn Tệp → Lưu dưới dạng PDF.', { kind: 'menu' }],
     ['Quyết định do Chủ tịch UBND thành phố Trần Việt Trường ký.', { kind: 'person' }],
   ])('finds a figure in %p for %p', (text, figure) => {
     expect(statesFigure(text, figure as never)).toBe(true);
@@ -267,6 +283,8 @@ describe('statesFigure', () => {
     ],
     ['Thí sinh ở TP Hồ Chí Minh và Bà Rịa – Vũng Tàu dự thi.', { kind: 'person' }],
     ['Trưởng Ban Chỉ đạo cấp xã là Chủ tịch UBND xã.', { kind: 'person', office: 'truong ban' }],
+    // What to do, with no item of a program named.
+    ['Văn thư thu hồi văn bản phát hành nhầm và thông báo cho nơi nhận.', { kind: 'menu' }],
   ])('finds no figure in %p for %p', (text, figure) => {
     expect(statesFigure(text, figure as never)).toBe(false);
   });
