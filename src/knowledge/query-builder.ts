@@ -245,7 +245,13 @@ export class QueryBuilder {
         syllables = syllables.filter((_, i) => !reference.has(i));
       }
     }
-    const figure = askedFigure(normalized);
+    let figure = askedFigure(normalized);
+    // A figure of a document the knowledge base only cites ("Theo Thông tư 116/2015/TT-BTC, mức
+    // chi … là bao nhiêu?"): only a sentence naming it states it, as for a signer.
+    if (figure && !figure.subject && named.docs.size === 0) {
+      const cited = this.citedOnly(normalized);
+      if (cited) figure = { ...figure, subject: cited };
+    }
     const figureYears = figure && figure.kind !== 'document' ? namedYears(normalized) : [];
     const levels = namedLevels(normalized);
     const places = namedPlaces(normalized);
@@ -400,6 +406,19 @@ export class QueryBuilder {
     const references = documentReferences(text);
     if (references.length === 0 || references.some((r) => this.knows(r))) return undefined;
     return references.map((r) => r.text);
+  }
+
+  /**
+   * The number (before its slash: "116") of the first document the question names by số hiệu that
+   * the knowledge base does not have but cites in its text.
+   */
+  private citedOnly(text: string): string | undefined {
+    if (!text.includes('/')) return undefined;
+    const held = new Set(this.numberKeys);
+    const cited = documentNumbers(text).find(
+      (r) => this.knownNumbers.has(r.key) && !held.has(r.key),
+    );
+    return cited?.key.split('/')[0];
   }
 
   /** Whether the knowledge base has the document, or cites it in its text. */

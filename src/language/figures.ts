@@ -170,6 +170,7 @@ const MONEY_TOPICS = new Set([
   'kinh phí',
   'trợ cấp',
   'thưởng',
+  'mức chi',
 ]);
 /** Words that may close a question after its asking word: "… bao nhiêu vậy ạ?". */
 const CLOSING_PARTICLES = new Set(['vậy', 'ạ', 'nhỉ', 'hả', 'thế', 'nhé', 'nha', 'vay', 'z']);

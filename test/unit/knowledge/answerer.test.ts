@@ -222,6 +222,15 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Tổng đài hỗ trợ của Cổng DVC quốc gia số mấy ạ? dân gọi hỏi mà em ko nhớ', 'phone'],
     // The guides say what to do, not which menu of the city's software does it.
     ['Trên phần mềm QLVB của TP muốn thu hồi VB lỡ phát hành nhầm thì bấm vào menu nào ạ?', 'menu'],
+    // Documents cited, not held: the sentences naming them state no such figure.
+    [
+      'Thông tư 116/2015/TT-BTC quy định mức chi cho việc xây dựng và áp dụng hệ thống quản lý chất lượng ISO là bao nhiêu?',
+      'money',
+    ],
+    [
+      'Nghị định 113/2025/NĐ-CP quy định cơ sở dữ liệu lưu trữ phải được sao lưu dự phòng bao lâu một lần?',
+      'duration',
+    ],
     // The contest's pages give its results, not its winners' names.
     ['Ai đạt điểm cao nhất kỳ thi năng lực CĐS 2023 vậy mn?', 'person'],
   ])(
@@ -247,6 +256,12 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     // The passage that states it comes first.
     ['Chứng thư chữ ký số chuyên dùng công vụ có hiệu lực tối đa bao lâu?', 'Điều 9', /tối đa 5 năm/],
     ['Mua bán dữ liệu cá nhân bị phạt tối đa bao nhiêu?', 'Điều 8', /10 lần khoản thu/],
+    // A document cited, not held: the sentence that names it states the figure.
+    [
+      'Luật Bảo vệ bí mật nhà nước số 117/2025/QH15 có hiệu lực từ ngày nào?',
+      'Thông tin chung',
+      /117\/2025\/QH15.*01\/(?:0)?[0-9]+\/20/,
+    ],
     // Signers: of a law, of a decision by number, of the plan named by kind and year.
     ['Luật Dữ liệu do ai ký?', 'Thông tin chung', /Trần Thanh Mẫn/],
     ['QĐ 942 chiến lược CPĐT ai ký vậy', 'Thông tin chung', /Vũ Đức Đam/],

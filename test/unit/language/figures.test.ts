@@ -100,6 +100,10 @@ describe('askedFigure', () => {
     ['Lệ phí cấp đổi CCCD hiện nay bao nhiêu vậy ạ?', { kind: 'money' }],
     ['Cuộc thi năm 2024 giải nhất được thưởng bao nhiêu ạ?', { kind: 'money' }],
     [
+      'Thông tư 116/2015/TT-BTC quy định mức chi cho việc áp dụng ISO là bao nhiêu?',
+      { kind: 'money' },
+    ],
+    [
       'Đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?',
       { kind: 'quantity', units: ['kbps', 'mbps', 'gbps'] },
     ],
