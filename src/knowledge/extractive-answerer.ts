@@ -45,11 +45,6 @@ interface Core {
 const MAX_SENTENCES_FIRST = 2;
 /** A further passage is cited only when it scores this close to the best one. */
 const SECOND_PASSAGE_RATIO = 0.75;
-/** Whether the word joins the two sides of a choice: "hay", "hoặc". */
-function isChoice(word: QueryWord): boolean {
-  return word.folded === 'hay' || word.folded === 'hoac';
-}
-
 /** Weight of a sentence stating the figure asked for, against one that does not. */
 const FIGURE_SENTENCE_BOOST = 1.5;
 /**
@@ -467,4 +462,9 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       .filter((name): name is string => Boolean(name))
       .slice(0, 3);
   }
+}
+
+/** Whether the word joins the two sides of a choice: "hay", "hoặc". */
+function isChoice(word: QueryWord): boolean {
+  return word.folded === 'hay' || word.folded === 'hoac';
 }

@@ -31,8 +31,7 @@ import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
  *   Giám đốc Sở …?") or won ("Ai đạt điểm cao nhất kỳ thi …?"), stated by a person's name ("ông
  *   Trần Việt Trường", "Nguyễn Văn A"); with an office asked, by a sentence naming it with the
  *   name. Who does something by role ("Ai chịu trách nhiệm …?", "Chủ quản hệ thống là ai?") is
- *   answered by the role, so it is no figure.
- *
+ *   answered by the role, so it is no figure;
  * - `menu`: where to click in a program ("bấm vào mục nào", "ở menu nào", "bấm vào đâu"), stated
  *   by a named item to choose ("chọn chức năng ký số", "chọn mục "Cài đặt"", "Tệp → Lưu").
  *
@@ -172,9 +171,9 @@ const MONEY_TOPICS = new Set([
   'thưởng',
   'mức chi',
 ]);
+const FOLDED_MONEY_TOPICS = new Set([...MONEY_TOPICS].map(foldDiacritics));
 /** Words that may close a question after its asking word: "… bao nhiêu vậy ạ?". */
 const CLOSING_PARTICLES = new Set(['vậy', 'ạ', 'nhỉ', 'hả', 'thế', 'nhé', 'nha', 'vay', 'z']);
-const FOLDED_MONEY_TOPICS = new Set([...MONEY_TOPICS].map(foldDiacritics));
 
 /** A money noun, typed with its marks or without any ("bi phat bao nhieu"). */
 function isMoneyTopic(typed: string): boolean {
@@ -304,12 +303,15 @@ function at(folded: readonly string[], i: number, phrase: readonly string[]): bo
   return phrase.every((w, j) => folded[i + j] === w);
 }
 
-/** Words that ask something else in the same clause ("… thì để CC hay BCC?"), and those that
- * end a yes-or-no question; each as typed with its marks, or folded when typed without. */
+/**
+ * Words that ask something else in the same clause ("… thì để CC hay BCC?"), and those that end
+ * a yes-or-no question; each as typed with its marks, or folded when typed without.
+ */
 const OTHER_ASKING = new Set(['hay', 'gì', 'j', 'sao', 'ai', 'đâu']);
 const YES_OR_NO = new Set(['không', 'ko', 'k', 'chưa']);
 const FOLDED_OTHER_ASKING = new Set([...OTHER_ASKING].map(foldDiacritics));
 const FOLDED_YES_OR_NO = new Set([...YES_OR_NO].map(foldDiacritics));
+const CLAUSE_END = /[,;.?!:]/;
 
 /**
  * Whether "mấy" at `index` of the question is "some" rather than "how many": its clause asks
@@ -344,8 +346,6 @@ function isIndefinite(question: string, index: number): boolean {
     (last !== undefined && is(last, YES_OR_NO, FOLDED_YES_OR_NO))
   );
 }
-
-const CLAUSE_END = /[,;.?!:]/;
 
 /**
  * "mấy", or "may" typed without marks (which may also be "máy", machine): either asks only when a
