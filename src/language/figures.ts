@@ -307,7 +307,9 @@ function at(folded: readonly string[], i: number, phrase: readonly string[]): bo
  * Words that ask something else in the same clause ("… thì để CC hay BCC?"), and those that end
  * a yes-or-no question; each as typed with its marks, or folded when typed without.
  */
-const OTHER_ASKING = new Set(['hay', 'gì', 'j', 'sao', 'ai', 'đâu']);
+const OTHER_ASKING = new Set(['hay', 'gì', 'j', 'ai', 'đâu']);
+/** "sao" asks after these ("làm sao", "thì sao") or at the clause's end; else "sao lưu", "sao y". */
+const BEFORE_SAO = new Set(['làm', 'thì', 'ra', 'vì', 'tại', 'lam', 'thi', 'vi', 'tai']);
 const YES_OR_NO = new Set(['không', 'ko', 'k', 'chưa']);
 const FOLDED_OTHER_ASKING = new Set([...OTHER_ASKING].map(foldDiacritics));
 const FOLDED_YES_OR_NO = new Set([...YES_OR_NO].map(foldDiacritics));
@@ -340,11 +342,14 @@ function isIndefinite(question: string, index: number): boolean {
       .match(/[\p{L}\p{N}]+/gu) ?? [];
   const is = (w: string, marked: Set<string>, folded: Set<string>) =>
     marked.has(w) || (!hasDiacritics(w) && folded.has(w));
-  const last = words[words.length - 1];
-  return (
-    words.some((w) => is(w, OTHER_ASKING, FOLDED_OTHER_ASKING)) ||
-    (last !== undefined && is(last, YES_OR_NO, FOLDED_YES_OR_NO))
-  );
+  const last = words.length - 1;
+  return words.some((w, i) => {
+    // Typed without marks, "dau" is "đâu" only as "ở đâu" or last ("bat dau" is "bắt đầu").
+    if (w === 'dau') return i === last || words[i - 1] === 'o';
+    if (w === 'sao') return i === last || BEFORE_SAO.has(words[i - 1] ?? '');
+    if (is(w, OTHER_ASKING, FOLDED_OTHER_ASKING)) return true;
+    return i === last && is(w, YES_OR_NO, FOLDED_YES_OR_NO);
+  });
 }
 
 /**

@@ -115,6 +115,11 @@ describe('askedFigure', () => {
     ['hop bang Zoom thi bat phong cho o menu nao vay a', { kind: 'menu' }],
     ['zalo bật xác thực 2 lớp ở mục nào trong cài đặt vậy mn', { kind: 'menu' }],
     ['chia sẻ thư mục cho đồng nghiệp chỉ đc xem thì bấm vào đâu ạ', { kind: 'menu' }],
+    // "sao lưu" asks nothing: "mấy lần" still counts.
+    [
+      'Phần mềm được sao lưu trên máy chủ mấy lần một ngày, bản sao lưu giữ bao nhiêu ngày?',
+      { kind: 'quantity', units: ['lần'] },
+    ],
     // "mấy" counts even when the question ends with a particle.
     ['token sai mấy lần thì khóa hả', { kind: 'quantity', units: ['lần'] }],
   ])('reads %p as asking for %p', (question, expected) => {
