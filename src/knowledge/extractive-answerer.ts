@@ -241,8 +241,14 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       if (fitting.length === 0 && places.some((p) => p.body)) fitting = others().filter(fits).slice(0, 1);
       if (fitting.length === 0) {
         // Named as a body's seat, the place is what is missing; a place merely named beside it
-        // ("Trước khi hợp nhất vào TP Cần Thơ, Tỉnh ủy Sóc Trăng …") is not.
-        const missing = places.some((p) => p.body) ? places.filter((p) => p.body) : places;
+        // ("Trước khi hợp nhất vào TP Cần Thơ, Tỉnh ủy Sóc Trăng …") is not, nor one the passages
+        // speak of ("Đà Nẵng … đứng trên Cần Thơ bao nhiêu bậc?" misses Đà Nẵng).
+        const unspoken = places.filter((p) => !chosen.some((c) => this.sections.fitsPlaces(c, [p])));
+        const missing = places.some((p) => p.body)
+          ? places.filter((p) => p.body)
+          : unspoken.length > 0
+            ? unspoken
+            : places;
         return { refusal: { unknownWords: missing.map((p) => p.typed) } };
       }
       chosen = fitting;

@@ -108,11 +108,12 @@ export class SectionAnalysis {
   }
 
   /**
-   * Whether the passage can answer for one of the places asked about: it is about no place in
-   * particular (its document's title and its heading name none: a law, a guide), or about one
-   * of them, or it mentions one ("TP Cần Thơ mới gồm Cần Thơ, Sóc Trăng và Hậu Giang cũ"). A
-   * page about TP Cần Thơ does not answer for An Giang. What a place's own body issued
-   * ("Nghị quyết … của Tỉnh ủy Vĩnh Long") is answered only by a page about that place.
+   * Whether the passage can answer for the places asked about: it is about no place in particular
+   * (its document's title and its heading name none: a law, a guide), or it speaks of each of
+   * them, being about it or mentioning it ("TP Cần Thơ mới gồm Cần Thơ, Sóc Trăng và Hậu Giang
+   * cũ"). A page about TP Cần Thơ does not answer for An Giang, nor how Đà Nẵng ranks against Cần
+   * Thơ. What a place's own body issued ("Nghị quyết … của Tỉnh ủy Vĩnh Long") is answered only by
+   * a page about that place.
    */
   fitsPlaces(passage: Passage, places: readonly NamedPlace[]): boolean {
     const analyzed = this.of(passage);
@@ -127,7 +128,7 @@ export class SectionAnalysis {
     if (places.some((p) => p.body)) {
       return places.some((p) => p.body && about.some((a) => a.key === p.key));
     }
-    return about.length === 0 || places.some((p) => mentionsPlace(text, p));
+    return about.length === 0 || places.every((p) => mentionsPlace(text, p));
   }
 
   /** Whether the passage (its heading, document title or text) names the level. */

@@ -379,11 +379,18 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'Trước khi hợp nhất vào TP Cần Thơ, Tỉnh ủy Sóc Trăng đã ban hành nghị quyết chuyên đề nào về chuyển đổi số?',
     );
     expect(merged).toMatchObject({ answered: false, unknownWords: ['Sóc Trăng'] });
+    // Two places: the page on Cần Thơ does not speak of Đà Nẵng, which is what is missing.
+    const ranked = await kb.answerer.ask(
+      'Đà Nẵng năm 2025 xếp hạng DTI thứ mấy, đứng trên Cần Thơ bao nhiêu bậc?',
+    );
+    expect(ranked).toMatchObject({ answered: false, unknownWords: ['Đà Nẵng'] });
     // A law answers for every province, and a page about Cần Thơ for Cần Thơ and its bodies.
     for (const question of [
       'Ở TP Đà Nẵng, chữ ký số có giá trị như chữ ký tay không?',
       'Năm 2025 TP Cần Thơ xếp hạng DTI thứ mấy?',
       'Thành ủy Cần Thơ ban hành nghị quyết về chuyển đổi số vào ngày nào?',
+      // A page on Cần Thơ that speaks of both.
+      'TP Cần Thơ mới được hình thành từ Cần Thơ, Sóc Trăng và Hậu Giang cũ từ ngày nào?',
     ]) {
       expect((await kb.answerer.ask(question)).answered).toBe(true);
     }
