@@ -2,7 +2,9 @@ import {
   bigramTerm,
   isVietnameseSyllable,
   FOLDED_PREFIX,
+  opensWithLevel,
   type AskedFigure,
+  type NamedLevel,
   type VietnameseAnalyzer,
 } from '../language';
 import type { LexicalIndex } from './lexical-index';
@@ -288,6 +290,8 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     chosen.forEach((passage, i) => {
       const max = i === 0 ? MAX_SENTENCES_FIRST : 1;
       let picked = this.bestSentences(passage, weights, max, query);
+      // "mức 2 với mức 3 khác nhau ở chỗ nào?": each level compared, as the passage lists it.
+      if (i === 0 && query.comparedLevels) picked = this.withLevels(passage, picked, query.comparedLevels);
       // "Điều 9 Nghị định 68/2024 quy định gì?": the article itself is the question; its opening
       // sentences answer it even when no other word of the question is in them.
       if (picked.length === 0 && namedArticles.has(passage.section.label)) {
@@ -441,6 +445,24 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       .slice(0, max)
       .sort((a, b) => a.position - b.position)
       .map((s) => s.sentence);
+  }
+
+  /**
+   * The sentences picked, and for each level compared that none of them opens with, the passage's
+   * sentence that does ("Mức 2: nhắc và điền sẵn hồ sơ."), in the passage's order.
+   */
+  private withLevels(
+    passage: Passage,
+    picked: AnalyzedSentence[],
+    levels: readonly NamedLevel[],
+  ): AnalyzedSentence[] {
+    const { sentences } = this.sections.of(passage);
+    const added = levels
+      .filter((l) => !picked.some((s) => opensWithLevel(s.text, l)))
+      .map((l) => sentences.find((s) => opensWithLevel(s.text, l)))
+      .filter((s): s is AnalyzedSentence => s !== undefined && !picked.includes(s));
+    if (added.length === 0) return picked;
+    return sentences.filter((s) => picked.includes(s) || added.includes(s));
   }
 
   private cite(passage: Passage): Citation {

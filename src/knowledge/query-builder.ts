@@ -18,6 +18,7 @@ import {
   isScenario,
   lawNames,
   namedLevels,
+  comparedLevels,
   namedPlaces,
   namedYears,
   type NamedLevel,
@@ -82,6 +83,8 @@ export interface BuiltQuery {
   scenario?: boolean;
   /** Levels and versions the question names ("mức 2", "cấp độ 3", "Windows 11"). */
   levels?: NamedLevel[];
+  /** Levels the question compares ("mức 2 với mức 3 khác nhau ở chỗ nào?"): the answer shows each. */
+  comparedLevels?: NamedLevel[];
   /**
    * Whether it asks the steps of a task ("cách cài …", "hướng dẫn …"): a product it names that
    * the documents do not know is then what it is about (`ExtractiveAnswerer`).
@@ -254,6 +257,7 @@ export class QueryBuilder {
     }
     const figureYears = figure && figure.kind !== 'document' ? namedYears(normalized) : [];
     const levels = namedLevels(normalized);
+    const compared = comparedLevels(normalized);
     const places = namedPlaces(normalized);
     const articles = namedArticles(syllables);
     const appendices = namedAppendices(syllables);
@@ -297,6 +301,7 @@ export class QueryBuilder {
       ...(scenario ? { scenario: true } : {}),
       ...(closingCore ? { closingCore } : {}),
       ...(levels.length > 0 ? { levels } : {}),
+      ...(compared.length > 0 ? { comparedLevels: compared } : {}),
       ...(places.length > 0 ? { places } : {}),
       ...(asksHowTo(normalized) ? { howTo: true } : {}),
       followUp,

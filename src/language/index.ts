@@ -25,6 +25,8 @@ export {
   looksLikeFollowUp,
   namedLevels,
   namesLevel,
+  comparedLevels,
+  opensWithLevel,
   type NamedLevel,
   stripAskerRole,
   stripFollowUpMarkers,

@@ -425,6 +425,24 @@ export function namedLevels(question: string): NamedLevel[] {
   return found.filter((l) => found.every((o) => o.key === l.key || word(o) !== word(l)));
 }
 
+/**
+ * The levels a question compares: those of one word named at two levels or more ("mức 2 với
+ * mức 3 khác nhau ở chỗ nào?"), which {@link namedLevels} leaves out. An answer shows each.
+ */
+export function comparedLevels(question: string): NamedLevel[] {
+  if (!/\d/.test(question)) return [];
+  const found = levelsIn(question);
+  const word = (l: NamedLevel) => l.key.slice(0, l.key.lastIndexOf(' ')).replace(/ do$/, '');
+  const compared = found.filter((l) => found.some((o) => o.key !== l.key && word(o) === word(l)));
+  return compared.filter((l, i) => compared.findIndex((o) => o.key === l.key) === i);
+}
+
+/** Whether `text` opens with the level, as a list of levels gives each: "Mức 2: nhắc và …". */
+export function opensWithLevel(text: string, level: NamedLevel): boolean {
+  const opening = text.trimStart().slice(0, level.key.length + 8);
+  return namesLevel(opening, level) && levelsIn(opening)[0]?.key === level.key;
+}
+
 function levelsIn(question: string): NamedLevel[] {
   const folded = foldDiacritics(question);
   const found: NamedLevel[] = [];

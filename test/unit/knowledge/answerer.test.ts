@@ -396,6 +396,15 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     }
   });
 
+  it('shows each level a question compares, as the passage lists them', async () => {
+    const result = await kb.answerer.ask(
+      'Dịch vụ công trực tuyến chủ động ở mức 3 thì hơn mức 2 ở điểm nào?',
+    );
+    const shown = result.sentences.map((s) => s.text);
+    expect(shown).toContainEqual(expect.stringMatching(/^Mức 2:/));
+    expect(shown).toContainEqual(expect.stringMatching(/^Mức 3:/));
+  });
+
   it('cites a guide restating an article beside that sentence instead of repeating it', async () => {
     const result = await kb.answerer.ask(
       'nang cap he thong phai tam dung dich vu cong truc tuyen thi bao truoc bao nhieu ngay',

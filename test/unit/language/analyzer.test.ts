@@ -3,6 +3,7 @@ import {
   askingWords,
   asksHowTo,
   canonicalSyllable,
+  comparedLevels,
   definedTerms,
   foldDiacritics,
   hasImpossibleMarks,
@@ -14,9 +15,11 @@ import {
   namedLevels,
   namesLevel,
   normalizeText,
+  opensWithLevel,
   stripAskerRole,
   stripQuestionFrames,
   VietnameseAnalyzer,
+  type NamedLevel,
 } from '../../../src/language';
 
 const glossary = {
@@ -401,6 +404,19 @@ describe('question helpers', () => {
     for (const word of ['vố', 'lương', 'thiệt', 'hong', 'day', 'so', 'hoai', 'chung']) {
       expect([word, isFunctionWord(word)]).toEqual([word, false]);
     }
+  });
+
+  it('reads the levels a question compares, and the sentences that open with each', () => {
+    const levels = comparedLevels(
+      'DVC trực tuyến chủ động mức 2 với mức 3 khác nhau ở chỗ nào? Mức 3 thêm gì?',
+    );
+    expect(levels.map((l) => l.key)).toEqual(['muc 2', 'muc 3']);
+    expect(comparedLevels('Tài khoản định danh mức 2 dùng để làm gì?')).toEqual([]);
+    const [two, three] = levels as [NamedLevel, NamedLevel];
+    expect(opensWithLevel('Mức 2: nhắc và điền sẵn hồ sơ.', two)).toBe(true);
+    expect(opensWithLevel('Mức 3: như mức 2 và gợi ý phương án tốt nhất.', two)).toBe(false);
+    expect(opensWithLevel('Mức 3: như mức 2 và gợi ý phương án tốt nhất.', three)).toBe(true);
+    expect(opensWithLevel('Dịch vụ có 4 mức độ.', three)).toBe(false);
   });
 
   it('tells the particles of chat, which no document has, from words that look like them', () => {
