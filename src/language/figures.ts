@@ -204,11 +204,11 @@ const WHICH_RANK = [
 const ASKING_LETTERS =
   /(?<![\p{L}])ai(?![\p{L}])|b[aấ]m v|nh[aấ]n v|click|n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c|x[uử] l|tho[aạ]i|s[oố] [dđ]t|s[dđ]t|hotline|t[oổ]ng [dđ]|d[aâ]y n/iu;
 /**
- * "ai ký", "người ký là ai", "ký bởi ai", folded; not "ai ký số", "ai ký thay", "ai ký thừa lệnh"
- * nor "ai ký nháy", which ask a role.
+ * "ai ký", "người ký là ai", "ký bởi ai", folded; not "ai ký số", "ai ký thay", "ai ký thừa lệnh",
+ * "ai ký nháy" nor "ai ký phê duyệt hồ sơ", "ai ký vào …", which ask a role.
  */
 const WHO_SIGNED =
-  /(?:^|\s)(?:ai (?:la nguoi )?k[yi](?! (?:so|thay|thua|nhay))|nguoi k[yi] (?:la )?ai|k[yi] boi ai)(?=\s|$)/;
+  /(?:^|\s)(?:ai (?:la nguoi )?k[yi](?! (?:so|thay|thua|nhay|phe duyet|duyet|xac nhan|vao|len|tren))|nguoi k[yi] (?:la )?ai|k[yi] boi ai)(?=\s|$)/;
 /**
  * A document's kind, folded, before its number or alone ("kế hoạch CĐS năm 2026 … ai ký"): the
  * legal kinds, and the plans, letters and projects a province issues.

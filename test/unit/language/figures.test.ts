@@ -149,6 +149,8 @@ describe('askedFigure', () => {
     'Văn bản đi do ai ký?',
     'Kế hoạch này ai ký số, ai ký thay khi lãnh đạo vắng?',
     'Tệp đó có phải ký số riêng không, ai ký và chữ ký đặt ở chỗ nào?',
+    // Who signs to approve a file, with the decree that rules it named: a role.
+    'Theo Nghị định 85/2016, đơn vị nào thẩm định và ai ký phê duyệt hồ sơ đề xuất cấp độ?',
     // "phat" without marks is "phát" unless a penalty's word is next to it.
     'van ban phat hanh cham thi sao',
     'Phát hiện mã độc thì làm gì?',
