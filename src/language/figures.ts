@@ -86,6 +86,16 @@ function tokens(text: string): string[] {
 
 const TIME_UNIT_LIST = ['năm', 'tháng', 'ngày', 'tuần', 'quý', 'giờ', 'tiếng', 'phút', 'giây'];
 const TIME_UNITS = new Set(TIME_UNIT_LIST);
+/**
+ * The time units that state a length asked in the unit (folded): "bao nhiêu ngày" is answered by
+ * "10 ngày", "48 giờ" or "1 tháng", not by "5 năm"; "mấy năm" by "5 năm" or "18 tháng".
+ */
+function durationUnits(asked: string): string[] {
+  if (/^(?:gio|tieng|phut|giay)$/.test(asked)) return ['giờ', 'tiếng', 'phút', 'giây', 'ngày'];
+  if (/^(?:ngay|tuan)$/.test(asked)) return ['giờ', 'tiếng', 'ngày', 'tuần', 'tháng'];
+  if (/^(?:thang|quy)$/.test(asked)) return ['ngày', 'tuần', 'tháng', 'quý', 'năm'];
+  return ['tháng', 'quý', 'năm'];
+}
 const MONEY_UNITS = new Set(['tiền', 'đồng', 'triệu', 'tỷ', 'tỉ', 'nghìn', 'ngàn', 'usd', 'vnđ']);
 /** Units of other measured amounts, as asked ("bao nhiêu người") and stated ("10.000 người"). */
 const MEASURE_UNITS = new Set([
@@ -440,7 +450,7 @@ export function askedFigure(question: string): AskedFigure | undefined {
     const after = i + (much ? much.length : 1);
     const unit = unitFigure(typed[after], typed[after + 1], typed[i] === 'may');
     if (unit?.kind === 'duration' && !asksHowOften(folded, after + 1)) {
-      return { kind: 'duration', units: TIME_UNIT_LIST };
+      return { kind: 'duration', units: durationUnits(folded[after]!) };
     }
     if (unit) return unit;
     if (many || much!.length === 1) continue;
@@ -670,7 +680,8 @@ export function statesFigure(text: string, { kind, units, office }: AskedFigure)
           return true;
         break;
       case 'duration':
-        if (TIME_UNITS.has(w) && (isNumber(prev) || prev === 'trong')) return true;
+        if ((units ? units.includes(w) : TIME_UNITS.has(w)) && (isNumber(prev) || prev === 'trong'))
+          return true;
         if (w === 'ngay') return true;
         // How often: an answer to "bao lâu", not to "bao nhiêu ngày".
         if (units) break;

@@ -231,6 +231,11 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'Nghị định 113/2025/NĐ-CP quy định cơ sở dữ liệu lưu trữ phải được sao lưu dự phòng bao lâu một lần?',
       'duration',
     ],
+    // A certificate's validity in years is no processing time in working days.
+    [
+      'Theo NĐ 68/2024, kể từ khi nhận đủ hồ sơ thì phải cấp chứng thư chữ ký số chuyên dùng công vụ trong bao nhiêu ngày làm việc?',
+      'duration',
+    ],
     // The contest's pages give its results, not its winners' names.
     ['Ai đạt điểm cao nhất kỳ thi năng lực CĐS 2023 vậy mn?', 'person'],
   ])(

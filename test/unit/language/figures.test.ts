@@ -6,9 +6,10 @@ import {
   statesFigure,
 } from '../../../src/language';
 
-const TIME_UNITS = ['năm', 'tháng', 'ngày', 'tuần', 'quý', 'giờ', 'tiếng', 'phút', 'giây'];
-/** A duration asked as a number of time units ("bao nhiêu ngày"). */
-const DAYS = { kind: 'duration', units: TIME_UNITS };
+/** A duration asked as a number of days ("bao nhiêu ngày"), stated in units near a day's. */
+const DAYS = { kind: 'duration', units: ['giờ', 'tiếng', 'ngày', 'tuần', 'tháng'] };
+/** A duration asked as a number of years ("mấy năm"). */
+const YEARS = { kind: 'duration', units: ['tháng', 'quý', 'năm'] };
 /** A number of people, by any of the nouns that count them ("người", "thí sinh", "đại biểu", …). */
 const PEOPLE = {
   kind: 'quantity',
@@ -20,7 +21,7 @@ const PEOPLE_ASKED = askedFigure('Có bao nhiêu người?')!;
 describe('askedFigure', () => {
   it.each([
     ['Chứng thư chữ ký số công vụ có hiệu lực tối đa bao lâu?', { kind: 'duration' }],
-    ['chung thu chu ky so cong cong co thoi han toi da may nam', DAYS],
+    ['chung thu chu ky so cong cong co thoi han toi da may nam', YEARS],
     ['Tạm dừng dịch vụ thì phải báo trước bao nhiêu ngày?', DAYS],
     // How often: "hằng năm", "định kỳ" answer it.
     ['Mật khẩu phải đổi định kỳ mấy tháng một lần?', { kind: 'duration' }],
@@ -210,6 +211,7 @@ describe('statesFigure', () => {
     ['Văn bản phải được phát hành trong ngày ký.', { kind: 'duration' }],
     ['Đánh giá nội bộ ít nhất mỗi năm một lần.', { kind: 'duration' }],
     ['Bản ghi được lưu giữ tối thiểu 90 ngày.', DAYS],
+    ['Chứng thư được gia hạn thêm 18 tháng.', YEARS],
     ['Văn bản phải được phát hành trong ngày ký.', DAYS],
     ['Sự cố phải được báo cáo ngay cho cơ quan chủ quản.', DAYS],
     ['Phạt tối đa 10 lần khoản thu có được.', { kind: 'money' }],
@@ -266,6 +268,9 @@ describe('statesFigure', () => {
     ['Kế hoạch 241 đặt mục tiêu 20% GRDP.', PEOPLE_ASKED],
     ['Hệ thống được kiểm tra định kỳ.', DAYS],
     ['Chứng thư hết hạn vào năm 2030.', DAYS],
+    // A length in years does not answer "bao nhiêu ngày", nor one in days "mấy năm".
+    ['Chứng thư có thời hạn hiệu lực tối đa 5 năm.', DAYS],
+    ['Văn bản phải được đăng ký trong 3 ngày.', YEARS],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính.', { kind: 'rank' }],
     ['Phạt gấp 2 lần nếu tái phạm.', { kind: 'money' }],
     ['Hình con dấu in đúng tỷ lệ 100% kích thước.', { kind: 'money' }],
