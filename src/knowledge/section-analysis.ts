@@ -175,8 +175,9 @@ function wordsOf(sentence: AnalyzedSentence): { all: Set<string>; numbers: Set<s
   return sentence.words;
 }
 
-function figureKey({ kind, units, office }: AskedFigure): string {
+function figureKey({ kind, units, office, often }: AskedFigure): string {
   if (office) return `${kind}:${office}`;
+  if (often) return `${kind}:often`;
   return units ? `${kind}:${units.join(',')}` : kind;
 }
 

@@ -72,6 +72,8 @@ export interface AskedFigure {
    * it beside the person's name.
    */
   office?: string;
+  /** For a duration: asked how often ("bao nhiêu ngày … một lần"), not how long. */
+  often?: true;
 }
 
 /**
@@ -449,7 +451,9 @@ export function askedFigure(question: string): AskedFigure | undefined {
     }
     const after = i + (much ? much.length : 1);
     const unit = unitFigure(typed[after], typed[after + 1], typed[i] === 'may');
-    if (unit?.kind === 'duration' && !asksHowOften(folded, after + 1)) {
+    if (unit?.kind === 'duration') {
+      // "bao nhiêu ngày … một lần": how often, which "ngay" (at once) does not answer.
+      if (asksHowOften(folded, after + 1)) return { kind: 'duration', often: true };
       return { kind: 'duration', units: durationUnits(folded[after]!) };
     }
     if (unit) return unit;
@@ -641,7 +645,7 @@ function unitAt(words: readonly string[], i: number, unit: string): boolean {
 }
 
 /** Whether `text` states the figure asked (see {@link FigureKind}). */
-export function statesFigure(text: string, { kind, units, office }: AskedFigure): boolean {
+export function statesFigure(text: string, { kind, units, office, often }: AskedFigure): boolean {
   if (kind === 'document') return documentNumbers(text).length > 0 || lawNames(text).length > 0;
   if (kind === 'signer') return STATES_SIGNER.test(text.normalize('NFC'));
   if (kind === 'sanction') return STATES_SANCTION.test(text.normalize('NFC'));
@@ -680,9 +684,12 @@ export function statesFigure(text: string, { kind, units, office }: AskedFigure)
           return true;
         break;
       case 'duration':
-        if ((units ? units.includes(w) : TIME_UNITS.has(w)) && (isNumber(prev) || prev === 'trong'))
+        if (
+          (units ? units.includes(w) : TIME_UNITS.has(w)) &&
+          (isNumber(prev) || (prev === 'trong' && !often))
+        )
           return true;
-        if (w === 'ngay') return true;
+        if (w === 'ngay' && !often) return true;
         // How often: an answer to "bao lâu", not to "bao nhiêu ngày".
         if (units) break;
         if (TIME_UNITS.has(w) && /^(hằng|hàng|mỗi)$/.test(prev ?? '')) return true;

@@ -236,6 +236,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'Theo NĐ 68/2024, kể từ khi nhận đủ hồ sơ thì phải cấp chứng thư chữ ký số chuyên dùng công vụ trong bao nhiêu ngày làm việc?',
       'duration',
     ],
+    // How often a password is changed: "đổi ngay" is how soon.
+    ['mk hộp thư công vụ theo quy định cứ bao nhiêu ngày phải đổi 1 lần?', 'duration'],
     // The contest's pages give its results, not its winners' names.
     ['Ai đạt điểm cao nhất kỳ thi năng lực CĐS 2023 vậy mn?', 'person'],
   ])(

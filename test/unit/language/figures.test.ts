@@ -8,6 +8,8 @@ import {
 
 /** A duration asked as a number of days ("bao nhiêu ngày"), stated in units near a day's. */
 const DAYS = { kind: 'duration', units: ['giờ', 'tiếng', 'ngày', 'tuần', 'tháng'] };
+/** How often ("bao nhiêu ngày … một lần"). */
+const OFTEN = { kind: 'duration', often: true };
 /** A duration asked as a number of years ("mấy năm"). */
 const YEARS = { kind: 'duration', units: ['tháng', 'quý', 'năm'] };
 /** A number of people, by any of the nouns that count them ("người", "thí sinh", "đại biểu", …). */
@@ -23,10 +25,10 @@ describe('askedFigure', () => {
     ['Chứng thư chữ ký số công vụ có hiệu lực tối đa bao lâu?', { kind: 'duration' }],
     ['chung thu chu ky so cong cong co thoi han toi da may nam', YEARS],
     ['Tạm dừng dịch vụ thì phải báo trước bao nhiêu ngày?', DAYS],
-    // How often: "hằng năm", "định kỳ" answer it.
-    ['Mật khẩu phải đổi định kỳ mấy tháng một lần?', { kind: 'duration' }],
-    ['mat khau doi may ngay 1 lan', { kind: 'duration' }],
-    ['Bao nhiêu năm thì đánh giá lại một lần?', { kind: 'duration' }],
+    // How often: "hằng năm", "định kỳ" answer it, "ngay" (at once) does not.
+    ['Mật khẩu phải đổi định kỳ mấy tháng một lần?', OFTEN],
+    ['mat khau doi may ngay 1 lan', OFTEN],
+    ['Bao nhiêu năm thì đánh giá lại một lần?', OFTEN],
     ['Vượt đèn đỏ bị phạt bao nhiêu tiền?', { kind: 'money' }],
     ['Lệ phí làm lại thẻ căn cước là bao nhiêu?', { kind: 'money' }],
     ['mua ban du lieu ca nhan bi phat bao nhieu', { kind: 'money' }],
@@ -212,6 +214,8 @@ describe('statesFigure', () => {
     ['Đánh giá nội bộ ít nhất mỗi năm một lần.', { kind: 'duration' }],
     ['Bản ghi được lưu giữ tối thiểu 90 ngày.', DAYS],
     ['Chứng thư được gia hạn thêm 18 tháng.', YEARS],
+    ['Mật khẩu được đổi hằng quý.', OFTEN],
+    ['Hệ thống được đánh giá lại 2 năm một lần.', OFTEN],
     ['Văn bản phải được phát hành trong ngày ký.', DAYS],
     ['Sự cố phải được báo cáo ngay cho cơ quan chủ quản.', DAYS],
     ['Phạt tối đa 10 lần khoản thu có được.', { kind: 'money' }],
@@ -271,6 +275,9 @@ describe('statesFigure', () => {
     // A length in years does not answer "bao nhiêu ngày", nor one in days "mấy năm".
     ['Chứng thư có thời hạn hiệu lực tối đa 5 năm.', DAYS],
     ['Văn bản phải được đăng ký trong 3 ngày.', YEARS],
+    // "ngay" (at once) and "trong ngày" say how soon, not how often.
+    ['Sau khi được cấp mật khẩu tạm, đổi ngay sang mật khẩu mạnh.', OFTEN],
+    ['Văn bản được đăng ký trong ngày.', OFTEN],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính.', { kind: 'rank' }],
     ['Phạt gấp 2 lần nếu tái phạm.', { kind: 'money' }],
     ['Hình con dấu in đúng tỷ lệ 100% kích thước.', { kind: 'money' }],
