@@ -245,13 +245,10 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
         // Named as a body's seat, the place is what is missing; a place merely named beside it
         // ("Trước khi hợp nhất vào TP Cần Thơ, Tỉnh ủy Sóc Trăng …") is not, nor one the passages
         // speak of ("Đà Nẵng … đứng trên Cần Thơ bao nhiêu bậc?" misses Đà Nẵng).
-        const unspoken = places.filter((p) => !chosen.some((c) => this.sections.fitsPlaces(c, [p])));
         const missing = places.some((p) => p.body)
           ? places.filter((p) => p.body)
-          : unspoken.length > 0
-            ? unspoken
-            : places;
-        return { refusal: { unknownWords: missing.map((p) => p.typed) } };
+          : places.filter((p) => !chosen.some((c) => this.sections.fitsPlaces(c, [p])));
+        return { refusal: { unknownWords: (missing.length > 0 ? missing : places).map((p) => p.typed) } };
       }
       chosen = fitting;
     }

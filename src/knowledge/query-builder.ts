@@ -26,6 +26,7 @@ import {
   looksLikeFollowUp,
   normalizeText,
   projectNumbers,
+  sentencesOf,
   stripAskerRole,
   stripFollowUpMarkers,
   stripQuestionFrames,
@@ -167,6 +168,8 @@ export class QueryBuilder {
   private readonly knownNumbers = new Set<string>();
   /** Each document's `documentNumberKey` ("30/2020/nd"), in order; undefined for a guide. */
   private readonly numberKeys: (string | undefined)[];
+  /** The keys of the documents' own số hiệu (not those their text cites). */
+  private readonly heldNumbers: Set<string | undefined>;
 
   constructor(
     private readonly analyzer: VietnameseAnalyzer,
@@ -183,6 +186,7 @@ export class QueryBuilder {
       for (let i = 0; i < words.length; i++) if (words[i] === 'luat') knowName(words.slice(i + 1));
     }
     this.numberKeys = documents.map((d) => documentNumberKey(d.number));
+    this.heldNumbers = new Set(this.numberKeys);
     for (const [i, d] of documents.entries()) {
       const key = this.numberKeys[i];
       if (key) this.knownNumbers.add(key);
@@ -380,7 +384,7 @@ export class QueryBuilder {
    * ("… Tôi có bắt buộc phải vào sổ ngay trong chiều nay không?").
    */
   private closingCore(normalized: string): BuiltQuery['closingCore'] {
-    const sentences = normalized.split(/(?<=[.!?;])\s+/).filter((t) => /\p{L}/u.test(t));
+    const sentences = sentencesOf(normalized);
     if (sentences.length < 2) return undefined;
     const syllables = stripQuestionFrames(this.analyzer.syllables(sentences[sentences.length - 1]!));
     const { coreTerms, coreAlternatives } = this.coverageTerms(syllables);
@@ -419,9 +423,8 @@ export class QueryBuilder {
    */
   private citedOnly(text: string): string | undefined {
     if (!text.includes('/')) return undefined;
-    const held = new Set(this.numberKeys);
     const cited = documentNumbers(text).find(
-      (r) => this.knownNumbers.has(r.key) && !held.has(r.key),
+      (r) => this.knownNumbers.has(r.key) && !this.heldNumbers.has(r.key),
     );
     return cited?.key.split('/')[0];
   }

@@ -189,7 +189,16 @@ const CLOSING_PARTICLES = new Set(['vậy', 'ạ', 'nhỉ', 'hả', 'thế', 'nh
 
 /** A money noun, typed with its marks or without any ("bi phat bao nhieu"). */
 function isMoneyTopic(typed: string): boolean {
-  return hasDiacritics(typed) ? MONEY_TOPICS.has(typed) : FOLDED_MONEY_TOPICS.has(typed);
+  return isListed(typed, MONEY_TOPICS, FOLDED_MONEY_TOPICS);
+}
+
+/** Whether `typed` is one of `marked` as typed with its marks, or of `folded` typed without any. */
+function isListed(
+  typed: string,
+  marked: ReadonlySet<string>,
+  folded: ReadonlySet<string>,
+): boolean {
+  return hasDiacritics(typed) ? marked.has(typed) : folded.has(typed);
 }
 
 /** The asking words, folded. "bn" (chat for "bao nhiêu", also for "bạn") asks only before a unit. */
@@ -352,15 +361,13 @@ function isIndefinite(question: string, index: number): boolean {
       .slice(start, end)
       .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu) ?? [];
-  const is = (w: string, marked: Set<string>, folded: Set<string>) =>
-    marked.has(w) || (!hasDiacritics(w) && folded.has(w));
   const last = words.length - 1;
   return words.some((w, i) => {
     // Typed without marks, "dau" is "đâu" only as "ở đâu" or last ("bat dau" is "bắt đầu").
     if (w === 'dau') return i === last || words[i - 1] === 'o';
     if (w === 'sao') return i === last || BEFORE_SAO.has(words[i - 1] ?? '');
-    if (is(w, OTHER_ASKING, FOLDED_OTHER_ASKING)) return true;
-    return i === last && is(w, YES_OR_NO, FOLDED_YES_OR_NO);
+    if (isListed(w, OTHER_ASKING, FOLDED_OTHER_ASKING)) return true;
+    return i === last && isListed(w, YES_OR_NO, FOLDED_YES_OR_NO);
   });
 }
 

@@ -28,6 +28,7 @@ export {
   comparedLevels,
   opensWithLevel,
   type NamedLevel,
+  sentencesOf,
   stripAskerRole,
   stripFollowUpMarkers,
   stripQuestionFrames,

@@ -337,6 +337,11 @@ export function isScenario(question: string): boolean {
   return isStory(folded);
 }
 
+/** The sentences of a question that have words, as its punctuation ends them ("." "?" "!" ";"). */
+export function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?;])\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
+}
+
 /** The asker in his own story: "tôi", "mình", "em", "chúng tôi", "phòng mình", folded. */
 const FIRST_PERSON = /(?:^|\s)(?:toi|minh|em)(?=\s|$)/;
 /** A story takes at least this many words before its question. */
@@ -349,7 +354,7 @@ const STORY_MIN_WORDS = 10;
  * are mostly the story's details.
  */
 function isStory(folded: string): boolean {
-  const sentences = folded.split(/(?<=[.!?;])\s+/);
+  const sentences = sentencesOf(folded);
   if (sentences.length < 2) return false;
   const story =
     sentences
@@ -421,8 +426,7 @@ export interface NamedLevel {
 export function namedLevels(question: string): NamedLevel[] {
   if (!/\d/.test(question)) return [];
   const found = levelsIn(question);
-  const word = (l: NamedLevel) => l.key.slice(0, l.key.lastIndexOf(' ')).replace(/ do$/, '');
-  return found.filter((l) => found.every((o) => o.key === l.key || word(o) !== word(l)));
+  return found.filter((l) => found.every((o) => o.key === l.key || levelWord(o) !== levelWord(l)));
 }
 
 /**
@@ -432,8 +436,9 @@ export function namedLevels(question: string): NamedLevel[] {
 export function comparedLevels(question: string): NamedLevel[] {
   if (!/\d/.test(question)) return [];
   const found = levelsIn(question);
-  const word = (l: NamedLevel) => l.key.slice(0, l.key.lastIndexOf(' ')).replace(/ do$/, '');
-  const compared = found.filter((l) => found.some((o) => o.key !== l.key && word(o) === word(l)));
+  const compared = found.filter((l) =>
+    found.some((o) => o.key !== l.key && levelWord(o) === levelWord(l)),
+  );
   return compared.filter((l, i) => compared.findIndex((o) => o.key === l.key) === i);
 }
 
@@ -441,6 +446,11 @@ export function comparedLevels(question: string): NamedLevel[] {
 export function opensWithLevel(text: string, level: NamedLevel): boolean {
   const opening = text.trimStart().slice(0, level.key.length + 8);
   return namesLevel(opening, level) && levelsIn(opening)[0]?.key === level.key;
+}
+
+/** A level's word, "mức độ" read as "mức": "muc 2" → "muc". */
+function levelWord(level: NamedLevel): string {
+  return level.key.slice(0, level.key.lastIndexOf(' ')).replace(/ do$/, '');
 }
 
 function levelsIn(question: string): NamedLevel[] {
