@@ -13,6 +13,7 @@ import {
   foldDiacritics,
   hasDiacritics,
   hasImpossibleMarks,
+  incidentalWords,
   isFunctionWord,
   isChatParticle,
   isScenario,
@@ -223,12 +224,18 @@ export class QueryBuilder {
       this.coverageTerms(syllables);
     const scenario = isScenario(normalized);
     const closingCore = scenario ? this.closingCore(normalized) : undefined;
+    const incidental = incidentalWords(syllables, folded);
     const words: QueryWord[] = syllables.map((typed, i) => ({
       typed,
       term: exact[i]!,
       folded: folded[i]!,
       checked:
-        content[i]! && !expanded[i] && !synonyms[i] && !asking[i] && !DIGITS.test(folded[i]!),
+        content[i]! &&
+        !expanded[i] &&
+        !synonyms[i] &&
+        !asking[i] &&
+        !incidental[i] &&
+        !DIGITS.test(folded[i]!),
     }));
     let named: { docs: Set<number>; phrase?: string; positions?: Set<number> } =
       this.namedDocuments(folded, normalized);

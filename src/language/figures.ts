@@ -1,5 +1,6 @@
 import { DOCUMENT_KINDS, documentNumbers, lawNames } from './document-references';
 import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
+import { OFFICE_NAMES } from './incidental';
 
 /**
  * The kind of figure a question asks for ("phạt bao nhiêu tiền", "bao lâu", "ngày nào"), and
@@ -277,9 +278,9 @@ const PHONE_ASKED =
  */
 const PERSON_ASKED = new RegExp(
   [
-    '(?:hien nay|hien tai|bay gio|duong nhiem) (?:\\S+ )?la ai',
+    '(?:hien nay|hien tai|hien gio|bay gio|duong nhiem) (?:\\S+ )?la ai',
     '(?:hien|dang) la ai',
-    '(?:hien nay|hien tai|bay gio) ai (?:la|dang|giu|lam|dam nhiem|phu trach|dung dau)',
+    '(?:hien nay|hien tai|hien gio|bay gio) ai (?:la|dang|giu|lam|dam nhiem|phu trach|dung dau)',
     'ai (?:hien nay |hien tai |hien |bay gio )?dang (?:giu|lam|la|dam nhiem|phu trach|dung dau)',
     'ai hien (?:nay |tai )?(?:la|giu|lam|dam nhiem|phu trach|dung dau)',
     'ai (?:dat|gianh|doat|duoc|nhan|la nguoi dat)(?: \\S+){0,3}? (?:giai (?:nhat|nhi|ba|tu|thuong|dac biet|cao nhat|khuyen khich)|diem cao nhat|thu khoa)',
@@ -296,25 +297,8 @@ const PERSON_ASKED = new RegExp(
 const MENU_ASKED =
   /(?:^|\s)(?:(?:menu|mục|tab|thẻ|nút|biểu tượng|tùy chọn|tuỳ chọn) nào|(?:menu|tab|nut|bieu tuong|tuy chon) nao|(?:bấm|bam|nhấn|nhan|click)(?: vào| vao)? (?:đâu|dau|chỗ nào|cho nao|mục nào|nút nào))(?=[\s?.,!]|$)/u;
 
-/** Offices whose holder is asked, folded, longest first ("phó chủ tịch" before "chủ tịch"). */
-const OFFICES = new RegExp(
-  `(?:^|\\s)((?:pho |tong )?(?:${[
-    'chu tich',
-    'giam doc',
-    'truong ban',
-    'truong phong',
-    'bi thu',
-    'bo truong',
-    'thu truong',
-    'thu tuong',
-    'chanh van phong',
-    'chanh an',
-    'chu nhiem',
-    'cuc truong',
-    'vu truong',
-    'hieu truong',
-  ].join('|')}))(?=\\s|$)`,
-);
+/** Offices whose holder is asked, folded ("phó chủ tịch" as well as "chủ tịch"). */
+const OFFICES = new RegExp(`(?:^|\\s)((?:pho |tong )?(?:${OFFICE_NAMES.join('|')}))(?=\\s|$)`);
 
 /** Folded text that may hold one of the asking words above ("may" is also "máy": read on). */
 const MAY_ASK = / (?:bao (?:nhieu|lau)|bn|may|(?:ngay|nam|thang|diem) nao) /;

@@ -33,6 +33,7 @@ export {
   stripFollowUpMarkers,
   stripQuestionFrames,
 } from './question';
+export { incidentalWords } from './incidental';
 export { mentionsPlace, namedPlaces, placeText, type NamedPlace } from './places';
 export {
   askedFigure,

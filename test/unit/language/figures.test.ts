@@ -97,6 +97,7 @@ describe('askedFigure', () => {
       { kind: 'person', office: 'truong ban' },
     ],
     ['Ai đang giữ chức Phó Chủ tịch UBND thành phố?', { kind: 'person', office: 'pho chu tich' }],
+    ['giám đốc Sở KHCN hiện giờ là ai vậy mn?', { kind: 'person', office: 'giam doc' }],
     ['Ai đạt điểm cao nhất kỳ thi năng lực CĐS 2023 vậy mn?', { kind: 'person' }],
     ['Kỳ thi năm 2025 ai đạt giải nhất?', { kind: 'person' }],
     // Particles may close "… bao nhiêu"; a prize is money; a line's speed is in its units.

@@ -1,0 +1,47 @@
+import { foldDiacritics, incidentalWords, VietnameseAnalyzer } from '../../../src/language';
+
+const analyzer = new VietnameseAnalyzer();
+
+/** The words `incidentalWords` marks in `question`, as typed. */
+function marked(question: string): string[] {
+  const typed = analyzer.syllables(question);
+  const marks = incidentalWords(typed, typed.map(foldDiacritics));
+  return typed.filter((_, i) => marks[i]);
+}
+
+describe('incidentalWords', () => {
+  it.each([
+    // Someone's office in the story.
+    ['chỉ có chữ ký số của phó giám đốc sở thì có giá trị không', ['phó', 'giám', 'đốc']],
+    ['trưởng phòng ký thay được không', ['trưởng', 'phòng']],
+    // An amount's order of magnitude, after a number or a count.
+    ['gửi thư cho mấy chục doanh nghiệp', ['chục']],
+    ['nhờ chuyển gấp 5 triệu', ['triệu']],
+    ['hàng trăm hồ sơ', ['trăm']],
+    ['muon chuyen 20 trieu', ['trieu']],
+    // An intensifier after its adjective, once or twice; with or without marks.
+    ['có tài khoản lạ hoắc vào phòng', ['hoắc']],
+    ['máy chậm rì rì', ['rì', 'rì']],
+    ['may cham ri', ['ri']],
+    ['file bị đổi đuôi hết trơn', ['trơn']],
+  ])('marks what %p says of the case', (question, words) => {
+    expect(marked(question)).toEqual(words);
+  });
+
+  it.each([
+    // Who holds the office is asked.
+    'Ai là giám đốc sở KHCN?',
+    'giám đốc sở hiện nay là ai',
+    // A rate, not a magnitude; a magnitude with nothing counted before it.
+    'tỷ lệ hồ sơ trực tuyến',
+    'mấy tỷ lệ phần trăm',
+    'triệu chứng máy nhiễm mã độc',
+    // A word that only looks like an intensifier elsewhere.
+    'người ra quầy hỏi thủ tục',
+    'hoắc',
+    // Typed with other marks: "trạm" is a station, not "trăm".
+    'mấy trạm BTS',
+  ])('marks nothing in %p', (question) => {
+    expect(marked(question)).toEqual([]);
+  });
+});
