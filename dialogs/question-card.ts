@@ -57,7 +57,7 @@ export function answerPayload(
   return { type: 'quiz-answer', attemptId: attempt.id, index: question.index, choice };
 }
 
-function answerButtons(input: QuestionReplyInput, plain: string): Attachment {
+function answerButtons(input: QuestionReplyInput): Attachment {
   const { attempt, question, remainingMs } = input;
   const letters = question.options.map((_, i) => choiceLetter(i));
   if (supportsAdaptiveCards(input.channelId)) {
@@ -72,7 +72,9 @@ function answerButtons(input: QuestionReplyInput, plain: string): Attachment {
           : [textBlock(quizTexts.timeLeft(remainingMs), { color: 'Attention', spacing: 'None' })]),
       ],
       letters.map((letter, i) => submitAction(letter, answerPayload(attempt, question, i))),
-      plain,
+      // Shown instead of the card where it cannot be rendered: the message's text already holds
+      // the question and its options, so only how to answer without the buttons is said.
+      `${heading(question, remainingMs)}. ${quizTexts.typedAnswerHint(question.options.length)}`,
     );
   }
   // messageBack sends the payload where the channel supports it, else the letter as typed text.
@@ -97,6 +99,6 @@ export function questionReply(input: QuestionReplyInput): Reply {
     type: 'message',
     text,
     textFormat: 'markdown',
-    attachments: [answerButtons(input, text)],
+    attachments: [answerButtons(input)],
   };
 }

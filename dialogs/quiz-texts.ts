@@ -77,6 +77,8 @@ export const quizTexts = {
   timeLeft: (ms: number): string => `Còn ${formatDuration(ms)}`,
   answerHint: (optionCount: number): string =>
     `Bấm nút hoặc gõ ${lettersOr(optionCount)} để trả lời.`,
+  /** Where the buttons cannot be shown (a card's fallback): typing is the way to answer. */
+  typedAnswerHint: (optionCount: number): string => `Gõ ${lettersOr(optionCount)} để trả lời.`,
   practiceHint: 'Gõ /huy để dừng luyện tập.',
   contestHint: 'Gõ /nopbai để nộp bài sớm: bài được nộp ngay, không hỏi lại.',
   practiceIntro: (total: number, topicName?: string): string =>
