@@ -134,9 +134,17 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       weights: query.coreTerms.map(weight),
       alternatives: query.coreAlternatives,
     };
-    // Each passage's coverage, worked out once: the threshold, the citations and their order use it.
+    // A story's question, in its last sentence, covered by the passage is enough.
+    const closing = query.closingCore;
+    const closingCore: Core | undefined = closing && {
+      terms: closing.terms,
+      weights: closing.terms.map(weight),
+      alternatives: closing.alternatives,
+    };
+    // Each passage's coverage of the whole question, worked out once: the citations' order uses
+    // it; the thresholds use the better of it and the coverage of a story's question.
     const covered = new Map<Passage, number>();
-    const coverageOf = (p: Passage) => {
+    const questionCoverage = (p: Passage) => {
       let c = covered.get(p);
       if (c === undefined) {
         c = this.coverage(core, p);
@@ -144,17 +152,10 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       }
       return c;
     };
-    let confidence = best ? coverageOf(best) : 0;
-    // A story's question, in its last sentence, covered by the passage is enough.
-    const closing = query.closingCore;
-    if (best && closing) {
-      const closingCore: Core = {
-        terms: closing.terms,
-        weights: closing.terms.map(weight),
-        alternatives: closing.alternatives,
-      };
-      confidence = Math.max(confidence, this.coverage(closingCore, best));
-    }
+    const coverageOf = closingCore
+      ? (p: Passage) => Math.max(questionCoverage(p), this.coverage(closingCore, p))
+      : questionCoverage;
+    const confidence = best ? coverageOf(best) : 0;
     // A scenario's words are mostly its situation's details, which the answer need not have.
     const minScore = this.options.minScore * (query.scenario ? SCENARIO_MIN_SCORE : 1);
     // Said in the reply when it is why nothing is answered, so worked out for refusals too.
@@ -167,12 +168,12 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       return notFound(query.text, confidence, passages, reason);
     }
 
-    const chosen = this.choose(passages, coverageOf, minScore);
+    const chosen = this.choose(passages, coverageOf, questionCoverage, minScore);
     // The answer's kind: a level the question names, a figure it asks for.
     // Passages past the near ties that still cover enough, looked at only for a local body's own
     // documents: they may be on its place's page even when a law outranks it.
     const others = () => passages.filter((p) => !chosen.includes(p) && coverageOf(p) >= minScore);
-    const checked = this.checkKind(query, chosen, best, core, confidence, others);
+    const checked = this.checkKind(query, chosen, best, coverageOf, confidence, others);
     if ('refusal' in checked) return notFound(query.text, confidence, passages, checked.refusal);
 
     const weights = new Map<string, number>();
@@ -197,6 +198,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   private choose(
     passages: Passage[],
     coverageOf: (p: Passage) => number,
+    orderBy: (p: Passage) => number,
     minScore: number,
   ): Passage[] {
     const best = passages[0]!;
@@ -207,7 +209,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       if (coverageOf(p) < minScore) continue;
       chosen.push(p);
     }
-    if (chosen.length > 1) chosen.sort((a, b) => coverageOf(b) - coverageOf(a));
+    if (chosen.length > 1) chosen.sort((a, b) => orderBy(b) - orderBy(a));
     return chosen;
   }
 
@@ -228,7 +230,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     query: BuiltQuery,
     chosen: Passage[],
     best: Passage,
-    core: Core,
+    coverageOf: (p: Passage) => number,
     confidence: number,
     others: () => Passage[],
   ): { chosen: Passage[] } | { refusal: Pick<AnswerResult, 'unknownWords' | 'unstatedFigure'> } {
@@ -261,7 +263,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       const years = query.figureYears;
       let stating = chosen.filter((p) => this.sections.statesFigure(p, figure, years));
       if (stating.length === 0) {
-        const sibling = this.statingSibling(best, figure, years, core, confidence);
+        const sibling = this.statingSibling(best, figure, years, coverageOf, confidence);
         if (!sibling) return { refusal: { unstatedFigure: figure.kind } };
         stating = [sibling];
       }
@@ -394,7 +396,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     best: Passage,
     figure: AskedFigure,
     years: readonly string[] | undefined,
-    core: Core,
+    coverageOf: (p: Passage) => number,
     confidence: number,
   ): Passage | undefined {
     let found: Passage | undefined;
@@ -403,7 +405,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       if (section === best.section) continue;
       const passage: Passage = { ...best, section, score: best.score };
       if (!this.sections.statesFigure(passage, figure, years)) continue;
-      const coverage = this.coverage(core, passage);
+      const coverage = coverageOf(passage);
       if (coverage >= foundCoverage) {
         found = passage;
         foundCoverage = coverage;

@@ -45,6 +45,25 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.suggestions.length).toBeLessThanOrEqual(3);
   });
 
+  it.each([
+    // The date asked is stated in the law's general section, which covers the story's question
+    // (its last sentence) but few of the story's words.
+    [
+      'Sở chúng tôi đang rà soát lại căn cứ pháp lý để xây dựng kế hoạch bảo đảm an ninh mạng năm 2026. Xin hỏi luật an ninh mạng mới bắt đầu áp dụng từ ngày nào và nó thay cho những đạo luật cũ nào?',
+      'luat-an-ninh-mang-2025',
+      'Thông tin chung',
+    ],
+    [
+      'Một chuyên viên muốn quay lại buổi giao ban trực tuyến rồi lưu video lên Google Drive cá nhân cho tiện xem lại. Việc ghi hình như vậy cần điều kiện gì và lưu như thế có được không?',
+      'hop-truc-tuyen-an-toan-hieu-qua',
+      'Ghi hình, ghi âm và biên bản cuộc họp',
+    ],
+  ])('cites, for the story %p, a passage covering its question', async (question, docId, section) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.citations).toContainEqual(expect.objectContaining({ docId, section }));
+  });
+
   it('refuses who holds an office now, an office the documents never name', async () => {
     // The office is what is asked about here, not a detail of the story (see incidentalWords).
     const result = await kb.answerer.ask('giám đốc Sở KHCN TP Cần Thơ hiện giờ là ai vậy mn?');
