@@ -31,6 +31,7 @@ import {
   stripAskerRole,
   stripFollowUpMarkers,
   stripQuestionFrames,
+  tellsSituation,
   type VietnameseAnalyzer,
 } from '../language';
 import type { WeightedTerm } from './lexical-index';
@@ -223,7 +224,8 @@ export class QueryBuilder {
     const { folded, exact, content, expanded, asking, synonyms, coreTerms, coreAlternatives } =
       this.coverageTerms(syllables);
     const scenario = isScenario(normalized);
-    const closingCore = scenario ? this.closingCore(normalized) : undefined;
+    const closingCore =
+      scenario || tellsSituation(normalized) ? this.closingCore(normalized) : undefined;
     const incidental = incidentalWords(syllables, folded);
     const words: QueryWord[] = syllables.map((typed, i) => ({
       typed,

@@ -32,6 +32,7 @@ export {
   stripAskerRole,
   stripFollowUpMarkers,
   stripQuestionFrames,
+  tellsSituation,
 } from './question';
 export { incidentalWords } from './incidental';
 export { mentionsPlace, namedPlaces, placeText, type NamedPlace } from './places';

@@ -354,14 +354,30 @@ const STORY_MIN_WORDS = 10;
  * are mostly the story's details.
  */
 function isStory(folded: string): boolean {
-  const sentences = sentencesOf(folded);
-  if (sentences.length < 2) return false;
-  const story =
+  const story = situationWords(folded);
+  return story.length >= STORY_MIN_WORDS && FIRST_PERSON.test(` ${story.join(' ')} `);
+}
+
+/** The words of the sentences before a question's last one (none for a single sentence). */
+function situationWords(text: string): string[] {
+  const sentences = sentencesOf(text);
+  if (sentences.length < 2) return [];
+  return (
     sentences
       .slice(0, -1)
       .join(' ')
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
-  return story.length >= STORY_MIN_WORDS && FIRST_PERSON.test(` ${story.join(' ')} `);
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/**
+ * True for a situation told in sentences of their own before the question, by anyone ("Cổng dịch
+ * vụ công của sở đang lưu … Hệ thống này phải xếp cấp độ mấy?"): its last sentence is the
+ * question. Unlike a story in the first person or a contest scenario (`isScenario`), its other
+ * words still count: a third person's situation is as often the subject asked about.
+ */
+export function tellsSituation(question: string): boolean {
+  return situationWords(question).length >= STORY_MIN_WORDS;
 }
 
 /**

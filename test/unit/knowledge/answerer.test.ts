@@ -58,6 +58,12 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'hop-truc-tuyen-an-toan-hieu-qua',
       'Ghi hình, ghi âm và biên bản cuộc họp',
     ],
+    // Anyone's situation, not only the asker's own, then the question.
+    [
+      'Chánh văn phòng được chủ tịch ủy quyền ký TUQ, giờ anh ấy đi học dài ngày muốn ủy quyền tiếp cho phó văn phòng ký có được không? Ký TUQ cần điều kiện gì?',
+      'nd-30-2020',
+      'Điều 13',
+    ],
   ])('cites, for the story %p, a passage covering its question', async (question, docId, section) => {
     const result = await kb.answerer.ask(question);
     expect(result.answered).toBe(true);

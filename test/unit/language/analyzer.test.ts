@@ -11,6 +11,7 @@ import {
   isChatParticle,
   isFunctionWord,
   isScenario,
+  tellsSituation,
   looksLikeFollowUp,
   namedLevels,
   namesLevel,
@@ -255,6 +256,24 @@ describe('question helpers', () => {
     'Tôi mới chuyển công tác. Thủ tục?',
   ])('does not read %p as a scenario', (question) => {
     expect(isScenario(question)).toBe(false);
+  });
+
+  it.each([
+    // Anyone's situation, told before the question: the last sentence is the question.
+    'Cổng dịch vụ trực tuyến do sở quản lý đang lưu thông tin cá nhân của khoảng 15 nghìn tài khoản người dùng. Hệ thống này phải xếp cấp độ mấy?',
+    'Luật Chuyển đổi số được Quốc hội thông qua tại kỳ họp thứ 10 năm 2025. Luật có hiệu lực từ ngày nào?',
+    'Thang sau toi chuyen cong tac sang don vi khac. Cai token chu ky so dang dung thi co mang theo duoc khong?',
+  ])('reads %p as a situation, then its question', (question) => {
+    expect(tellsSituation(question)).toBe(true);
+  });
+
+  it.each([
+    // One sentence, however long; or too few words before the question.
+    'Tôi muốn hỏi chữ ký số chuyên dùng công vụ của cán bộ xã có thời hạn bao lâu và gia hạn ở đâu?',
+    'Tôi mới chuyển công tác. Thủ tục?',
+    'Chữ ký số là gì? Có giá trị như chữ ký tay không?',
+  ])('does not read %p as a situation', (question) => {
+    expect(tellsSituation(question)).toBe(false);
   });
 
   it.each([
