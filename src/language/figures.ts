@@ -205,6 +205,9 @@ function isListed(
 /** The asking words, folded. "bn" (chat for "bao nhiêu", also for "bạn") asks only before a unit. */
 const HOW_MUCH = [['bao', 'nhieu'], ['bn']];
 const HOW_LONG = [['bao', 'lau']];
+const HOW_FAR = [['bao', 'xa']];
+/** The units a distance is stated in. */
+const DISTANCE_UNITS: readonly string[] = ['km', 'mét', 'm'];
 const WHICH_DATE = [
   ['ngay', 'nao'],
   ['nam', 'nao'],
@@ -301,7 +304,7 @@ const MENU_ASKED =
 const OFFICES = new RegExp(`(?:^|\\s)((?:pho |tong )?(?:${OFFICE_NAMES.join('|')}))(?=\\s|$)`);
 
 /** Folded text that may hold one of the asking words above ("may" is also "máy": read on). */
-const MAY_ASK = / (?:bao (?:nhieu|lau)|bn|may|(?:ngay|nam|thang|diem) nao) /;
+const MAY_ASK = / (?:bao (?:nhieu|lau|xa)|bn|may|(?:ngay|nam|thang|diem) nao) /;
 
 /** Whether the folded words `phrase` are at `at` in `folded`. */
 function at(folded: readonly string[], i: number, phrase: readonly string[]): boolean {
@@ -428,6 +431,7 @@ export function askedFigure(question: string): AskedFigure | undefined {
   const folded = typed.map(foldDiacritics);
   for (let i = 0; i < typed.length; i++) {
     if (HOW_LONG.some((p) => at(folded, i, p))) return { kind: 'duration' };
+    if (HOW_FAR.some((p) => at(folded, i, p))) return { kind: 'quantity', units: DISTANCE_UNITS };
     if (WHICH_DATE.some((p) => at(folded, i, p))) return { kind: 'date' };
     if (WHICH_RANK.some((p) => at(folded, i, p)) && isRankWord(typed[i]!, typed[i + 1])) {
       return { kind: 'rank' };

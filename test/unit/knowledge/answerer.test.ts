@@ -265,6 +265,11 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     // "bao nhiêu vậy ạ" after a fee: none is stated; nor a line's speed, nor a telephone number.
     ['Lệ phí cấp đổi CCCD hiện nay bao nhiêu vậy ạ?', 'money'],
     ['Họp trực tuyến với điểm cầu xã thì đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?', 'quantity'],
+    // The decree is only cited: no passage says how far a backup must be kept.
+    [
+      'Nghị định 113/2025 về lưu trữ yêu cầu cơ sở dữ liệu lưu trữ phải có tối thiểu mấy bản sao lưu dự phòng, đặt cách trung tâm chính bao xa?',
+      'quantity',
+    ],
     ['Tổng đài hỗ trợ của Cổng DVC quốc gia số mấy ạ? dân gọi hỏi mà em ko nhớ', 'phone'],
     // The guides say what to do, not which menu of the city's software does it.
     ['Trên phần mềm QLVB của TP muốn thu hồi VB lỡ phát hành nhầm thì bấm vào menu nào ạ?', 'menu'],

@@ -111,6 +111,11 @@ describe('askedFigure', () => {
       'Đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?',
       { kind: 'quantity', units: ['kbps', 'mbps', 'gbps'] },
     ],
+    // How far: a distance, in its units.
+    [
+      'Bản sao lưu dự phòng đặt cách trung tâm chính bao xa?',
+      { kind: 'quantity', units: ['km', 'mét', 'm'] },
+    ],
     // Where to click in a program.
     [
       'Trên phần mềm QLVB muốn thu hồi VB lỡ phát hành nhầm thì bấm vào menu nào ạ?',
@@ -236,6 +241,10 @@ describe('statesFigure', () => {
     ['Nghị định 68/2024/NĐ-CP quy định về chữ ký số chuyên dùng công vụ.', { kind: 'document' }],
     ['Theo Luật Giao dịch điện tử, chữ ký số có giá trị như chữ ký tay.', { kind: 'document' }],
     ['Nhập sai mã PIN 5 lần thì token bị khóa.', { kind: 'quantity', units: ['lần'] }],
+    [
+      'Trung tâm dự phòng đặt cách trung tâm chính ít nhất 30 km.',
+      { kind: 'quantity', units: ['km', 'mét', 'm'] },
+    ],
     ['Quyết định 2256/QĐ-UBND (do ông Trần Việt Trường ký) phê duyệt Đề án.', { kind: 'signer' }],
     [
       'Luật được thông qua ngày 21/6/2024, người ký là Thủ tướng Nguyễn Xuân Phúc.',
@@ -270,6 +279,10 @@ describe('statesFigure', () => {
     ['Thành phố ban hành các kế hoạch hằng năm.', DAYS],
     ['Thành phố thuộc nhóm 10 địa phương dẫn đầu.', { kind: 'quantity', units: ['tổ'] }],
     ['Điều 9 quy định thời hạn của chứng thư.', { kind: 'quantity', units: ['điều'] }],
+    [
+      'Sao lưu theo quy tắc 3-2-1: 3 bản, 1 bản tách rời.',
+      { kind: 'quantity', units: ['km', 'mét', 'm'] },
+    ],
     ['Kế hoạch 241 đặt mục tiêu 20% GRDP.', PEOPLE_ASKED],
     ['Hệ thống được kiểm tra định kỳ.', DAYS],
     ['Chứng thư hết hạn vào năm 2030.', DAYS],
