@@ -6,6 +6,7 @@ import {
   namesLevel,
   namesYear,
   placeText,
+  setsTarget,
   statesFigure,
   type AskedFigure,
   type NamedLevel,
@@ -81,7 +82,9 @@ export class SectionAnalysis {
   statesFigure(passage: Passage, figure: AskedFigure, years?: readonly string[]): boolean {
     if (figure.kind === 'document' && passage.document.number) return true;
     if (!cachedFigure(this.of(passage), passage.section.text, figure)) return false;
-    if (!years?.length && !this.needsSubject(passage, figure) && !figure.office) return true;
+    if (!years?.length && !this.needsSubject(passage, figure) && !figure.office && !figure.achieved) {
+      return true;
+    }
     return this.of(passage).sentences.some((s) => this.sentenceStates(passage, s, figure, years));
   }
 
@@ -93,6 +96,8 @@ export class SectionAnalysis {
     years?: readonly string[],
   ): boolean {
     if (!sentenceStates(sentence, figure)) return false;
+    // What was achieved is not stated by a target for it.
+    if (figure.achieved && setsTarget(sentence.text)) return false;
     if (this.needsSubject(passage, figure) && !namesDocument(sentence.text, figure.subject!)) {
       return false;
     }

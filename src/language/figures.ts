@@ -75,6 +75,11 @@ export interface AskedFigure {
   office?: string;
   /** For a duration: asked how often ("bao nhiêu ngày … một lần"), not how long. */
   often?: true;
+  /**
+   * For a percentage: what was achieved is asked ("năm 2025 đạt bao nhiêu %", "thực tế chiếm bao
+   * nhiêu %"), which a target does not state (see {@link setsTarget}).
+   */
+  achieved?: true;
 }
 
 /**
@@ -408,6 +413,31 @@ function unitFigure(
  * things, which documents answer by listing them).
  */
 export function askedFigure(question: string): AskedFigure | undefined {
+  const figure = figureAsked(question);
+  if (figure?.kind !== 'percent') return figure;
+  const sentence = ` ${foldDiacritics(question.toLowerCase()).replace(/[^\p{L}\p{N}%]+/gu, ' ')} `;
+  // "Kế hoạch đặt mục tiêu … đạt bao nhiêu %?" asks the target.
+  return ACHIEVED_ASKED.test(sentence) && !setsTarget(question)
+    ? { ...figure, achieved: true }
+    : figure;
+}
+
+/**
+ * What was achieved, asked, folded: "đạt bao nhiêu", "đạt được bao nhiêu", "được bao nhiêu" ("đc
+ * bn"), "thực tế".
+ */
+const ACHIEVED_ASKED = /\s(?:thuc te|thuc dat|(?:dat|dat duoc|duoc|dc)\s(?:bao nhieu|bn))\s/;
+
+/**
+ * Whether a sentence sets a target rather than states what was achieved: "Kế hoạch đặt mục tiêu
+ * đến năm 2025: kinh tế số chiếm 20% GRDP", "phấn đấu 100% hồ sơ …".
+ */
+export function setsTarget(sentence: string): boolean {
+  return TARGET.test(sentence.normalize('NFC').toLowerCase());
+}
+const TARGET = /mục tiêu|phấn đấu|chỉ tiêu|đặt ra|hướng tới|định hướng|tầm nhìn|dự kiến|đến năm/u;
+
+function figureAsked(question: string): AskedFigure | undefined {
   // Every asking phrase has one of these letters' words: most questions stop here, unfolded.
   if (!ASKING_LETTERS.test(question)) return undefined;
   const sentence = ` ${foldDiacritics(question).replace(/[^\p{L}\p{N}%]+/gu, ' ')} `;

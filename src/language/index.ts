@@ -41,6 +41,7 @@ export {
   namedYears,
   namesDocument,
   namesYear,
+  setsTarget,
   statesFigure,
   type AskedFigure,
   type FigureKind,

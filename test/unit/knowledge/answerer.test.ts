@@ -265,6 +265,12 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     // "bao nhiêu vậy ạ" after a fee: none is stated; nor a line's speed, nor a telephone number.
     ['Lệ phí cấp đổi CCCD hiện nay bao nhiêu vậy ạ?', 'money'],
     ['Họp trực tuyến với điểm cầu xã thì đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?', 'quantity'],
+    // What was achieved in 2025: the city's plans state only targets.
+    [
+      'Năm 2025 tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình của TP Cần Thơ đạt bao nhiêu phần trăm?',
+      'percent',
+    ],
+    ['Năm 2025 kinh tế số của TP Cần Thơ thực tế chiếm bao nhiêu phần trăm GRDP?', 'percent'],
     // The decree is only cited: no passage says how far a backup must be kept.
     [
       'Nghị định 113/2025 về lưu trữ yêu cầu cơ sở dữ liệu lưu trữ phải có tối thiểu mấy bản sao lưu dự phòng, đặt cách trung tâm chính bao xa?',

@@ -3,6 +3,7 @@ import {
   namedYears,
   namesDocument,
   namesYear,
+  setsTarget,
   statesFigure,
 } from '../../../src/language';
 
@@ -111,6 +112,24 @@ describe('askedFigure', () => {
       'Đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?',
       { kind: 'quantity', units: ['kbps', 'mbps', 'gbps'] },
     ],
+    // What was achieved, not what was planned.
+    [
+      'Năm 2025 tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình của TP Cần Thơ đạt bao nhiêu phần trăm?',
+      { kind: 'percent', achieved: true },
+    ],
+    [
+      'tỉ lệ hs TTHC giải quyết đúng hạn năm 2025 đc bn % vậy ạ',
+      { kind: 'percent', achieved: true },
+    ],
+    [
+      'Năm 2025 kinh tế số thực tế chiếm bao nhiêu phần trăm GRDP?',
+      { kind: 'percent', achieved: true },
+    ],
+    [
+      'Kế hoạch đặt mục tiêu tỷ lệ hồ sơ trực tuyến toàn trình đạt bao nhiêu %?',
+      { kind: 'percent' },
+    ],
+    ['Kinh tế số chiếm bao nhiêu phần trăm GRDP?', { kind: 'percent' }],
     // How far: a distance, in its units.
     [
       'Bản sao lưu dự phòng đặt cách trung tâm chính bao xa?',
@@ -340,4 +359,22 @@ describe('namesDocument', () => {
   ])('in %p, finds the document numbered %p: %p', (text, subject, expected) => {
     expect(namesDocument(text, subject)).toBe(expected);
   });
+});
+
+describe('setsTarget', () => {
+  it.each([
+    'Kế hoạch 241 đặt mục tiêu đến năm 2025: kinh tế số chiếm 20% GRDP.',
+    'Giai đoạn 2028–2030, mục tiêu là mức độ hài lòng đạt 99%.',
+    'Phấn đấu 100% hồ sơ được số hóa.',
+    'Đến năm 2030, 100% hồ sơ được số hóa.',
+  ])('reads %p as a target', (sentence) => {
+    expect(setsTarget(sentence)).toBe(true);
+  });
+
+  it.each(['Năm 2024 có 376 thí sinh dự thi.', 'Tỷ lệ hồ sơ trực tuyến năm 2024 đạt 45%.'])(
+    'reads %p as what is stated, not a target',
+    (sentence) => {
+      expect(setsTarget(sentence)).toBe(false);
+    },
+  );
 });
