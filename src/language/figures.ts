@@ -35,6 +35,9 @@ import { OFFICE_NAMES } from './incidental';
  *   answered by the role, so it is no figure;
  * - `menu`: where to click in a program ("bấm vào mục nào", "ở menu nào", "bấm vào đâu"), stated
  *   by a named item to choose ("chọn chức năng ký số", "chọn mục "Cài đặt"", "Tệp → Lưu").
+ * - `company`: which business makes or supplies something ("phần mềm … do doanh nghiệp nào xây
+ *   dựng?", "công ty nào cung cấp"), stated by a business named as one ("Công ty …", "Tập đoàn
+ *   …", "Tổng công ty …"), not by the agency that uses it.
  *
  * Counts of kinds of things ("mấy loại", "gồm mấy bước") are not asked figures here: documents
  * answer them by listing the things, without the number. A legal text's chapters and articles
@@ -52,7 +55,8 @@ export type FigureKind =
   | 'sanction'
   | 'phone'
   | 'person'
-  | 'menu';
+  | 'menu'
+  | 'company';
 
 /**
  * A figure asked for. `units`: for a quantity asked in a technical unit ("bao nhiêu MB", "mấy
@@ -448,6 +452,9 @@ function figureAsked(question: string): AskedFigure | undefined {
     return subject ? { kind: 'signer', subject } : { kind: 'signer' };
   }
   if (MENU_ASKED.test(question.normalize('NFC').toLowerCase())) return { kind: 'menu' };
+  if (COMPANY_ASKED.test(sentence) || BRAND_ASKED.test(question.normalize('NFC').toLowerCase())) {
+    return { kind: 'company' };
+  }
   if (PERSON_ASKED.test(sentence)) {
     const office = OFFICES.exec(sentence)?.[1];
     return office ? { kind: 'person', office } : { kind: 'person' };
@@ -562,6 +569,16 @@ const STATES_PERSON = new RegExp(
  */
 const STATES_MENU =
   /(?<![\p{L}])(?:chọn|bấm|nhấn|vào|mở|dùng|bật)\s+(?:mục|menu|thẻ|tab|nút|chức năng|biểu tượng|tùy chọn|tuỳ chọn)\s+["“]?\p{L}|(?<![\p{L}])(?:chọn|bấm|nhấn|vào)\s+["“][^"”]+["”]|\S\s*[→»]\s*\S/iu;
+/**
+ * A business asked, folded: "doanh nghiệp nào", "công ty nào", "nhà cung cấp nào", "nhà thầu
+ * nào", "cty nào"; "hãng nào" only with its marks ("hạng nào" is a rank, "hàng nào" goods).
+ */
+const COMPANY_ASKED =
+  /(?:^|\s)(?:doanh nghiep|cong ty|cty|tap doan|nha cung cap|nha thau|nha san xuat)(?: \S+){0,2}? nao(?=\s|$)/;
+const BRAND_ASKED = /(?<![\p{L}])hãng(?:\s+\S+){0,2}?\s+nào(?![\p{L}])/u;
+/** A business named: "Công ty …", "Tập đoàn …", "Tổng công ty …", or its legal form. */
+const STATES_COMPANY =
+  /(?<![\p{L}])(?:[Cc]ông ty|[Tt]ập đoàn|[Tt]ổng công ty|[Dd]oanh nghiệp tư nhân|[Hh]ợp tác xã)\s+(?:[\p{Lu}\d]|cổ phần|trách nhiệm|TNHH|CP)|(?<![\p{L}])(?:TNHH|JSC|Corp|Ltd)(?![\p{L}])/u;
 /** A penalty stated: a fine, a disciplinary measure, criminal liability. */
 const STATES_SANCTION = /(?<![\p{L}])(?:phạt|kỷ luật|truy cứu|chế tài|bị xử lý)(?![\p{L}])/iu;
 
@@ -676,6 +693,7 @@ export function statesFigure(text: string, { kind, units, office, often }: Asked
   if (kind === 'sanction') return STATES_SANCTION.test(text.normalize('NFC'));
   if (kind === 'phone') return STATES_PHONE.test(text.normalize('NFC'));
   if (kind === 'menu') return STATES_MENU.test(text.normalize('NFC'));
+  if (kind === 'company') return STATES_COMPANY.test(text.normalize('NFC'));
   if (kind === 'person') {
     const nfc = text.normalize('NFC');
     if (!STATES_PERSON.test(nfc)) return false;

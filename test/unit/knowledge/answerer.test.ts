@@ -265,6 +265,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     // "bao nhiêu vậy ạ" after a fee: none is stated; nor a line's speed, nor a telephone number.
     ['Lệ phí cấp đổi CCCD hiện nay bao nhiêu vậy ạ?', 'money'],
     ['Họp trực tuyến với điểm cầu xã thì đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?', 'quantity'],
+    // No document names the business behind the city's software.
+    ['Phần mềm quản lý văn bản và điều hành của TP Cần Thơ do doanh nghiệp nào xây dựng?', 'company'],
     // What was achieved in 2025: the city's plans state only targets.
     [
       'Năm 2025 tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình của TP Cần Thơ đạt bao nhiêu phần trăm?',

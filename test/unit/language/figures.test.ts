@@ -130,6 +130,11 @@ describe('askedFigure', () => {
       { kind: 'percent' },
     ],
     ['Kinh tế số chiếm bao nhiêu phần trăm GRDP?', { kind: 'percent' }],
+    // Which business makes or supplies something ("hãng" only with its marks).
+    ['Phần mềm quản lý văn bản của TP Cần Thơ do doanh nghiệp nào xây dựng?', { kind: 'company' }],
+    ['cty nao cung cap phan mem mot cua vay', { kind: 'company' }],
+    ['Chữ ký số công cộng mua của hãng nào?', { kind: 'company' }],
+    ['Nên mua hãng máy nào?', { kind: 'company' }],
     // How far: a distance, in its units.
     [
       'Bản sao lưu dự phòng đặt cách trung tâm chính bao xa?',
@@ -163,12 +168,12 @@ describe('askedFigure', () => {
     // "khi nào" asks for a condition as often as a date; "vị trí nào" for a place on the page.
     'Văn bản điện tử khi nào có giá trị như bản gốc?',
     'Hình con dấu được đặt ở vị trí nào so với chữ ký?',
-    // "máy", "may tinh", "hãng máy", and "bn" as "bạn".
+    // "máy", "may tinh", "loại máy", and "bn" as "bạn".
     'Máy in bị kẹt giấy thì làm sao?',
     'may tinh bi cham thi lam sao',
     // "may tinh" is "máy tính", not "mấy tỉnh".
     'may tinh bi man hinh xanh roi tu khoi dong lai thi xu ly the nao',
-    'Nên mua hãng máy nào?',
+    'Nên mua loại máy nào?',
     'cảm ơn bn.',
     'Chữ ký số có giá trị như chữ ký tay không?',
     // Which kind of document is signed, not which document rules it.
@@ -284,6 +289,8 @@ describe('statesFigure', () => {
     ['Vào mục "Cài đặt" rồi bật xác thực hai yếu tố.', { kind: 'menu' }],
     ['Chọn Tệp → Lưu dưới dạng PDF.', { kind: 'menu' }],
     ['Quyết định do Chủ tịch UBND thành phố Trần Việt Trường ký.', { kind: 'person' }],
+    ['Phần mềm do Công ty cổ phần ABC xây dựng.', { kind: 'company' }],
+    ['Hệ thống do Tập đoàn Bưu chính Viễn thông Việt Nam cung cấp.', { kind: 'company' }],
   ])('finds a figure in %p for %p', (text, figure) => {
     expect(statesFigure(text, figure as never)).toBe(true);
   });
@@ -312,6 +319,9 @@ describe('statesFigure', () => {
     ['Sau khi được cấp mật khẩu tạm, đổi ngay sang mật khẩu mạnh.', OFTEN],
     ['Văn bản được đăng ký trong ngày.', OFTEN],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính.', { kind: 'rank' }],
+    // The agency that uses a system is not the business that built it.
+    ['Phần mềm do Văn phòng UBND thành phố quản lý, vận hành.', { kind: 'company' }],
+    ['Doanh nghiệp chỉ phải cung cấp thông tin một lần.', { kind: 'company' }],
     ['Phạt gấp 2 lần nếu tái phạm.', { kind: 'money' }],
     ['Hình con dấu in đúng tỷ lệ 100% kích thước.', { kind: 'money' }],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính của cơ quan.', { kind: 'document' }],
