@@ -122,6 +122,7 @@ export const texts = {
     person: 'họ tên người giữ chức vụ hoặc đạt giải',
     menu: 'thao tác trên phần mềm (mục, nút cần bấm)',
     company: 'tên doanh nghiệp',
+    agency: 'cơ quan, đơn vị thực hiện',
   } satisfies Record<FigureKind, string>,
   notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 

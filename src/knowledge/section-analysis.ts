@@ -82,7 +82,13 @@ export class SectionAnalysis {
   statesFigure(passage: Passage, figure: AskedFigure, years?: readonly string[]): boolean {
     if (figure.kind === 'document' && passage.document.number) return true;
     if (!cachedFigure(this.of(passage), passage.section.text, figure)) return false;
-    if (!years?.length && !this.needsSubject(passage, figure) && !figure.office && !figure.achieved) {
+    if (
+      !years?.length &&
+      !this.needsSubject(passage, figure) &&
+      !figure.office &&
+      !figure.achieved &&
+      !figure.action
+    ) {
       return true;
     }
     return this.of(passage).sentences.some((s) => this.sentenceStates(passage, s, figure, years));
@@ -180,8 +186,9 @@ function wordsOf(sentence: AnalyzedSentence): { all: Set<string>; numbers: Set<s
   return sentence.words;
 }
 
-function figureKey({ kind, units, office, often }: AskedFigure): string {
+function figureKey({ kind, units, office, often, action }: AskedFigure): string {
   if (office) return `${kind}:${office}`;
+  if (action) return `${kind}:${action}`;
   if (often) return `${kind}:often`;
   return units ? `${kind}:${units.join(',')}` : kind;
 }

@@ -35,6 +35,11 @@ import { OFFICE_NAMES } from './incidental';
  *   answered by the role, so it is no figure;
  * - `menu`: where to click in a program ("bấm vào mục nào", "ở menu nào", "bấm vào đâu"), stated
  *   by a named item to choose ("chọn chức năng ký số", "chọn mục "Cài đặt"", "Tệp → Lưu").
+ * - `agency`: which agency does something ("do cơ quan nào ban hành?", "đơn vị nào thẩm định",
+ *   "giao bộ nào làm cơ quan thường trực"), stated by a sentence naming an agency by its name
+ *   ("Bộ Công an", "Sở Khoa học và Công nghệ", "UBND thành phố", "Chính phủ") with what it is
+ *   asked to do (`action`: "ban hành", "thẩm định"). "Những cơ quan nào …" asks which kinds of
+ *   agencies, answered by a description: no figure;
  * - `company`: which business makes or supplies something ("phần mềm … do doanh nghiệp nào xây
  *   dựng?", "công ty nào cung cấp"), stated by a business named as one ("Công ty …", "Tập đoàn
  *   …", "Tổng công ty …"), not by the agency that uses it.
@@ -56,7 +61,8 @@ export type FigureKind =
   | 'phone'
   | 'person'
   | 'menu'
-  | 'company';
+  | 'company'
+  | 'agency';
 
 /**
  * A figure asked for. `units`: for a quantity asked in a technical unit ("bao nhiêu MB", "mấy
@@ -77,6 +83,8 @@ export interface AskedFigure {
    * it beside the person's name.
    */
   office?: string;
+  /** For an agency: what it is asked to do, folded ("ban hanh", "tham dinh"), if said. */
+  action?: string;
   /** For a duration: asked how often ("bao nhiêu ngày … một lần"), not how long. */
   often?: true;
   /**
@@ -455,6 +463,8 @@ function figureAsked(question: string): AskedFigure | undefined {
   if (COMPANY_ASKED.test(sentence) || BRAND_ASKED.test(question.normalize('NFC').toLowerCase())) {
     return { kind: 'company' };
   }
+  const agency = agencyAsked(question, sentence);
+  if (agency) return agency;
   if (PERSON_ASKED.test(sentence)) {
     const office = OFFICES.exec(sentence)?.[1];
     return office ? { kind: 'person', office } : { kind: 'person' };
@@ -579,6 +589,77 @@ const BRAND_ASKED = /(?<![\p{L}])hãng(?:\s+\S+){0,2}?\s+nào(?![\p{L}])/u;
 /** A business named: "Công ty …", "Tập đoàn …", "Tổng công ty …", or its legal form. */
 const STATES_COMPANY =
   /(?<![\p{L}])(?:[Cc]ông ty|[Tt]ập đoàn|[Tt]ổng công ty|[Dd]oanh nghiệp tư nhân|[Hh]ợp tác xã)\s+(?:[\p{Lu}\d]|cổ phần|trách nhiệm|TNHH|CP)|(?<![\p{L}])(?:TNHH|JSC|Corp|Ltd)(?![\p{L}])/u;
+/**
+ * An agency asked, folded: "cơ quan nào", "bộ nào", "sở nào", "đơn vị nào", "tổ chức nào", "ban
+ * nào", "cục nào", then what it does ("… nào thẩm định", "… nào làm đầu mối"). Not "những/các
+ * cơ quan nào" (kinds of agencies).
+ */
+const AGENCY_ASKED =
+  /(?:^|\s)(nhung |cac )?(?:co quan|bo|so|don vi|to chuc|ban|cuc) nao((?: \S+){0,5})(?=\s|$)/;
+/**
+ * Words that only carry the action after them, folded ("… nào làm đầu mối", "… nào có thẩm quyền
+ * quyết định", "… nào chịu trách nhiệm …"), longest first.
+ */
+const LIGHT_PHRASES = [
+  'co tham quyen',
+  'co quyen',
+  'co trach nhiem',
+  'chiu trach nhiem',
+  'co nhiem vu',
+  'duoc giao',
+  'lam',
+  'duoc',
+  'la',
+  'se',
+  'phai',
+  'da',
+  'dang',
+  'giu',
+].map((p) => p.split(' '));
+/** Words that end the clause after "… nào" ("… nào vậy ạ", "… nào thì …"). */
+const CLAUSE_WORDS = new Set([
+  'thi',
+  'va',
+  'vay',
+  'a',
+  'ha',
+  'nhi',
+  'khong',
+  'ko',
+  'de',
+  'o',
+  'cho',
+  'trong',
+  'tai',
+  'cua',
+]);
+
+/** The agency's noun as typed with its marks ("bản nào", "số nào" ask no agency). */
+const AGENCY_NOUN = /(?<![\p{L}])(?:cơ quan|bộ|sở|đơn vị|tổ chức|ban|cục)\s+nào(?![\p{L}])/u;
+
+function agencyAsked(question: string, sentence: string): AskedFigure | undefined {
+  const match = AGENCY_ASKED.exec(sentence);
+  // "… cơ quan nào sau đây": which of the answers listed, a contest's choice.
+  if (!match || match[1] || /^ sau day(?: |$)/.test(match[2]!)) return undefined;
+  const typed = question.normalize('NFC').toLowerCase();
+  if (hasDiacritics(typed) && !AGENCY_NOUN.test(typed)) return undefined;
+  const after = match[2]!.trim().split(' ').filter(Boolean);
+  for (;;) {
+    const light = LIGHT_PHRASES.find((p) => p.every((w, j) => after[j] === w));
+    if (!light) break;
+    after.splice(0, light.length);
+  }
+  const end = after.findIndex((w) => CLAUSE_WORDS.has(w));
+  const action = (end < 0 ? after : after.slice(0, end)).slice(0, 2).join(' ');
+  return action ? { kind: 'agency', action } : { kind: 'agency' };
+}
+
+/**
+ * An agency named ("Bộ Công an", "UBND thành phố", "Chính phủ", "BKHCN") or described ("đơn vị
+ * chuyên trách", "chủ quản hệ thống", "bộ có thẩm quyền"): with the action asked, it answers.
+ */
+const STATES_AGENCY =
+  /(?<![\p{L}])(?:Bộ|Sở|Ban|Cục|Tổng cục|Ủy ban|Uỷ ban|UBND|HĐND|Chính phủ|Thủ tướng|Quốc hội|Văn phòng|Trung tâm|Công an|Thanh tra|Viện|Thành ủy|Tỉnh ủy|Hội đồng|B[A-ZĐ]{2,}|[Bb]ộ|[Ss]ở|[Đđ]ơn vị|[Cc]ơ quan|[Tt]ổ chức|[Cc]hủ quản|[Cc]hính quyền)(?![\p{L}])/u;
 /** A penalty stated: a fine, a disciplinary measure, criminal liability. */
 const STATES_SANCTION = /(?<![\p{L}])(?:phạt|kỷ luật|truy cứu|chế tài|bị xử lý)(?![\p{L}])/iu;
 
@@ -687,13 +768,26 @@ function unitAt(words: readonly string[], i: number, unit: string): boolean {
 }
 
 /** Whether `text` states the figure asked (see {@link FigureKind}). */
-export function statesFigure(text: string, { kind, units, office, often }: AskedFigure): boolean {
+export function statesFigure(
+  text: string,
+  { kind, units, office, often, action }: AskedFigure,
+): boolean {
   if (kind === 'document') return documentNumbers(text).length > 0 || lawNames(text).length > 0;
   if (kind === 'signer') return STATES_SIGNER.test(text.normalize('NFC'));
   if (kind === 'sanction') return STATES_SANCTION.test(text.normalize('NFC'));
   if (kind === 'phone') return STATES_PHONE.test(text.normalize('NFC'));
   if (kind === 'menu') return STATES_MENU.test(text.normalize('NFC'));
   if (kind === 'company') return STATES_COMPANY.test(text.normalize('NFC'));
+  if (kind === 'agency') {
+    const nfc = text.normalize('NFC');
+    if (!STATES_AGENCY.test(nfc)) return false;
+    return (
+      action === undefined ||
+      ` ${foldDiacritics(nfc.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(
+        ` ${action} `,
+      )
+    );
+  }
   if (kind === 'person') {
     const nfc = text.normalize('NFC');
     if (!STATES_PERSON.test(nfc)) return false;

@@ -70,6 +70,23 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.citations).toContainEqual(expect.objectContaining({ docId, section }));
   });
 
+  it.each([
+    [
+      'Với một hệ thống thông tin được xác định là cấp độ 3 thì đơn vị nào thẩm định hồ sơ đề xuất cấp độ?',
+      'nd-85-2016',
+      'Điều 12',
+    ],
+    [
+      'Theo Điều 5 Quyết định 19/2014/QĐ-TTg, cơ quan nào ban hành mô hình khung HTQLCL cho các cơ quan, tổ chức ở địa phương?',
+      'qd-19-2014',
+      'Điều 5',
+    ],
+  ])('answers which agency does it, %p, by the sentence saying who does it', async (question, docId, section) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.citations[0]).toMatchObject({ docId, section });
+  });
+
   it('refuses who holds an office now, an office the documents never name', async () => {
     // The office is what is asked about here, not a detail of the story (see incidentalWords).
     const result = await kb.answerer.ask('giám đốc Sở KHCN TP Cần Thơ hiện giờ là ai vậy mn?');
@@ -265,6 +282,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     // "bao nhiêu vậy ạ" after a fee: none is stated; nor a line's speed, nor a telephone number.
     ['Lệ phí cấp đổi CCCD hiện nay bao nhiêu vậy ạ?', 'money'],
     ['Họp trực tuyến với điểm cầu xã thì đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?', 'quantity'],
+    // The law classifies data; who issues the list of core data is not said.
+    ['Danh mục dữ liệu cốt lõi theo Luật Dữ liệu 2024 do cơ quan nào ban hành?', 'agency'],
     // No document names the business behind the city's software.
     ['Phần mềm quản lý văn bản và điều hành của TP Cần Thơ do doanh nghiệp nào xây dựng?', 'company'],
     // What was achieved in 2025: the city's plans state only targets.

@@ -135,6 +135,26 @@ describe('askedFigure', () => {
     ['cty nao cung cap phan mem mot cua vay', { kind: 'company' }],
     ['Chữ ký số công cộng mua của hãng nào?', { kind: 'company' }],
     ['Nên mua hãng máy nào?', { kind: 'company' }],
+    // Which agency does something, and what.
+    [
+      'Danh mục dữ liệu cốt lõi theo Luật Dữ liệu 2024 do cơ quan nào ban hành?',
+      { kind: 'agency', action: 'ban hanh' },
+    ],
+    [
+      'Hệ thống cấp độ 3 thì đơn vị nào thẩm định hồ sơ đề xuất cấp độ?',
+      { kind: 'agency', action: 'tham dinh' },
+    ],
+    [
+      'cơ quan nào có thẩm quyền quyết định tổ chức Trung tâm Phục vụ hành chính công?',
+      { kind: 'agency', action: 'quyet dinh' },
+    ],
+    ['gửi thông báo cho sở nào làm đầu mối?', { kind: 'agency', action: 'dau moi' }],
+    // The unit that appraises, not who signs to approve (a role, not a signer).
+    [
+      'Theo Nghị định 85/2016, đơn vị nào thẩm định và ai ký phê duyệt hồ sơ đề xuất cấp độ?',
+      { kind: 'agency', action: 'tham dinh' },
+    ],
+    ['VNeID là ứng dụng của cơ quan nào?', { kind: 'agency' }],
     // How far: a distance, in its units.
     [
       'Bản sao lưu dự phòng đặt cách trung tâm chính bao xa?',
@@ -174,6 +194,9 @@ describe('askedFigure', () => {
     // "may tinh" is "máy tính", not "mấy tỉnh".
     'may tinh bi man hinh xanh roi tu khoi dong lai thi xu ly the nao',
     'Nên mua loại máy nào?',
+    // Kinds of agencies, listed; a contest's choice among the answers given.
+    'Những cơ quan nào bắt buộc phải áp dụng hệ thống quản lý chất lượng ISO?',
+    'Việc áp dụng HTQLCL là bắt buộc đối với cơ quan nào sau đây?',
     'cảm ơn bn.',
     'Chữ ký số có giá trị như chữ ký tay không?',
     // Which kind of document is signed, not which document rules it.
@@ -182,8 +205,6 @@ describe('askedFigure', () => {
     'Văn bản đi do ai ký?',
     'Kế hoạch này ai ký số, ai ký thay khi lãnh đạo vắng?',
     'Tệp đó có phải ký số riêng không, ai ký và chữ ký đặt ở chỗ nào?',
-    // Who signs to approve a file, with the decree that rules it named: a role.
-    'Theo Nghị định 85/2016, đơn vị nào thẩm định và ai ký phê duyệt hồ sơ đề xuất cấp độ?',
     // "phat" without marks is "phát" unless a penalty's word is next to it.
     'van ban phat hanh cham thi sao',
     'Phát hiện mã độc thì làm gì?',
@@ -290,6 +311,14 @@ describe('statesFigure', () => {
     ['Chọn Tệp → Lưu dưới dạng PDF.', { kind: 'menu' }],
     ['Quyết định do Chủ tịch UBND thành phố Trần Việt Trường ký.', { kind: 'person' }],
     ['Phần mềm do Công ty cổ phần ABC xây dựng.', { kind: 'company' }],
+    [
+      'Hệ thống cấp độ 3 do đơn vị chuyên trách đó thẩm định.',
+      { kind: 'agency', action: 'tham dinh' },
+    ],
+    [
+      'BKHCN ban hành mô hình khung cho các cơ quan ở địa phương.',
+      { kind: 'agency', action: 'ban hanh' },
+    ],
     ['Hệ thống do Tập đoàn Bưu chính Viễn thông Việt Nam cung cấp.', { kind: 'company' }],
   ])('finds a figure in %p for %p', (text, figure) => {
     expect(statesFigure(text, figure as never)).toBe(true);
@@ -319,6 +348,11 @@ describe('statesFigure', () => {
     ['Sau khi được cấp mật khẩu tạm, đổi ngay sang mật khẩu mạnh.', OFTEN],
     ['Văn bản được đăng ký trong ngày.', OFTEN],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính.', { kind: 'rank' }],
+    // An agency doing something else than what is asked.
+    [
+      'Cơ quan nhà nước phân loại dữ liệu thành dữ liệu cốt lõi, quan trọng và khác.',
+      { kind: 'agency', action: 'ban hanh' },
+    ],
     // The agency that uses a system is not the business that built it.
     ['Phần mềm do Văn phòng UBND thành phố quản lý, vận hành.', { kind: 'company' }],
     ['Doanh nghiệp chỉ phải cung cấp thông tin một lần.', { kind: 'company' }],
