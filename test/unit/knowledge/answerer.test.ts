@@ -58,6 +58,13 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'hop-truc-tuyen-an-toan-hieu-qua',
       'Ghi hình, ghi âm và biên bản cuộc họp',
     ],
+    // "điều động" is how a transfer is often said; the documents say "chuyển công tác" (the
+    // decree's article on revoking a certificate when its holder changes post).
+    [
+      'Một phó trưởng phòng của tôi sắp được điều động sang đơn vị khác. Chứng thư chữ ký số công vụ và token anh ấy đang dùng thì phải xử lý ra sao trước khi đi?',
+      'nd-68-2024',
+      'Điều 17',
+    ],
     // Anyone's situation, not only the asker's own, then the question.
     [
       'Chánh văn phòng được chủ tịch ủy quyền ký TUQ, giờ anh ấy đi học dài ngày muốn ủy quyền tiếp cho phó văn phòng ký có được không? Ký TUQ cần điều kiện gì?',
