@@ -123,6 +123,7 @@ export const texts = {
     menu: 'thao tác trên phần mềm (mục, nút cần bấm)',
     company: 'tên doanh nghiệp',
     agency: 'cơ quan, đơn vị thực hiện',
+    address: 'địa chỉ (trụ sở hoặc trang web)',
   } satisfies Record<FigureKind, string>,
   notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 

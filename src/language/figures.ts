@@ -40,6 +40,9 @@ import { OFFICE_NAMES } from './incidental';
  *   ("Bộ Công an", "Sở Khoa học và Công nghệ", "UBND thành phố", "Chính phủ") with what it is
  *   asked to do (`action`: "ban hành", "thẩm định"). "Những cơ quan nào …" asks which kinds of
  *   agencies, answered by a description: no figure;
+ * - `address`: where something is, as an address ("đặt ở địa chỉ nào", "địa chỉ trang web của
+ *   cổng … là gì"), stated by a web address ("dichvucong.gov.vn", "https://…") or a street
+ *   address ("số 2 đường Hòa Bình");
  * - `company`: which business makes or supplies something ("phần mềm … do doanh nghiệp nào xây
  *   dựng?", "công ty nào cung cấp"), stated by a business named as one ("Công ty …", "Tập đoàn
  *   …", "Tổng công ty …"), not by the agency that uses it.
@@ -62,7 +65,8 @@ export type FigureKind =
   | 'person'
   | 'menu'
   | 'company'
-  | 'agency';
+  | 'agency'
+  | 'address';
 
 /**
  * A figure asked for. `units`: for a quantity asked in a technical unit ("bao nhiêu MB", "mấy
@@ -241,10 +245,10 @@ const WHICH_RANK = [
 
 /**
  * Text that may hold an asking phrase, typed with or without marks ("nào", "bao", "mấy", "căn cứ",
- * "ai ký", "người ký", the words of a penalty and of a telephone number).
+ * "ai ký", "người ký", the words of a penalty, of a telephone number and of an address).
  */
 const ASKING_LETTERS =
-  /(?<![\p{L}])ai(?![\p{L}])|b[aấ]m v|nh[aấ]n v|click|n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c|x[uử] l|tho[aạ]i|s[oố] [dđ]t|s[dđ]t|hotline|t[oổ]ng [dđ]|d[aâ]y n/iu;
+  /(?<![\p{L}])ai(?![\p{L}])|b[aấ]m v|nh[aấ]n v|click|n[aà]o|bao|bn|m[aấ]y|c[aă]n c|k[yýíỷ]|ph[aạ]t|ch[eế] t[aà]i|truy c|x[uử] l|tho[aạ]i|s[oố] [dđ]t|s[dđ]t|hotline|t[oổ]ng [dđ]|d[aâ]y n|[dđ][iị]a ch/iu;
 /**
  * "ai ký", "người ký là ai", "ký bởi ai", folded; not "ai ký số", "ai ký thay", "ai ký thừa lệnh",
  * "ai ký nháy" nor "ai ký phê duyệt hồ sơ", "ai ký vào …", which ask a role.
@@ -460,6 +464,7 @@ function figureAsked(question: string): AskedFigure | undefined {
     return subject ? { kind: 'signer', subject } : { kind: 'signer' };
   }
   if (MENU_ASKED.test(question.normalize('NFC').toLowerCase())) return { kind: 'menu' };
+  if (ADDRESS_ASKED.test(sentence)) return { kind: 'address' };
   if (COMPANY_ASKED.test(sentence) || BRAND_ASKED.test(question.normalize('NFC').toLowerCase())) {
     return { kind: 'company' };
   }
@@ -579,6 +584,16 @@ const STATES_PERSON = new RegExp(
  */
 const STATES_MENU =
   /(?<![\p{L}])(?:chọn|bấm|nhấn|vào|mở|dùng|bật)\s+(?:mục|menu|thẻ|tab|nút|chức năng|biểu tượng|tùy chọn|tuỳ chọn)\s+["“]?\p{L}|(?<![\p{L}])(?:chọn|bấm|nhấn|vào)\s+["“][^"”]+["”]|\S\s*[→»]\s*\S/iu;
+/**
+ * An address asked, folded: "địa chỉ nào", "địa chỉ ở đâu", "địa chỉ đó là gì", "địa chỉ (trang
+ * web|website|cổng …) … là gì"; not "để địa chỉ ở ô nào" (a field of an e-mail), nor "Địa chỉ IP
+ * là gì?" (a definition).
+ */
+const ADDRESS_ASKED =
+  /(?:^|\s)dia chi (?:nao|o dau|(?:do|nay) la gi|(?:trang web|website|web|cong|trang thong tin|tru so|email|thu dien tu)(?: \S+){0,10}? (?:la gi|la bao nhieu|nao))(?=\s|$)/;
+/** An address stated: a web or e-mail address, or a street address. */
+const STATES_ADDRESS =
+  /(?<![\p{L}\d])(?:https?:\/\/|www\.)\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.vn|com\.vn|org\.vn|vn|com|org)(?![\p{L}\d])|(?<![\p{L}])[Ss]ố \d+[A-Za-z]?(?:\/\d+)?,? (?:đường|phố)\s+\p{Lu}|(?<![\p{L}])(?:đường|phố) \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*, (?:phường|xã|quận)/u;
 /**
  * A business asked, folded: "doanh nghiệp nào", "công ty nào", "nhà cung cấp nào", "nhà thầu
  * nào", "cty nào"; "hãng nào" only with its marks ("hạng nào" is a rank, "hàng nào" goods).
@@ -778,6 +793,7 @@ export function statesFigure(
   if (kind === 'phone') return STATES_PHONE.test(text.normalize('NFC'));
   if (kind === 'menu') return STATES_MENU.test(text.normalize('NFC'));
   if (kind === 'company') return STATES_COMPANY.test(text.normalize('NFC'));
+  if (kind === 'address') return STATES_ADDRESS.test(text.normalize('NFC'));
   if (kind === 'agency') {
     const nfc = text.normalize('NFC');
     if (!STATES_AGENCY.test(nfc)) return false;

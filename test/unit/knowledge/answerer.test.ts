@@ -291,6 +291,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Họp trực tuyến với điểm cầu xã thì đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?', 'quantity'],
     // The law classifies data; who issues the list of core data is not said.
     ['Danh mục dữ liệu cốt lõi theo Luật Dữ liệu 2024 do cơ quan nào ban hành?', 'agency'],
+    // No document gives the centre's street address.
+    ['Trung tâm Phục vụ hành chính công TP Cần Thơ hiện đặt trụ sở ở địa chỉ nào?', 'address'],
     // No document names the business behind the city's software.
     ['Phần mềm quản lý văn bản và điều hành của TP Cần Thơ do doanh nghiệp nào xây dựng?', 'company'],
     // What was achieved in 2025: the city's plans state only targets.

@@ -135,6 +135,16 @@ describe('askedFigure', () => {
     ['cty nao cung cap phan mem mot cua vay', { kind: 'company' }],
     ['Chữ ký số công cộng mua của hãng nào?', { kind: 'company' }],
     ['Nên mua hãng máy nào?', { kind: 'company' }],
+    // An address: of a building or of a website.
+    [
+      'Trung tâm Phục vụ hành chính công TP Cần Thơ hiện đặt trụ sở ở địa chỉ nào?',
+      { kind: 'address' },
+    ],
+    [
+      'Người dân hỏi địa chỉ trang web của Cổng dịch vụ công thành phố. Địa chỉ đó là gì?',
+      { kind: 'address' },
+    ],
+    ['dia chi website cong dich vu cong quoc gia la gi', { kind: 'address' }],
     // Which agency does something, and what.
     [
       'Danh mục dữ liệu cốt lõi theo Luật Dữ liệu 2024 do cơ quan nào ban hành?',
@@ -194,6 +204,9 @@ describe('askedFigure', () => {
     // "may tinh" is "máy tính", not "mấy tỉnh".
     'may tinh bi man hinh xanh roi tu khoi dong lai thi xu ly the nao',
     'Nên mua loại máy nào?',
+    // A field of an e-mail; a definition.
+    'Gửi thư cho nhiều người thì để địa chỉ ở ô nào?',
+    'Địa chỉ IP là gì?',
     // Kinds of agencies, listed; a contest's choice among the answers given.
     'Những cơ quan nào bắt buộc phải áp dụng hệ thống quản lý chất lượng ISO?',
     'Việc áp dụng HTQLCL là bắt buộc đối với cơ quan nào sau đây?',
@@ -311,6 +324,8 @@ describe('statesFigure', () => {
     ['Chọn Tệp → Lưu dưới dạng PDF.', { kind: 'menu' }],
     ['Quyết định do Chủ tịch UBND thành phố Trần Việt Trường ký.', { kind: 'person' }],
     ['Phần mềm do Công ty cổ phần ABC xây dựng.', { kind: 'company' }],
+    ['Người dân nộp hồ sơ trực tuyến tại dichvucong.gov.vn.', { kind: 'address' }],
+    ['Trung tâm đặt tại số 2 đường Hòa Bình, phường Ninh Kiều.', { kind: 'address' }],
     [
       'Hệ thống cấp độ 3 do đơn vị chuyên trách đó thẩm định.',
       { kind: 'agency', action: 'tham dinh' },
@@ -348,6 +363,11 @@ describe('statesFigure', () => {
     ['Sau khi được cấp mật khẩu tạm, đổi ngay sang mật khẩu mạnh.', OFTEN],
     ['Văn bản được đăng ký trong ngày.', OFTEN],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính.', { kind: 'rank' }],
+    // A place named is not an address.
+    [
+      'Trung tâm Phục vụ hành chính công thành phố tiếp nhận hồ sơ của mọi phường.',
+      { kind: 'address' },
+    ],
     // An agency doing something else than what is asked.
     [
       'Cơ quan nhà nước phân loại dữ liệu thành dữ liệu cốt lõi, quan trọng và khác.',
