@@ -124,6 +124,7 @@ export const texts = {
     company: 'tên doanh nghiệp',
     agency: 'cơ quan, đơn vị thực hiện',
     address: 'địa chỉ (trụ sở hoặc trang web)',
+    form: 'mẫu đơn, biểu mẫu cần dùng',
   } satisfies Record<FigureKind, string>,
   notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 

@@ -43,6 +43,8 @@ import { OFFICE_NAMES } from './incidental';
  * - `address`: where something is, as an address ("đặt ở địa chỉ nào", "địa chỉ trang web của
  *   cổng … là gì"), stated by a web address ("dichvucong.gov.vn", "https://…") or a street
  *   address ("số 2 đường Hòa Bình");
+ * - `form`: which form to fill in ("theo mẫu nào", "mẫu số mấy"), stated by a form's number
+ *   ("Mẫu số 01", "mẫu 02/ĐK") or the annex that holds it ("mẫu tại Phụ lục II");
  * - `company`: which business makes or supplies something ("phần mềm … do doanh nghiệp nào xây
  *   dựng?", "công ty nào cung cấp"), stated by a business named as one ("Công ty …", "Tập đoàn
  *   …", "Tổng công ty …"), not by the agency that uses it.
@@ -66,7 +68,8 @@ export type FigureKind =
   | 'menu'
   | 'company'
   | 'agency'
-  | 'address';
+  | 'address'
+  | 'form';
 
 /**
  * A figure asked for. `units`: for a quantity asked in a technical unit ("bao nhiêu MB", "mấy
@@ -465,6 +468,11 @@ function figureAsked(question: string): AskedFigure | undefined {
   }
   if (MENU_ASKED.test(question.normalize('NFC').toLowerCase())) return { kind: 'menu' };
   if (ADDRESS_ASKED.test(sentence)) return { kind: 'address' };
+  if (FORM_ASKED.test(sentence)) {
+    // "màu nào" is a colour: typed with marks, the form is "mẫu".
+    const typed = question.normalize('NFC').toLowerCase();
+    if (!hasDiacritics(typed) || TYPED_FORM_ASKED.test(typed)) return { kind: 'form' };
+  }
   if (COMPANY_ASKED.test(sentence) || BRAND_ASKED.test(question.normalize('NFC').toLowerCase())) {
     return { kind: 'company' };
   }
@@ -594,6 +602,13 @@ const ADDRESS_ASKED =
 /** An address stated: a web or e-mail address, or a street address. */
 const STATES_ADDRESS =
   /(?<![\p{L}\d])(?:https?:\/\/|www\.)\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.vn|com\.vn|org\.vn|vn|com|org)(?![\p{L}\d])|(?<![\p{L}])[Ss]ố \d+[A-Za-z]?(?:\/\d+)?,? (?:đường|phố)\s+\p{Lu}|(?<![\p{L}])(?:đường|phố) \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*, (?:phường|xã|quận)/u;
+/** A form asked, folded: "theo mẫu nào", "mẫu số mấy", "biểu mẫu nào", "mẫu số bao nhiêu". */
+const FORM_ASKED = /(?:^|\s)(?:bieu )?mau (?:so )?(?:nao|may|bao nhieu|bn)(?=\s|$)/;
+/** The same, typed with marks. */
+const TYPED_FORM_ASKED = /(?<![\p{L}])mẫu\s+(?:số\s+)?(?:nào|mấy|bao nhiêu|bn)(?![\p{L}])/u;
+/** A form stated: "Mẫu số 01", "mẫu 02/ĐK", "mẫu tại Phụ lục II". */
+const STATES_FORM =
+  /(?<![\p{L}])[Mm]ẫu(?: số)? (?:\d|[A-ZĐ]{1,3}\d)|(?<![\p{L}])[Mm]ẫu (?:tại|ở|theo) [Pp]hụ lục/u;
 /**
  * A business asked, folded: "doanh nghiệp nào", "công ty nào", "nhà cung cấp nào", "nhà thầu
  * nào", "cty nào"; "hãng nào" only with its marks ("hạng nào" is a rank, "hàng nào" goods).
@@ -794,6 +809,7 @@ export function statesFigure(
   if (kind === 'menu') return STATES_MENU.test(text.normalize('NFC'));
   if (kind === 'company') return STATES_COMPANY.test(text.normalize('NFC'));
   if (kind === 'address') return STATES_ADDRESS.test(text.normalize('NFC'));
+  if (kind === 'form') return STATES_FORM.test(text.normalize('NFC'));
   if (kind === 'agency') {
     const nfc = text.normalize('NFC');
     if (!STATES_AGENCY.test(nfc)) return false;

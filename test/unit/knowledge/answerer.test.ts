@@ -291,6 +291,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Họp trực tuyến với điểm cầu xã thì đường truyền tối thiểu bao nhiêu Mbps mới ổn ạ?', 'quantity'],
     // The law classifies data; who issues the list of core data is not said.
     ['Danh mục dữ liệu cốt lõi theo Luật Dữ liệu 2024 do cơ quan nào ban hành?', 'agency'],
+    // No document numbers its forms.
+    ['Đơn đề nghị cấp chứng thư chữ ký số công vụ dùng mẫu số mấy, tải ở đâu ạ?', 'form'],
     // No document gives the centre's street address.
     ['Trung tâm Phục vụ hành chính công TP Cần Thơ hiện đặt trụ sở ở địa chỉ nào?', 'address'],
     // No document names the business behind the city's software.

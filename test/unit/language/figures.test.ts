@@ -145,6 +145,10 @@ describe('askedFigure', () => {
       { kind: 'address' },
     ],
     ['dia chi website cong dich vu cong quoc gia la gi', { kind: 'address' }],
+    // A form to fill in.
+    ['Đơn đề nghị cấp chứng thư chữ ký số dùng mẫu số mấy, tải ở đâu ạ?', { kind: 'form' }],
+    ['Người dân muốn từ chối thì đăng ký ở đâu, theo mẫu nào?', { kind: 'form' }],
+    ['don de nghi lam theo mau so may vay', { kind: 'form' }],
     // Which agency does something, and what.
     [
       'Danh mục dữ liệu cốt lõi theo Luật Dữ liệu 2024 do cơ quan nào ban hành?',
@@ -204,6 +208,8 @@ describe('askedFigure', () => {
     // "may tinh" is "máy tính", not "mấy tỉnh".
     'may tinh bi man hinh xanh roi tu khoi dong lai thi xu ly the nao',
     'Nên mua loại máy nào?',
+    // A colour, not a form.
+    'Máy in màu nào in nhanh hơn?',
     // A field of an e-mail; a definition.
     'Gửi thư cho nhiều người thì để địa chỉ ở ô nào?',
     'Địa chỉ IP là gì?',
@@ -325,6 +331,8 @@ describe('statesFigure', () => {
     ['Quyết định do Chủ tịch UBND thành phố Trần Việt Trường ký.', { kind: 'person' }],
     ['Phần mềm do Công ty cổ phần ABC xây dựng.', { kind: 'company' }],
     ['Người dân nộp hồ sơ trực tuyến tại dichvucong.gov.vn.', { kind: 'address' }],
+    ['Đơn làm theo Mẫu số 01 ban hành kèm theo Nghị định.', { kind: 'form' }],
+    ['Hồ sơ lập theo mẫu tại Phụ lục II.', { kind: 'form' }],
     ['Trung tâm đặt tại số 2 đường Hòa Bình, phường Ninh Kiều.', { kind: 'address' }],
     [
       'Hệ thống cấp độ 3 do đơn vị chuyên trách đó thẩm định.',
@@ -363,6 +371,8 @@ describe('statesFigure', () => {
     ['Sau khi được cấp mật khẩu tạm, đổi ngay sang mật khẩu mạnh.', OFTEN],
     ['Văn bản được đăng ký trong ngày.', OFTEN],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính.', { kind: 'rank' }],
+    // A form spoken of is not its number.
+    ['Cơ quan tiếp nhận đơn đề nghị của người dân.', { kind: 'form' }],
     // A place named is not an address.
     [
       'Trung tâm Phục vụ hành chính công thành phố tiếp nhận hồ sơ của mọi phường.',
