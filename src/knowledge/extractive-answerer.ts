@@ -259,6 +259,13 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       if (naming.length === 0) return { refusal: { unknownWords: levels.map((l) => l.typed) } };
       chosen = first(naming);
     }
+    // "mức 1 với mức 2 khác nhau ở chỗ nào?": a difference asked needs each level spoken of (how
+    // levels combine, "một thành phần cấp độ 3, các thành phần khác cấp độ 2", needs neither).
+    const compared = query.asksDifference ? query.comparedLevels : undefined;
+    if (compared) {
+      const unnamed = compared.filter((l) => !chosen.some((p) => this.sections.namesLevel(p, l)));
+      if (unnamed.length > 0) return { refusal: { unknownWords: unnamed.map((l) => l.typed) } };
+    }
     if (figure) {
       const years = query.figureYears;
       let stating = chosen.filter((p) => this.sections.statesFigure(p, figure, years));

@@ -20,6 +20,7 @@ import {
   lawNames,
   namedLevels,
   comparedLevels,
+  asksDifference,
   namedPlaces,
   namedYears,
   type NamedLevel,
@@ -88,6 +89,8 @@ export interface BuiltQuery {
   levels?: NamedLevel[];
   /** Levels the question compares ("mức 2 với mức 3 khác nhau ở chỗ nào?"): the answer shows each. */
   comparedLevels?: NamedLevel[];
+  /** Whether the question asks how things differ ("khác nhau ở chỗ nào", "so với", "phân biệt"). */
+  asksDifference?: boolean;
   /**
    * Whether it asks the steps of a task ("cách cài …", "hướng dẫn …"): a product it names that
    * the documents do not know is then what it is about (`ExtractiveAnswerer`).
@@ -315,6 +318,7 @@ export class QueryBuilder {
       ...(closingCore ? { closingCore } : {}),
       ...(levels.length > 0 ? { levels } : {}),
       ...(compared.length > 0 ? { comparedLevels: compared } : {}),
+      ...(compared.length > 0 && asksDifference(normalized) ? { asksDifference: true } : {}),
       ...(places.length > 0 ? { places } : {}),
       ...(asksHowTo(normalized) ? { howTo: true } : {}),
       followUp,

@@ -16,6 +16,7 @@ export {
 export { hasImpossibleMarks, hasImpossibleTone, isVietnameseSyllable, unifyIY } from './syllable';
 export {
   askingWords,
+  asksDifference,
   asksHowTo,
   definedTerms,
   type DefinedTerm,

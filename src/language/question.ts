@@ -458,6 +458,17 @@ export function comparedLevels(question: string): NamedLevel[] {
   return compared.filter((l, i) => compared.findIndex((o) => o.key === l.key) === i);
 }
 
+/**
+ * Whether the question asks how things differ, folded: "khác nhau", "khác gì", "khác … ở chỗ/điểm
+ * nào", "so với", "phân biệt", "giống … không".
+ */
+export function asksDifference(question: string): boolean {
+  const folded = ` ${foldDiacritics(question.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return DIFFERENCE.test(folded);
+}
+const DIFFERENCE =
+  / (?:khac nhau|khac gi|khac(?: \S+){0,6}? (?:o|cho|diem) (?:nao|gi)|so voi|phan biet|giong nhau|giong(?: \S+){0,6}? khong) /;
+
 /** Whether `text` opens with the level, as a list of levels gives each: "Mức 2: nhắc và …". */
 export function opensWithLevel(text: string, level: NamedLevel): boolean {
   const opening = text.trimStart().slice(0, level.key.length + 8);

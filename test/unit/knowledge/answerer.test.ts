@@ -94,6 +94,28 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.citations[0]).toMatchObject({ docId, section });
   });
 
+  it('refuses a difference between levels the documents do not speak of, naming them', async () => {
+    const result = await kb.answerer.ask(
+      'Tài khoản định danh điện tử mức độ 2 khác mức độ 1 ở điểm nào?',
+    );
+    expect(result).toMatchObject({ answered: false, citations: [] });
+    expect(result.unknownWords?.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    // Both levels compared are in the decree's article.
+    ['DVC trực tuyến chủ động mức 2 với mức 3 khác nhau ở chỗ nào? Mức 3 thêm gì?', 'nd-224-2026'],
+    // How levels combine: the article states the rule without naming these levels.
+    [
+      'Cơ quan anh/chị xây dựng một hệ thống nội bộ gồm nhiều hệ thống thành phần, trong đó một thành phần thuộc cấp độ 3, các thành phần khác thuộc cấp độ 2. Theo Nghị định 85/2016/NĐ-CP, cả hệ thống thuộc cấp độ nào?',
+      'nd-85-2016',
+    ],
+  ])('answers %p, levels compared or combined', async (question, docId) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.citations.map((c) => c.docId)).toContain(docId);
+  });
+
   it('refuses who holds an office now, an office the documents never name', async () => {
     // The office is what is asked about here, not a detail of the story (see incidentalWords).
     const result = await kb.answerer.ask('giám đốc Sở KHCN TP Cần Thơ hiện giờ là ai vậy mn?');

@@ -4,6 +4,7 @@ import {
   asksHowTo,
   canonicalSyllable,
   comparedLevels,
+  asksDifference,
   definedTerms,
   foldDiacritics,
   hasImpossibleMarks,
@@ -436,6 +437,21 @@ describe('question helpers', () => {
     expect(opensWithLevel('Mức 3: như mức 2 và gợi ý phương án tốt nhất.', two)).toBe(false);
     expect(opensWithLevel('Mức 3: như mức 2 và gợi ý phương án tốt nhất.', three)).toBe(true);
     expect(opensWithLevel('Dịch vụ có 4 mức độ.', three)).toBe(false);
+  });
+
+  it.each([
+    ['DVC trực tuyến chủ động mức 2 với mức 3 khác nhau ở chỗ nào?', true],
+    ['Tài khoản định danh điện tử mức độ 2 khác mức độ 1 ở điểm nào?', true],
+    ['tk dinh danh muc 1 voi muc 2 khac gi', true],
+    ['Chữ ký số công cộng so với chữ ký số chuyên dùng thì sao?', true],
+    // How levels combine is no difference asked.
+    [
+      'Một thành phần thuộc cấp độ 3, các thành phần khác thuộc cấp độ 2: cả hệ thống thuộc cấp độ nào?',
+      false,
+    ],
+    ['Gửi cho cơ quan khác thì ký số thế nào?', false],
+  ])('tells whether %p asks a difference', (question, asks) => {
+    expect(asksDifference(question)).toBe(asks);
   });
 
   it('tells the particles of chat, which no document has, from words that look like them', () => {
