@@ -102,8 +102,11 @@ export class SectionAnalysis {
     years?: readonly string[],
   ): boolean {
     if (!sentenceStates(sentence, figure)) return false;
-    // What was achieved is not stated by a target for it.
-    if (figure.achieved && setsTarget(sentence.text)) return false;
+    // What was achieved is not stated by a target for it, in the sentence or the section's
+    // heading ("Điều 1. … mục tiêu đến năm 2025").
+    if (figure.achieved && (setsTarget(sentence.text) || setsTarget(passage.section.heading))) {
+      return false;
+    }
     if (this.needsSubject(passage, figure) && !namesDocument(sentence.text, figure.subject!)) {
       return false;
     }

@@ -594,11 +594,11 @@ const STATES_MENU =
   /(?<![\p{L}])(?:chọn|bấm|nhấn|vào|mở|dùng|bật)\s+(?:mục|menu|thẻ|tab|nút|chức năng|biểu tượng|tùy chọn|tuỳ chọn)\s+["“]?\p{L}|(?<![\p{L}])(?:chọn|bấm|nhấn|vào)\s+["“][^"”]+["”]|\S\s*[→»]\s*\S/iu;
 /**
  * An address asked, folded: "địa chỉ nào", "địa chỉ ở đâu", "địa chỉ đó là gì", "địa chỉ (trang
- * web|website|cổng …) … là gì"; not "để địa chỉ ở ô nào" (a field of an e-mail), nor "Địa chỉ IP
+ * web|website|cổng …) … là gì", "nằm ở đường nào"; not "để địa chỉ ở ô nào" (a field of an e-mail), nor "Địa chỉ IP
  * là gì?" (a definition).
  */
 const ADDRESS_ASKED =
-  /(?:^|\s)dia chi (?:nao|o dau|(?:do|nay) la gi|(?:trang web|website|web|cong|trang thong tin|tru so|email|thu dien tu)(?: \S+){0,10}? (?:la gi|la bao nhieu|nao))(?=\s|$)/;
+  /(?:^|\s)(?:dia chi (?:nao|o dau|(?:do|nay) la gi|(?:trang|website|web|cong|tru so|email|thu dien tu)(?: \S+){0,10}? (?:la gi|la bao nhieu|nao))|(?:nam o|o|tai) duong nao)(?=\s|$)/;
 /** An address stated: a web or e-mail address, or a street address. */
 const STATES_ADDRESS =
   /(?<![\p{L}\d])(?:https?:\/\/|www\.)\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.vn|com\.vn|org\.vn|vn|com|org)(?![\p{L}\d])|(?<![\p{L}])[Ss]ố \d+[A-Za-z]?(?:\/\d+)?,? (?:đường|phố)\s+\p{Lu}|(?<![\p{L}])(?:đường|phố) \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*, (?:phường|xã|quận)/u;
@@ -881,7 +881,12 @@ export function statesFigure(
         break;
       case 'quantity':
         if (units) {
-          const counted = isNumber(prev) || OUT_OF.test(prev ?? '');
+          // "khoản 3 Điều 89" refers to an article (numbered after its word), and "có một điều
+          // riêng về …" speaks of one: neither is a law's size.
+          const part = w === 'điều' || w === 'chương';
+          const counted =
+            (isNumber(prev) && !(w === 'điều' && isNumber(next)) && !(part && prev === 'một')) ||
+            OUT_OF.test(prev ?? '');
           if (counted && units.some((u) => unitAt(words, i, u))) return true;
           break;
         }

@@ -1,8 +1,8 @@
 /**
  * Words of a question that tell the asker's case rather than name what is asked about: the
  * office of someone in the story ("chữ ký số của phó giám đốc sở", unless who holds it is asked), an amount's order of magnitude
- * ("mấy chục doanh nghiệp", "5 triệu") and the intensifier after an adjective ("tài khoản lạ
- * hoắc", "máy chậm rì", "file bị đổi đuôi hết trơn"). The documents seldom use them, so a passage
+ * ("mấy chục doanh nghiệp", "5 triệu"), the intensifier after an adjective ("tài khoản lạ
+ * hoắc", "máy chậm rì", "file bị đổi đuôi hết trơn") and "đem" before what is done ("đem bán"). The documents seldom use them, so a passage
  * that answers the question seldom has them either.
  */
 import { foldDiacritics } from './normalize';
@@ -103,6 +103,12 @@ export function incidentalWords(typed: readonly string[], folded: readonly strin
       if (i > 0 && OFFICE_PREFIXES.has(folded[i - 1]!)) marks[i - 1] = true;
       for (let j = 0; j < office.length; j++) marks[i + j] = true;
       i += office.length - 1;
+      continue;
+    }
+    // "đem bán", "đem về": "đem" (typed with its marks; "dem" is also "đêm", "đếm") only carries
+    // the verb or the thing after it.
+    if (typed[i] === 'đem' && typed[i + 1] !== undefined) {
+      marks[i] = true;
       continue;
     }
     if (i === 0) continue;

@@ -58,6 +58,12 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'hop-truc-tuyen-an-toan-hieu-qua',
       'Ghi hình, ghi âm và biên bản cuộc họp',
     ],
+    // "đem bán" is selling: "đem" is in no document.
+    [
+      'Trường hợp một cá nhân đem bán dữ liệu cá nhân của người dân mà không xác định được đã thu được bao nhiêu tiền, thì mức phạt tối đa là bao nhiêu và có khác so với khi tổ chức vi phạm không?',
+      'luat-bvdlcn-2025',
+      'Điều 8',
+    ],
     // "điều động" is how a transfer is often said; the documents say "chuyển công tác" (the
     // decree's article on revoking a certificate when its holder changes post).
     [
@@ -325,6 +331,10 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'percent',
     ],
     ['Năm 2025 kinh tế số của TP Cần Thơ thực tế chiếm bao nhiêu phần trăm GRDP?', 'percent'],
+    // The national programme's article is headed "mục tiêu đến năm 2025": its figures are targets.
+    ['Tỷ lệ hồ sơ nộp trực tuyến toàn trình của Cần Thơ năm 2025 đạt bao nhiêu phần trăm?', 'percent'],
+    // The law's page says it has "một điều riêng" on prohibited acts, not how many articles.
+    ['luat an ninh mang 2025 co tong cong bao nhieu dieu', 'quantity'],
     // The decree is only cited: no passage says how far a backup must be kept.
     [
       'Nghị định 113/2025 về lưu trữ yêu cầu cơ sở dữ liệu lưu trữ phải có tối thiểu mấy bản sao lưu dự phòng, đặt cách trung tâm chính bao xa?',

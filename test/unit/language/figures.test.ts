@@ -145,6 +145,8 @@ describe('askedFigure', () => {
       { kind: 'address' },
     ],
     ['dia chi website cong dich vu cong quoc gia la gi', { kind: 'address' }],
+    ['dia chi trang dich vu cong rieng cua tp can tho go la gi vay', { kind: 'address' }],
+    ['Trung tâm Phục vụ hành chính công thành phố nằm ở đường nào?', { kind: 'address' }],
     // A form to fill in.
     ['Đơn đề nghị cấp chứng thư chữ ký số dùng mẫu số mấy, tải ở đâu ạ?', { kind: 'form' }],
     ['Người dân muốn từ chối thì đăng ký ở đâu, theo mẫu nào?', { kind: 'form' }],
@@ -297,6 +299,10 @@ describe('statesFigure', () => {
     ['Thành phố thuộc nhóm 10 địa phương dẫn đầu.', { kind: 'rank' }],
     ['Cần Thơ xếp hạng 5/63 tỉnh, thành phố năm 2022.', { kind: 'rank' }],
     ['Luật gồm 9 chương, 92 điều.', { kind: 'quantity', units: ['điều'] }],
+    [
+      'Luật gồm 5 chương, 46 điều, có hiệu lực từ ngày 01/7/2025.',
+      { kind: 'quantity', units: ['chương'] },
+    ],
     ['Kỳ thi năm 2024 có 376 thí sinh.', { kind: 'quantity' }],
     ['Kỳ thi năm 2024 có 376 thí sinh.', PEOPLE_ASKED],
     ['Luật được 434/443 đại biểu tán thành.', PEOPLE_ASKED],
@@ -371,6 +377,9 @@ describe('statesFigure', () => {
     ['Sau khi được cấp mật khẩu tạm, đổi ngay sang mật khẩu mạnh.', OFTEN],
     ['Văn bản được đăng ký trong ngày.', OFTEN],
     ['Kết quả thi được tính vào chỉ số cải cách hành chính.', { kind: 'rank' }],
+    // A clause referred to, or "một điều riêng" (an article on something), is no law's size.
+    ['Bị bãi bỏ bởi khoản 3 Điều 89 Nghị định 224/2026.', { kind: 'quantity', units: ['điều'] }],
+    ['Luật có một điều riêng về các hành vi bị nghiêm cấm.', { kind: 'quantity', units: ['điều'] }],
     // A form spoken of is not its number.
     ['Cơ quan tiếp nhận đơn đề nghị của người dân.', { kind: 'form' }],
     // A place named is not an address.

@@ -24,6 +24,8 @@ describe('incidentalWords', () => {
     ['máy chậm rì rì', ['rì', 'rì']],
     ['may cham ri', ['ri']],
     ['file bị đổi đuôi hết trơn', ['trơn']],
+    // "đem" before what is done with the thing.
+    ['Đem bán thông tin cá nhân của người dân thì bị phạt bao nhiêu', ['đem']],
   ])('marks what %p says of the case', (question, words) => {
     expect(marked(question)).toEqual(words);
   });
@@ -39,8 +41,9 @@ describe('incidentalWords', () => {
     // A word that only looks like an intensifier elsewhere.
     'người ra quầy hỏi thủ tục',
     'hoắc',
-    // Typed with other marks: "trạm" is a station, not "trăm".
+    // Typed with other marks: "trạm" is a station, not "trăm"; "đêm" is the night.
     'mấy trạm BTS',
+    'dem qua may bi tat',
   ])('marks nothing in %p', (question) => {
     expect(marked(question)).toEqual([]);
   });
