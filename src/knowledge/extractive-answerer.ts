@@ -57,6 +57,15 @@ const FIGURE_SENTENCE_BOOST = 1.5;
 const SCENARIO_MIN_SCORE = 0.8;
 /** Share of the best passage's coverage a section of its document needs to answer a figure in its place. */
 const SIBLING_COVERAGE = 0.8;
+/** Figures that are numbers: stated by a sentence that must also speak of something asked. */
+const NUMERIC_FIGURES: ReadonlySet<AskedFigure['kind']> = new Set([
+  'duration',
+  'money',
+  'percent',
+  'date',
+  'rank',
+  'quantity',
+]);
 const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
 /**
  * A word of the question found in at most this many sections is what the documents hardly know:
@@ -268,9 +277,10 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     }
     if (figure) {
       const years = query.figureYears;
-      let stating = chosen.filter((p) => this.sections.statesFigure(p, figure, years));
+      const states = (p: Passage) => this.statesAsked(p, figure, years, query);
+      let stating = chosen.filter(states);
       if (stating.length === 0) {
-        const sibling = this.statingSibling(best, figure, years, coverageOf, confidence);
+        const sibling = this.statingSibling(best, states, coverageOf, confidence);
         if (!sibling) return { refusal: { unstatedFigure: figure.kind } };
         stating = [sibling];
       }
@@ -396,13 +406,39 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   }
 
   /**
+   * Whether the passage states the figure asked in a sentence that shares a word with the
+   * question (for a number: a section's "ít nhất 1 lần" about something else, in a sentence none
+   * of whose words were asked, says nothing of what is asked).
+   */
+  private statesAsked(
+    passage: Passage,
+    figure: AskedFigure,
+    years: readonly string[] | undefined,
+    query: BuiltQuery,
+  ): boolean {
+    if (!this.sections.statesFigure(passage, figure, years)) return false;
+    if (!NUMERIC_FIGURES.has(figure.kind)) return true;
+    // The question's own words, not the unit the figure is counted in ("mấy lần": "lần").
+    const units = new Set(figure.units ?? []);
+    const asked = query.coreTerms.filter(
+      (t) => !t.includes('_') && !units.has(t) && !units.has(t.replace(/^~/, '')),
+    );
+    return this.sections
+      .of(passage)
+      .sentences.some(
+        (s) =>
+          this.sections.sentenceStates(passage, s, figure, years) &&
+          asked.some((t) => s.terms.has(t)),
+      );
+  }
+
+  /**
    * The section of the best passage's document that states the figure and covers the question
    * best, if it covers at least {@link SIBLING_COVERAGE} of what the best passage covers.
    */
   private statingSibling(
     best: Passage,
-    figure: AskedFigure,
-    years: readonly string[] | undefined,
+    states: (p: Passage) => boolean,
     coverageOf: (p: Passage) => number,
     confidence: number,
   ): Passage | undefined {
@@ -411,7 +447,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     for (const section of best.document.sections) {
       if (section === best.section) continue;
       const passage: Passage = { ...best, section, score: best.score };
-      if (!this.sections.statesFigure(passage, figure, years)) continue;
+      if (!states(passage)) continue;
       const coverage = coverageOf(passage);
       if (coverage >= foundCoverage) {
         found = passage;

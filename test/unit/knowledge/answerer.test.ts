@@ -122,6 +122,12 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.citations.map((c) => c.docId)).toContain(docId);
   });
 
+  it('answers a count from the sentence that states it about what is asked', async () => {
+    const result = await kb.answerer.ask('Sau sắp xếp năm 2025, TP Cần Thơ có bao nhiêu xã, phường?');
+    expect(result.answered).toBe(true);
+    expect(result.sentences.some((s) => /\b103\b/.test(s.text))).toBe(true);
+  });
+
   it('refuses who holds an office now, an office the documents never name', async () => {
     // The office is what is asked about here, not a detail of the story (see incidentalWords).
     const result = await kb.answerer.ask('giám đốc Sở KHCN TP Cần Thơ hiện giờ là ai vậy mn?');
@@ -333,6 +339,8 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Năm 2025 kinh tế số của TP Cần Thơ thực tế chiếm bao nhiêu phần trăm GRDP?', 'percent'],
     // The national programme's article is headed "mục tiêu đến năm 2025": its figures are targets.
     ['Tỷ lệ hồ sơ nộp trực tuyến toàn trình của Cần Thơ năm 2025 đạt bao nhiêu phần trăm?', 'percent'],
+    // The city's count of communes is its own; the sentence stating it says nothing of Hậu Giang.
+    ['Hậu Giang cũ trước khi nhập vô Cần Thơ có bao nhiêu xã, phường?', 'quantity'],
     // The law's page says it has "một điều riêng" on prohibited acts, not how many articles.
     ['luat an ninh mang 2025 co tong cong bao nhieu dieu', 'quantity'],
     // The decree is only cited: no passage says how far a backup must be kept.
