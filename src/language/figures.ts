@@ -467,6 +467,11 @@ function figureAsked(question: string): AskedFigure | undefined {
     return subject ? { kind: 'signer', subject } : { kind: 'signer' };
   }
   if (MENU_ASKED.test(question.normalize('NFC').toLowerCase())) return { kind: 'menu' };
+  // A person first: "Ai đạt điểm cao nhất …, người đó công tác ở đơn vị nào?" asks who.
+  if (PERSON_ASKED.test(sentence)) {
+    const office = OFFICES.exec(sentence)?.[1];
+    return office ? { kind: 'person', office } : { kind: 'person' };
+  }
   if (ADDRESS_ASKED.test(sentence)) return { kind: 'address' };
   if (FORM_ASKED.test(sentence)) {
     // "màu nào" is a colour: typed with marks, the form is "mẫu".
@@ -478,10 +483,6 @@ function figureAsked(question: string): AskedFigure | undefined {
   }
   const agency = agencyAsked(question, sentence);
   if (agency) return agency;
-  if (PERSON_ASKED.test(sentence)) {
-    const office = OFFICES.exec(sentence)?.[1];
-    return office ? { kind: 'person', office } : { kind: 'person' };
-  }
   // Most questions ask for no figure: only those with an asking word are read word by word.
   if (!MAY_ASK.test(sentence)) return sanctionAsked(question, sentence);
   // NFC, so that a letter and its marks are one character to the tokens.

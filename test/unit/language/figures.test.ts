@@ -101,6 +101,11 @@ describe('askedFigure', () => {
     ['giám đốc Sở KHCN hiện giờ là ai vậy mn?', { kind: 'person', office: 'giam doc' }],
     ['Ai đạt điểm cao nhất kỳ thi năng lực CĐS 2023 vậy mn?', { kind: 'person' }],
     ['Kỳ thi năm 2025 ai đạt giải nhất?', { kind: 'person' }],
+    // Who, then where that person works: the person is asked first.
+    [
+      'Ai là người đạt điểm cao nhất hội thi năng lực số năm 2024, người đó công tác ở đơn vị nào?',
+      { kind: 'person' },
+    ],
     // Particles may close "… bao nhiêu"; a prize is money; a line's speed is in its units.
     ['Lệ phí cấp đổi CCCD hiện nay bao nhiêu vậy ạ?', { kind: 'money' }],
     ['Cuộc thi năm 2024 giải nhất được thưởng bao nhiêu ạ?', { kind: 'money' }],
