@@ -1,6 +1,7 @@
 import { DOCUMENT_KINDS, documentNumbers, lawNames } from './document-references';
 import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
 import { OFFICE_NAMES } from './incidental';
+import { SPELLED_NUMBERS } from './number-words';
 
 /**
  * The kind of figure a question asks for ("phạt bao nhiêu tiền", "bao lâu", "ngày nào"), and
@@ -749,17 +750,8 @@ function isRankWord(first: string, second: string | undefined): boolean {
 
 const NUMBER = /^\d+(?:[.,]\d+)*$/;
 const NUMBER_WORDS = new Set([
-  'một',
-  'hai',
-  'ba',
-  'bốn',
+  ...SPELLED_NUMBERS,
   'tư',
-  'sáu',
-  'bảy',
-  'tám',
-  'chín',
-  'mười',
-  'mươi',
   'trăm',
   'nghìn',
   'ngàn',

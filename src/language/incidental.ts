@@ -6,6 +6,7 @@
  * that answers the question seldom has them either.
  */
 import { foldDiacritics } from './normalize';
+import { MAGNITUDES, SPELLED_NUMBERS } from './number-words';
 
 /** Offices, folded (without "phó"/"tổng", which may come first). */
 export const OFFICE_NAMES: readonly string[] = [
@@ -27,27 +28,9 @@ export const OFFICE_NAMES: readonly string[] = [
 const OFFICE_WORDS = OFFICE_NAMES.map((o) => o.split(' '));
 const OFFICE_PREFIXES = new Set(['pho', 'tong']);
 
-/** Orders of magnitude, with their marks. */
-const MAGNITUDES = new Set(['chục', 'trăm', 'nghìn', 'ngàn', 'vạn', 'triệu', 'tỷ', 'tỉ']);
+const MAGNITUDE_WORDS = new Set(MAGNITUDES);
 /** Words that count before an order of magnitude ("mấy chục", "hàng triệu", "hai trăm"). */
-const COUNTS = new Set([
-  'mấy',
-  'vài',
-  'dăm',
-  'hàng',
-  'một',
-  'hai',
-  'ba',
-  'bốn',
-  'năm',
-  'sáu',
-  'bảy',
-  'tám',
-  'chín',
-  'mười',
-  'mươi',
-  ...MAGNITUDES,
-]);
+const COUNTS = new Set(['mấy', 'vài', 'dăm', 'hàng', 'năm', ...SPELLED_NUMBERS, ...MAGNITUDES]);
 
 /** Intensifiers, with their marks, after the adjective (folded) they go with. */
 const INTENSIFIERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
@@ -118,7 +101,7 @@ export function incidentalWords(typed: readonly string[], folded: readonly strin
     const prevFolded = folded[i - 1]!;
     // "mấy chục", "5 triệu", "hàng trăm"; not "tỷ lệ" (a rate).
     if (
-      typedAs(w, f, MAGNITUDES, FOLDED_MAGNITUDES) &&
+      typedAs(w, f, MAGNITUDE_WORDS, FOLDED_MAGNITUDES) &&
       folded[i + 1] !== 'le' &&
       (DIGITS.test(prevFolded) || typedAs(prevTyped, prevFolded, COUNTS, FOLDED_COUNTS))
     ) {
