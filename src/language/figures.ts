@@ -351,9 +351,19 @@ const CLAUSE_END = /[,;.?!:]/;
 /**
  * Whether "mấy" at `index` of the question is "some" rather than "how many": its clause asks
  * something else ("gửi cho mấy đơn vị bên ngoài thì để CC hay BCC?", "mấy hôm nay máy chậm, làm
- * sao?"). "Tối thiểu nên mấy ký tự?" asks the number.
+ * sao?"), or it is in a sentence of the story before the question. "Tối thiểu nên mấy ký tự?" asks
+ * the number.
  */
 function isIndefinite(question: string, index: number): boolean {
+  // A sentence of the story told before the question asks nothing: "Chiều nay chị họp với mấy
+  // phường. Làm sao để …?"
+  const sentenceEnd = /[.!?]/.exec(question.slice(index));
+  if (
+    sentenceEnd?.[0] === '.' &&
+    /[\p{L}\p{N}]/u.test(question.slice(index + sentenceEnd.index + 1))
+  ) {
+    return true;
+  }
   let start = 0;
   let end = question.length;
   for (let i = index - 1; i >= 0; i--) {

@@ -2,7 +2,8 @@
  * Words of a question that tell the asker's case rather than name what is asked about: the
  * office of someone in the story ("chữ ký số của phó giám đốc sở", unless who holds it is asked), an amount's order of magnitude
  * ("mấy chục doanh nghiệp", "5 triệu"), the intensifier after an adjective ("tài khoản lạ
- * hoắc", "máy chậm rì", "file bị đổi đuôi hết trơn") and "đem" before what is done ("đem bán"). The documents seldom use them, so a passage
+ * hoắc", "máy chậm rì", "file bị đổi đuôi hết trơn"), "đem" before what is done ("đem bán"),
+ * and when the story happened, said first ("Chiều thứ sáu …"). The documents seldom use them, so a passage
  * that answers the question seldom has them either.
  */
 import { foldDiacritics } from './normalize';
@@ -71,12 +72,56 @@ const FOLDED_COUNTS = foldAll(COUNTS);
 const FOLDED_INTENSIFIERS = new Map([...INTENSIFIERS].map(([a, ws]) => [a, foldAll(ws)]));
 const DIGITS = /^\d/;
 
+/** Parts of the day, and days, with their marks: "Chiều thứ Sáu …", "Sáng nay …", "Hôm qua …". */
+const DAY_PARTS = new Set(['sáng', 'trưa', 'chiều', 'tối', 'đêm']);
+const FOLDED_DAY_PARTS = foldAll(DAY_PARTS);
+const WHICH_DAY = new Set(['nay', 'qua', 'mai', 'kia', 'rồi', 'trước', 'này']);
+const FOLDED_WHICH_DAY = foldAll(WHICH_DAY);
+const WEEKDAYS = new Set(['hai', 'ba', 'tư', 'năm', 'sáu', 'bảy']);
+const FOLDED_WEEKDAYS = foldAll(WEEKDAYS);
+const PERIODS = new Set(['hôm', 'tuần', 'tháng']);
+const FOLDED_PERIODS = foldAll(PERIODS);
+
+/** Syllables a story goes on for after the time it opens with. */
+const STORY_AFTER_TIME = 8;
+
+/**
+ * How many syllables at the start of a question tell when its story happened ("Chiều thứ sáu gần
+ * 5 giờ …", "Sáng nay …", "Hôm qua …", "Tuần trước …"): the time is the story's, not what is
+ * asked. Only at the start: "… có làm việc sáng thứ Bảy không?" asks about that time.
+ */
+function openingTime(typed: readonly string[], folded: readonly string[]): number {
+  const is = (i: number, listed: ReadonlySet<string>, foldedListed: ReadonlySet<string>) =>
+    typed[i] !== undefined && typedAs(typed[i]!, folded[i]!, listed, foldedListed);
+  let i = 0;
+  if (is(0, DAY_PARTS, FOLDED_DAY_PARTS)) {
+    i = 1;
+    if (is(i, WHICH_DAY, FOLDED_WHICH_DAY)) i++;
+    else if (folded[i] === 'hom' && is(i + 1, WHICH_DAY, FOLDED_WHICH_DAY)) i += 2;
+  } else if (is(0, PERIODS, FOLDED_PERIODS) && is(1, WHICH_DAY, FOLDED_WHICH_DAY)) {
+    i = 2;
+  }
+  if (
+    i > 0 &&
+    folded[i] === 'thu' &&
+    (is(i + 1, WEEKDAYS, FOLDED_WEEKDAYS) || DIGITS.test(folded[i + 1] ?? ''))
+  ) {
+    i += 2;
+  } else if (i > 0 && folded[i] === 'chu' && folded[i + 1] === 'nhat') {
+    i += 2;
+  }
+  return i;
+}
+
 /**
  * For each syllable of a question (`typed`, lowercase NFC, and `folded` the same without marks),
  * whether it is incidental in the sense of this module.
  */
 export function incidentalWords(typed: readonly string[], folded: readonly string[]): boolean[] {
   const marks = typed.map(() => false);
+  // A story goes on after its time; "Sáng thứ 7 có làm việc không?" asks about that time.
+  const opening = openingTime(typed, folded);
+  if (typed.length - opening >= STORY_AFTER_TIME) for (let i = 0; i < opening; i++) marks[i] = true;
   // "Ai là giám đốc sở …?": the office is then what is asked about.
   const asksWho = folded.includes('ai');
   for (let i = 0; i < typed.length; i++) {

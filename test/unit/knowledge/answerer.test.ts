@@ -64,6 +64,12 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'luat-bvdlcn-2025',
       'Điều 8',
     ],
+    // The story's time ("Chiều nay") and its "mấy phường" (some wards) are not what is asked.
+    [
+      'Chiều nay chị chủ trì họp trực tuyến với mấy phường. Làm sao để người lạ không lọt vào phòng họp, và có nên để ai cũng được chia sẻ màn hình không?',
+      'hop-truc-tuyen-an-toan-hieu-qua',
+      'Kiểm soát người tham dự cuộc họp',
+    ],
     // "điều động" is how a transfer is often said; the documents say "chuyển công tác" (the
     // decree's article on revoking a certificate when its holder changes post).
     [

@@ -215,6 +215,8 @@ describe('askedFigure', () => {
     // "may tinh" is "máy tính", not "mấy tỉnh".
     'may tinh bi man hinh xanh roi tu khoi dong lai thi xu ly the nao',
     'Nên mua loại máy nào?',
+    // "mấy" in a sentence of the story, before the question: "some".
+    'Chiều nay chị chủ trì họp trực tuyến với mấy phường. Làm sao để người lạ không lọt vào phòng họp?',
     // A colour, not a form.
     'Máy in màu nào in nhanh hơn?',
     // A field of an e-mail; a definition.

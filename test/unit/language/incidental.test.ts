@@ -24,6 +24,10 @@ describe('incidentalWords', () => {
     ['máy chậm rì rì', ['rì', 'rì']],
     ['may cham ri', ['ri']],
     ['file bị đổi đuôi hết trơn', ['trơn']],
+    // When the story happened, said first.
+    ['Chiều thứ sáu gần 5 giờ xã mới nhận công văn điện tử của Sở', ['chiều', 'thứ', 'sáu']],
+    ['Chiều nay chị chủ trì họp trực tuyến với mấy phường', ['chiều', 'nay']],
+    ['hom qua em lo bam vao link la trong email', ['hom', 'qua']],
     // "đem" before what is done with the thing.
     ['Đem bán thông tin cá nhân của người dân thì bị phạt bao nhiêu', ['đem']],
   ])('marks what %p says of the case', (question, words) => {
@@ -41,6 +45,9 @@ describe('incidentalWords', () => {
     // A word that only looks like an intensifier elsewhere.
     'người ra quầy hỏi thủ tục',
     'hoắc',
+    // A time asked about, not a story's: later in the question, or with little after it.
+    'Trung tâm có làm việc sáng thứ bảy không',
+    'Sáng thứ 7 có làm việc không',
     // Typed with other marks: "trạm" is a station, not "trăm"; "đêm" is the night.
     'mấy trạm BTS',
     'dem qua may bi tat',
