@@ -58,6 +58,12 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'hop-truc-tuyen-an-toan-hieu-qua',
       'Ghi hình, ghi âm và biên bản cuộc họp',
     ],
+    // "phạt nặng nhất" is the law's "mức phạt tối đa".
+    [
+      'Luật bảo vệ dữ liệu cá nhân mới phạt nặng nhất bao nhiêu nếu mua bán dữ liệu? Cá nhân vi phạm thì bị phạt ngang tổ chức hay nhẹ hơn?',
+      'luat-bvdlcn-2025',
+      'Điều 8',
+    ],
     // "đem bán" is selling: "đem" is in no document.
     [
       'Trường hợp một cá nhân đem bán dữ liệu cá nhân của người dân mà không xác định được đã thu được bao nhiêu tiền, thì mức phạt tối đa là bao nhiêu và có khác so với khi tổ chức vi phạm không?',
