@@ -297,7 +297,7 @@ const SANCTION_ASKED =
   /(?:^|\s)(?:xu phat|bi phat|muc phat|phat tien|nop phat|hinh thuc phat|ky luat|che tai|truy cuu|bi xu ly(?: \S+){0,2}? (?:the nao|nhu the nao|ra sao|gi|khong|ko|k))(?=\s|$)/;
 /** A telephone number asked, folded: "số điện thoại … là bao nhiêu", "sđt tổng đài … số nào". */
 const PHONE_ASKED =
-  /(?:^|\s)(?:so dien thoai|sdt|so dt|hotline|tong dai|duong day nong)(?:\s\S+){0,16}?\s(?:bao nhieu|so nao|la gi|so may|la so)(?=\s|$)/;
+  /(?:^|\s)(?:so dien thoai|sdt|so dt|hotline|tong dai|duong day nong)(?:\s\S+){0,16}?\s(?:bao nhieu|bn|so nao|la gi|so may|la so)(?=\s|$)/;
 /**
  * A person asked, folded: an office's holder now ("hiện nay là ai", "ai đang giữ chức", "ai hiện
  * là") or a contest's winner ("ai đạt điểm cao nhất", "ai đạt giải nhất", "thủ khoa … là ai").

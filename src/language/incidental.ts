@@ -72,6 +72,24 @@ const FOLDED_COUNTS = foldAll(COUNTS);
 const FOLDED_INTENSIFIERS = new Map([...INTENSIFIERS].map(([a, ws]) => [a, foldAll(ws)]));
 const DIGITS = /^\d/;
 
+/** Classifiers before a noun, with their marks ("tấm hình", "chiếc USB", "lá đơn"). */
+const CLASSIFIERS = new Set(['tấm', 'chiếc', 'bức', 'cuốn', 'quyển', 'lá']);
+/**
+ * Everyday phrases, folded, whose words the documents seldom use but which name no topic:
+ * "chứng tỏ" (shows), "sinh sống" (lives), "làm ăn" (does business), "rơi vào" (falls into),
+ * "vươn lên" (rises to), "bà con" (folks), "cao tuổi", "lớn tuổi" (elderly).
+ */
+const EVERYDAY_PHRASES: readonly (readonly string[])[] = [
+  'chung to',
+  'sinh song',
+  'lam an',
+  'roi vao',
+  'vuon len',
+  'ba con',
+  'cao tuoi',
+  'lon tuoi',
+].map((p) => p.split(' '));
+
 /** Parts of the day, and days, with their marks: "Chiều thứ Sáu …", "Sáng nay …", "Hôm qua …". */
 const DAY_PARTS = new Set(['sáng', 'trưa', 'chiều', 'tối', 'đêm']);
 const FOLDED_DAY_PARTS = foldAll(DAY_PARTS);
@@ -137,6 +155,16 @@ export function incidentalWords(typed: readonly string[], folded: readonly strin
     // the verb or the thing after it.
     if (typed[i] === 'đem' && typed[i + 1] !== undefined) {
       marks[i] = true;
+      continue;
+    }
+    if (CLASSIFIERS.has(typed[i]!) && typed[i + 1] !== undefined) {
+      marks[i] = true;
+      continue;
+    }
+    const phrase = EVERYDAY_PHRASES.find((p) => p.every((w, j) => folded[i + j] === w));
+    if (phrase) {
+      for (let j = 0; j < phrase.length; j++) marks[i + j] = true;
+      i += phrase.length - 1;
       continue;
     }
     if (i === 0) continue;

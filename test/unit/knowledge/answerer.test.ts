@@ -58,6 +58,17 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'hop-truc-tuyen-an-toan-hieu-qua',
       'Ghi hình, ghi âm và biên bản cuộc họp',
     ],
+    // "bà con lớn tuổi", "sinh sống": everyday words, not what is asked.
+    [
+      'bà con lớn tuổi nhờ mình gõ giùm mk VNeID để nộp hs, cán bộ xã làm vậy đc ko',
+      'tai-khoan-dinh-danh-dien-tu-vneid',
+      'Hỗ trợ người dân dùng VNeID tại Bộ phận Một cửa và Điểm hỗ trợ xã hội số',
+    ],
+    [
+      'Luật An ninh mạng năm 2025 có áp dụng đối với người nước ngoài đang sinh sống, làm việc tại Việt Nam hay chỉ áp dụng cho công dân và tổ chức Việt Nam?',
+      'luat-an-ninh-mang-2025',
+      'Điều 1',
+    ],
     // "phạt nặng nhất" is the law's "mức phạt tối đa".
     [
       'Luật bảo vệ dữ liệu cá nhân mới phạt nặng nhất bao nhiêu nếu mua bán dữ liệu? Cá nhân vi phạm thì bị phạt ngang tổ chức hay nhẹ hơn?',

@@ -87,6 +87,7 @@ describe('askedFigure', () => {
       { kind: 'phone' },
     ],
     ['có bà con hỏi e sđt tổng đài hỗ trợ VNeID của Bộ Công an, số nào vậy ạ', { kind: 'phone' }],
+    ['có bà con hỏi e sđt tổng đài hỗ trợ VNeID, số đó là bn vậy ạ?', { kind: 'phone' }],
     ['Đường dây nóng báo lừa đảo là gì?', { kind: 'phone' }],
     // A person: who holds an office now (and which), or who won.
     [

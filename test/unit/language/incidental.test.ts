@@ -28,6 +28,11 @@ describe('incidentalWords', () => {
     ['Chiều thứ sáu gần 5 giờ xã mới nhận công văn điện tử của Sở', ['chiều', 'thứ', 'sáu']],
     ['Chiều nay chị chủ trì họp trực tuyến với mấy phường', ['chiều', 'nay']],
     ['hom qua em lo bam vao link la trong email', ['hom', 'qua']],
+    // A classifier before its noun; everyday phrases that name no topic.
+    ['Tấm hình chụp thẻ căn cước có bị xem là dữ liệu nhạy cảm không', ['tấm']],
+    ['Luật An ninh mạng có áp dụng với người nước ngoài sinh sống ở Việt Nam', ['sinh', 'sống']],
+    ['bà con lớn tuổi nhờ mình gõ giùm mật khẩu', ['bà', 'con', 'lớn', 'tuổi']],
+    ['có chứng tỏ họ là cán bộ thật không', ['chứng', 'tỏ']],
     // "đem" before what is done with the thing.
     ['Đem bán thông tin cá nhân của người dân thì bị phạt bao nhiêu', ['đem']],
   ])('marks what %p says of the case', (question, words) => {
@@ -45,6 +50,8 @@ describe('incidentalWords', () => {
     // A word that only looks like an intensifier elsewhere.
     'người ra quầy hỏi thủ tục',
     'hoắc',
+    // "la" without marks is "là", not the classifier "lá".
+    'chu ky so la gi',
     // A time asked about, not a story's: later in the question, or with little after it.
     'Trung tâm có làm việc sáng thứ bảy không',
     'Sáng thứ 7 có làm việc không',
