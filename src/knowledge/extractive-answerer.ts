@@ -72,6 +72,8 @@ const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
  * an answer must quote a passage that has it (see `unknownWords`).
  */
 const RARE_SECTIONS = 1;
+/** A pair of words (folded) in more sections than this is a common phrase of the documents. */
+const COMMON_PAIR = 5;
 /**
  * A passage covering at least this share of the question is not refused for a rare word it lacks:
  * with half the question found, the word is more often incidental ("xuống", "thiệt" in chat) than
@@ -380,6 +382,18 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       }
       const prev = words[i - 1];
       const next = words[i + 1];
+      // Typed with marks no document uses, in a pair the documents use often without them: a
+      // mistyped tone of a common phrase ("xữ lý" for "xử lý"), not a word of its own.
+      if (
+        w.typed !== w.folded &&
+        lexical.documentFrequency(w.term) === 0 &&
+        ((prev !== undefined &&
+          lexical.documentFrequency(bigramTerm(folded(prev), folded(w))) > COMMON_PAIR) ||
+          (next !== undefined &&
+            lexical.documentFrequency(bigramTerm(folded(w), folded(next))) > COMMON_PAIR))
+      ) {
+        return true;
+      }
       // One side of a choice ("để CC hay BCC", "USB hoặc ổ cứng"): the passage may answer with
       // the other.
       const other =

@@ -58,6 +58,12 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'hop-truc-tuyen-an-toan-hieu-qua',
       'Ghi hình, ghi âm và biên bản cuộc họp',
     ],
+    // "xữ lý": a mistyped tone of the documents' common "xử lý", not a word of its own.
+    [
+      'họp online thấy có người lạ vô phòng họp thì xữ lý sao',
+      'hop-truc-tuyen-an-toan-hieu-qua',
+      'Kiểm soát người tham dự cuộc họp',
+    ],
     // "bà con lớn tuổi", "sinh sống": everyday words, not what is asked.
     [
       'bà con lớn tuổi nhờ mình gõ giùm mk VNeID để nộp hs, cán bộ xã làm vậy đc ko',
