@@ -800,38 +800,38 @@ function unitAt(words: readonly string[], i: number, unit: string): boolean {
   return unit.split(' ').every((part, j) => words[i + j] === part);
 }
 
+/** Kinds stated by a pattern alone. */
+const STATED_BY: Partial<Record<FigureKind, RegExp>> = {
+  signer: STATES_SIGNER,
+  sanction: STATES_SANCTION,
+  phone: STATES_PHONE,
+  menu: STATES_MENU,
+  company: STATES_COMPANY,
+  address: STATES_ADDRESS,
+  form: STATES_FORM,
+};
+
+/** Whether the words of `text`, folded, include the folded words `phrase`. */
+function hasFoldedPhrase(text: string, phrase: string): boolean {
+  return ` ${foldDiacritics(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(
+    ` ${phrase} `,
+  );
+}
+
 /** Whether `text` states the figure asked (see {@link FigureKind}). */
 export function statesFigure(
   text: string,
   { kind, units, office, often, action }: AskedFigure,
 ): boolean {
   if (kind === 'document') return documentNumbers(text).length > 0 || lawNames(text).length > 0;
-  if (kind === 'signer') return STATES_SIGNER.test(text.normalize('NFC'));
-  if (kind === 'sanction') return STATES_SANCTION.test(text.normalize('NFC'));
-  if (kind === 'phone') return STATES_PHONE.test(text.normalize('NFC'));
-  if (kind === 'menu') return STATES_MENU.test(text.normalize('NFC'));
-  if (kind === 'company') return STATES_COMPANY.test(text.normalize('NFC'));
-  if (kind === 'address') return STATES_ADDRESS.test(text.normalize('NFC'));
-  if (kind === 'form') return STATES_FORM.test(text.normalize('NFC'));
-  if (kind === 'agency') {
+  const pattern = STATED_BY[kind];
+  if (pattern) return pattern.test(text.normalize('NFC'));
+  if (kind === 'agency' || kind === 'person') {
+    // Named with what is asked of it: the action an agency does, the office a person holds.
     const nfc = text.normalize('NFC');
-    if (!STATES_AGENCY.test(nfc)) return false;
-    return (
-      action === undefined ||
-      ` ${foldDiacritics(nfc.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(
-        ` ${action} `,
-      )
-    );
-  }
-  if (kind === 'person') {
-    const nfc = text.normalize('NFC');
-    if (!STATES_PERSON.test(nfc)) return false;
-    return (
-      office === undefined ||
-      ` ${foldDiacritics(nfc.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(
-        ` ${office} `,
-      )
-    );
+    const named = kind === 'agency' ? STATES_AGENCY : STATES_PERSON;
+    const phrase = kind === 'agency' ? action : office;
+    return named.test(nfc) && (phrase === undefined || hasFoldedPhrase(nfc, phrase));
   }
   const words = tokens(text);
   const isNumber = (w: string | undefined) =>
