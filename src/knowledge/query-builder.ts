@@ -111,7 +111,8 @@ export interface QueryWord {
   folded: string;
   /**
    * Whether it names what is asked about and must be known to the answer: a content word that is
-   * not a number, not an asking word ("bao lâu") and not explained by the glossary.
+   * not a number, not an asking word ("bao lâu"), not explained by the glossary and not incidental
+   * to the asker's story (`incidentalWords`: "phó giám đốc", "mấy chục", "lạ hoắc", "Chiều nay").
    */
   checked: boolean;
 }
