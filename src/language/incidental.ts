@@ -77,7 +77,8 @@ const CLASSIFIERS = new Set(['tấm', 'chiếc', 'bức', 'cuốn', 'quyển', '
 /**
  * Everyday phrases, folded, whose words the documents seldom use but which name no topic:
  * "chứng tỏ" (shows), "sinh sống" (lives), "làm ăn" (does business), "rơi vào" (falls into),
- * "vươn lên" (rises to), "bà con" (folks), "cao tuổi", "lớn tuổi" (elderly).
+ * "vươn lên" (rises to), "bà con" (folks), "cao tuổi", "lớn tuổi" (elderly), "cụ bà", "lướt mạng"
+ * (browsing), "chuyện này/đó/gì" (this matter).
  */
 const EVERYDAY_PHRASES: readonly (readonly string[])[] = [
   'chung to',
@@ -88,6 +89,14 @@ const EVERYDAY_PHRASES: readonly (readonly string[])[] = [
   'ba con',
   'cao tuoi',
   'lon tuoi',
+  'cu ba',
+  'cu ong',
+  'luot mang',
+  'luot web',
+  'chuyen nay',
+  'chuyen do',
+  'chuyen ay',
+  'chuyen gi',
 ].map((p) => p.split(' '));
 
 /** Parts of the day, and days, with their marks: "Chiều thứ Sáu …", "Sáng nay …", "Hôm qua …". */
@@ -154,6 +163,11 @@ export function incidentalWords(typed: readonly string[], folded: readonly strin
     // "đem bán", "đem về": "đem" (typed with its marks; "dem" is also "đêm", "đếm") only carries
     // the verb or the thing after it.
     if (typed[i] === 'đem' && typed[i + 1] !== undefined) {
+      marks[i] = true;
+      continue;
+    }
+    // "… ai ký vây": "vậy" closing the question, its tone mistyped.
+    if (typed[i] === 'vây' && i === typed.length - 1 && i > 0) {
       marks[i] = true;
       continue;
     }

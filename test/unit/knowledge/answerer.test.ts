@@ -58,6 +58,12 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'hop-truc-tuyen-an-toan-hieu-qua',
       'Ghi hình, ghi âm và biên bản cuộc họp',
     ],
+    // "lướt mạng" (browsing) and "chuyện đó" (that matter) name no topic.
+    [
+      'Ảnh chụp thẻ căn cước của người dân có bị xếp vào loại dữ liệu cá nhân nhạy cảm không? Văn bản nào quy định chuyện đó?',
+      'bao-ve-du-lieu-ca-nhan-khi-giai-quyet-tthc',
+      'Dữ liệu cá nhân cơ bản và nhạy cảm trong hồ sơ',
+    ],
     // "xữ lý": a mistyped tone of the documents' common "xử lý", not a word of its own.
     [
       'họp online thấy có người lạ vô phòng họp thì xữ lý sao',

@@ -33,6 +33,9 @@ describe('incidentalWords', () => {
     ['Luật An ninh mạng có áp dụng với người nước ngoài sinh sống ở Việt Nam', ['sinh', 'sống']],
     ['bà con lớn tuổi nhờ mình gõ giùm mật khẩu', ['bà', 'con', 'lớn', 'tuổi']],
     ['có chứng tỏ họ là cán bộ thật không', ['chứng', 'tỏ']],
+    ['Thói quen lướt mạng có bị xếp vào dữ liệu nhạy cảm không', ['lướt', 'mạng']],
+    ['Văn bản nào quy định chuyện đó?', ['chuyện', 'đó']],
+    ['KH CĐS năm 2026 của TP mình là kế hoạch số mấy, ai ký vây', ['vây']],
     // "đem" before what is done with the thing.
     ['Đem bán thông tin cá nhân của người dân thì bị phạt bao nhiêu', ['đem']],
   ])('marks what %p says of the case', (question, words) => {
@@ -50,6 +53,9 @@ describe('incidentalWords', () => {
     // A word that only looks like an intensifier elsewhere.
     'người ra quầy hỏi thủ tục',
     'hoắc',
+    // "vây" not closing the question; "chuyện" told, not pointed at.
+    'vây quanh máy chủ là tường lửa',
+    'kể chuyện cho đồng nghiệp nghe',
     // "la" without marks is "là", not the classifier "lá".
     'chu ky so la gi',
     // A time asked about, not a story's: later in the question, or with little after it.
