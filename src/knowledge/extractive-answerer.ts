@@ -2,6 +2,7 @@ import {
   bigramTerm,
   isVietnameseSyllable,
   FOLDED_PREFIX,
+  isChatParticle,
   opensWithLevel,
   type AskedFigure,
   type NamedLevel,
@@ -72,6 +73,8 @@ const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
  * an answer must quote a passage that has it (see `unknownWords`).
  */
 const RARE_SECTIONS = 1;
+/** The last words (folded) of a yes-or-no question. */
+const YES_OR_NO_ENDINGS = new Set(['khong', 'ko', 'k', 'chua', 'hong']);
 /** A pair of words (folded) in more sections than this is a common phrase of the documents. */
 const COMMON_PAIR = 5;
 /**
@@ -369,6 +372,8 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const placeWords = new Set(places.flatMap((p) => p.key.split(' ')));
     const { terms } = this.sections.of(best);
     const folded = (w: QueryWord) => FOLDED_PREFIX + w.folded;
+    const closing = words.filter((w) => !isChatParticle(w.typed) && w.folded !== 'vay');
+    const yesOrNo = YES_OR_NO_ENDINGS.has(closing[closing.length - 1]?.folded ?? '');
     const known = (w: QueryWord, i: number): boolean => {
       if (!w.checked || lexical.documentFrequency(w.term) > RARE_SECTIONS) return true;
       // One letter is chat shorthand ("cho e hỏi", "k"), not what is asked about.
@@ -376,9 +381,16 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       if (placeWords.has(w.folded)) return true;
       if (lexical.documentFrequency(folded(w)) === 0) {
         // Unknown in every form: a typo, or a product the documents do not cover, which matters
-        // when the steps of a task on it are asked ("cài … trên Adobe Acrobat Reader").
+        // when the steps of a task on it are asked ("cài … trên Adobe Acrobat Reader") or when it
+        // is one side of a choice ("Zoom hay Teams an toàn hơn?", "VNPT hay Viettel cung cấp?").
         // Two letters are more often chat shorthand ("hs", "qg") than a product.
-        return !howTo || isVietnameseSyllable(w.typed) || w.folded.length < 3;
+        // A yes-or-no question names its choice as examples ("họp qua Zoom hay Google Meet có
+        // được không?"): what is asked is then the kind of thing, not which one.
+        const chosen =
+          !yesOrNo &&
+          ((words[i - 1] !== undefined && isChoice(words[i - 1]!)) ||
+            (words[i + 1] !== undefined && isChoice(words[i + 1]!)));
+        return (!howTo && !chosen) || isVietnameseSyllable(w.typed) || w.folded.length < 3;
       }
       const prev = words[i - 1];
       const next = words[i + 1];

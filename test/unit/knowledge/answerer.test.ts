@@ -163,6 +163,25 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.sentences.some((s) => /\b103\b/.test(s.text))).toBe(true);
   });
 
+  it.each([
+    ['Họp trực tuyến với các phường thì dùng Zoom hay Microsoft Teams an toàn hơn?', 'zoom'],
+    ['Phần mềm Một cửa điện tử các phường ở Cần Thơ đang dùng là do VNPT hay Viettel cung cấp?', 'vnpt'],
+  ])('refuses %p: the products chosen between are in no document', async (question, word) => {
+    const result = await kb.answerer.ask(question);
+    expect(result).toMatchObject({ answered: false, citations: [] });
+    expect(result.unknownWords).toContain(word);
+  });
+
+  it.each([
+    // Named as examples in a yes-or-no question: the kind of platform is asked about.
+    'Cuộc họp có nội dung mật thì có được họp qua Zoom hay Google Meet không ạ?',
+    'Cuộc họp có nội dung mật thì có được họp qua Zoom hay Google Meet không?',
+  ])('answers %p from the guide on public platforms', async (question) => {
+    const result = await kb.answerer.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.citations[0]?.docId).toBe('hop-truc-tuyen-an-toan-hieu-qua');
+  });
+
   it('refuses who holds an office now, an office the documents never name', async () => {
     // The office is what is asked about here, not a detail of the story (see incidentalWords).
     const result = await kb.answerer.ask('giám đốc Sở KHCN TP Cần Thơ hiện giờ là ai vậy mn?');
