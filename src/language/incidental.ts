@@ -27,6 +27,8 @@ export const OFFICE_NAMES: readonly string[] = [
   'hieu truong',
 ];
 const OFFICE_WORDS = OFFICE_NAMES.map((o) => o.split(' '));
+/** The words an office or an everyday phrase starts with: no other syllable is looked up. */
+const OFFICE_STARTS = new Set(OFFICE_WORDS.map((w) => w[0]!));
 const OFFICE_PREFIXES = new Set(['pho', 'tong']);
 
 const MAGNITUDE_WORDS = new Set(MAGNITUDES);
@@ -98,6 +100,7 @@ const EVERYDAY_PHRASES: readonly (readonly string[])[] = [
   'chuyen ay',
   'chuyen gi',
 ].map((p) => p.split(' '));
+const PHRASE_STARTS = new Set(EVERYDAY_PHRASES.map((p) => p[0]!));
 
 /** Parts of the day, and days, with their marks: "Chiều thứ Sáu …", "Sáng nay …", "Hôm qua …". */
 const DAY_PARTS = new Set(['sáng', 'trưa', 'chiều', 'tối', 'đêm']);
@@ -153,7 +156,9 @@ export function incidentalWords(typed: readonly string[], folded: readonly strin
   const asksWho = folded.includes('ai');
   for (let i = 0; i < typed.length; i++) {
     const office =
-      !asksWho && OFFICE_WORDS.find((words) => words.every((w, j) => folded[i + j] === w));
+      !asksWho &&
+      OFFICE_STARTS.has(folded[i]!) &&
+      OFFICE_WORDS.find((words) => words.every((w, j) => folded[i + j] === w));
     if (office) {
       if (i > 0 && OFFICE_PREFIXES.has(folded[i - 1]!)) marks[i - 1] = true;
       for (let j = 0; j < office.length; j++) marks[i + j] = true;
@@ -175,7 +180,9 @@ export function incidentalWords(typed: readonly string[], folded: readonly strin
       marks[i] = true;
       continue;
     }
-    const phrase = EVERYDAY_PHRASES.find((p) => p.every((w, j) => folded[i + j] === w));
+    const phrase =
+      PHRASE_STARTS.has(folded[i]!) &&
+      EVERYDAY_PHRASES.find((p) => p.every((w, j) => folded[i + j] === w));
     if (phrase) {
       for (let j = 0; j < phrase.length; j++) marks[i + j] = true;
       i += phrase.length - 1;
