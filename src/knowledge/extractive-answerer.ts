@@ -2,7 +2,7 @@ import {
   bigramTerm,
   isVietnameseSyllable,
   FOLDED_PREFIX,
-  isChatParticle,
+  endsYesOrNo,
   opensWithLevel,
   type AskedFigure,
   type NamedLevel,
@@ -73,8 +73,6 @@ const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
  * an answer must quote a passage that has it (see `unknownWords`).
  */
 const RARE_SECTIONS = 1;
-/** The last words (folded) of a yes-or-no question. */
-const YES_OR_NO_ENDINGS = new Set(['khong', 'ko', 'k', 'chua', 'hong']);
 /** A pair of words (folded) in more sections than this is a common phrase of the documents. */
 const COMMON_PAIR = 5;
 /**
@@ -166,8 +164,16 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       }
       return c;
     };
+    const coveredBest = new Map<Passage, number>();
     const coverageOf = closingCore
-      ? (p: Passage) => Math.max(questionCoverage(p), this.coverage(closingCore, p))
+      ? (p: Passage) => {
+          let c = coveredBest.get(p);
+          if (c === undefined) {
+            c = Math.max(questionCoverage(p), this.coverage(closingCore, p));
+            coveredBest.set(p, c);
+          }
+          return c;
+        }
       : questionCoverage;
     const confidence = best ? coverageOf(best) : 0;
     // A scenario's words are mostly its situation's details, which the answer need not have.
@@ -282,7 +288,8 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     }
     if (figure) {
       const years = query.figureYears;
-      const states = (p: Passage) => this.statesAsked(p, figure, years, query);
+      const asked = NUMERIC_FIGURES.has(figure.kind) ? askedWords(query, figure) : undefined;
+      const states = (p: Passage) => this.statesAsked(p, figure, years, asked);
       let stating = chosen.filter(states);
       if (stating.length === 0) {
         const sibling = this.statingSibling(best, states, coverageOf, confidence);
@@ -372,8 +379,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const placeWords = new Set(places.flatMap((p) => p.key.split(' ')));
     const { terms } = this.sections.of(best);
     const folded = (w: QueryWord) => FOLDED_PREFIX + w.folded;
-    const closing = words.filter((w) => !isChatParticle(w.typed) && w.folded !== 'vay');
-    const yesOrNo = YES_OR_NO_ENDINGS.has(closing[closing.length - 1]?.folded ?? '');
+    const yesOrNo = endsYesOrNo(words.map((w) => w.typed));
     const known = (w: QueryWord, i: number): boolean => {
       if (!w.checked || lexical.documentFrequency(w.term) > RARE_SECTIONS) return true;
       // One letter is chat shorthand ("cho e hỏi", "k"), not what is asked about.
@@ -432,23 +438,18 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   }
 
   /**
-   * Whether the passage states the figure asked in a sentence that shares a word with the
-   * question (for a number: a section's "ít nhất 1 lần" about something else, in a sentence none
-   * of whose words were asked, says nothing of what is asked).
+   * Whether the passage states the figure asked; for a number (`asked`: the question's words, see
+   * `askedWords`), in a sentence sharing one of them: a section's "ít nhất 1 lần" about something
+   * else, in a sentence none of whose words were asked, says nothing of what is asked.
    */
   private statesAsked(
     passage: Passage,
     figure: AskedFigure,
     years: readonly string[] | undefined,
-    query: BuiltQuery,
+    asked: readonly string[] | undefined,
   ): boolean {
     if (!this.sections.statesFigure(passage, figure, years)) return false;
-    if (!NUMERIC_FIGURES.has(figure.kind)) return true;
-    // The question's own words, not the unit the figure is counted in ("mấy lần": "lần").
-    const units = new Set(figure.units ?? []);
-    const asked = query.coreTerms.filter(
-      (t) => !t.includes('_') && !units.has(t) && !units.has(t.replace(/^~/, '')),
-    );
+    if (!asked) return true;
     return this.sections
       .of(passage)
       .sentences.some(
@@ -558,6 +559,17 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       .filter((name): name is string => Boolean(name))
       .slice(0, 3);
   }
+}
+
+/**
+ * The question's own words, as coverage terms of one syllable, without the unit the figure is
+ * counted in ("mấy lần": "lần"): a sentence stating the number must share one of them.
+ */
+function askedWords(query: BuiltQuery, figure: AskedFigure): string[] {
+  const units = new Set(figure.units ?? []);
+  return query.coreTerms.filter(
+    (t) => !t.includes('_') && !units.has(t) && !units.has(t.replace(/^~/, '')),
+  );
 }
 
 /** Whether the word joins the two sides of a choice: "hay", "hoặc". */

@@ -1,5 +1,5 @@
 import { DOCUMENT_KINDS, documentNumbers, lawNames } from './document-references';
-import { foldDiacritics, hasDiacritics, normalizeText } from './normalize';
+import { foldDiacritics, hasDiacritics, isListed, normalizeText, wordList } from './normalize';
 import { OFFICE_NAMES } from './incidental';
 import { SPELLED_NUMBERS } from './number-words';
 
@@ -198,7 +198,7 @@ const COUNTED_FAMILIES: readonly (readonly string[])[] = [
 ];
 
 /** Nouns whose amount is money even when no unit follows: "lệ phí … là bao nhiêu?". */
-const MONEY_TOPICS = new Set([
+const MONEY_TOPICS = wordList([
   'phạt',
   'phí',
   'giá',
@@ -209,22 +209,26 @@ const MONEY_TOPICS = new Set([
   'thưởng',
   'mức chi',
 ]);
-const FOLDED_MONEY_TOPICS = new Set([...MONEY_TOPICS].map(foldDiacritics));
 /** Words that may close a question after its asking word: "… bao nhiêu vậy ạ?". */
-const CLOSING_PARTICLES = new Set(['vậy', 'ạ', 'nhỉ', 'hả', 'thế', 'nhé', 'nha', 'vay', 'z']);
+const CLOSING_PARTICLES = new Set([
+  'vậy',
+  'ạ',
+  'à',
+  'nhỉ',
+  'hả',
+  'thế',
+  'nhé',
+  'nha',
+  'nhen',
+  'ơi',
+  'giùm',
+  'vay',
+  'z',
+]);
 
 /** A money noun, typed with its marks or without any ("bi phat bao nhieu"). */
 function isMoneyTopic(typed: string): boolean {
-  return isListed(typed, MONEY_TOPICS, FOLDED_MONEY_TOPICS);
-}
-
-/** Whether `typed` is one of `marked` as typed with its marks, or of `folded` typed without any. */
-function isListed(
-  typed: string,
-  marked: ReadonlySet<string>,
-  folded: ReadonlySet<string>,
-): boolean {
-  return hasDiacritics(typed) ? marked.has(typed) : folded.has(typed);
+  return isListed(typed, MONEY_TOPICS);
 }
 
 /** The asking words, folded. "bn" (chat for "bao nhiêu", also for "bạn") asks only before a unit. */
@@ -340,13 +344,21 @@ function at(folded: readonly string[], i: number, phrase: readonly string[]): bo
  * Words that ask something else in the same clause ("… thì để CC hay BCC?"), and those that end
  * a yes-or-no question; each as typed with its marks, or folded when typed without.
  */
-const OTHER_ASKING = new Set(['hay', 'gì', 'j', 'ai', 'đâu']);
+const OTHER_ASKING = wordList(['hay', 'gì', 'j', 'ai', 'đâu']);
 /** "sao" asks after these ("làm sao", "thì sao") or at the clause's end; else "sao lưu", "sao y". */
 const BEFORE_SAO = new Set(['làm', 'thì', 'ra', 'vì', 'tại', 'lam', 'thi', 'vi', 'tai']);
-const YES_OR_NO = new Set(['không', 'ko', 'k', 'chưa']);
-const FOLDED_OTHER_ASKING = new Set([...OTHER_ASKING].map(foldDiacritics));
-const FOLDED_YES_OR_NO = new Set([...YES_OR_NO].map(foldDiacritics));
+const YES_OR_NO = wordList(['không', 'ko', 'k', 'chưa', 'hông']);
 const CLAUSE_END = /[,;.?!:]/;
+
+/**
+ * Whether a question, as its syllables (lowercase), asks yes or no: it ends with "không", "ko",
+ * "chưa" … before any closing particle ("… có được không ạ?").
+ */
+export function endsYesOrNo(typed: readonly string[]): boolean {
+  let end = typed.length - 1;
+  while (end >= 0 && CLOSING_PARTICLES.has(typed[end]!)) end--;
+  return end >= 0 && isListed(typed[end]!, YES_OR_NO);
+}
 
 /**
  * Whether "mấy" at `index` of the question is "some" rather than "how many": its clause asks
@@ -388,8 +400,8 @@ function isIndefinite(question: string, index: number): boolean {
     // Typed without marks, "dau" is "đâu" only as "ở đâu" or last ("bat dau" is "bắt đầu").
     if (w === 'dau') return i === last || words[i - 1] === 'o';
     if (w === 'sao') return i === last || BEFORE_SAO.has(words[i - 1] ?? '');
-    if (isListed(w, OTHER_ASKING, FOLDED_OTHER_ASKING)) return true;
-    return i === last && isListed(w, YES_OR_NO, FOLDED_YES_OR_NO);
+    if (isListed(w, OTHER_ASKING)) return true;
+    return i === last && isListed(w, YES_OR_NO);
   });
 }
 

@@ -1,12 +1,13 @@
 /**
- * Words of a question that tell the asker's case rather than name what is asked about: the
- * office of someone in the story ("chữ ký số của phó giám đốc sở", unless who holds it is asked), an amount's order of magnitude
- * ("mấy chục doanh nghiệp", "5 triệu"), the intensifier after an adjective ("tài khoản lạ
- * hoắc", "máy chậm rì", "file bị đổi đuôi hết trơn"), "đem" before what is done ("đem bán"),
- * and when the story happened, said first ("Chiều thứ sáu …"). The documents seldom use them, so a passage
- * that answers the question seldom has them either.
+ * Words of a question that tell the asker's case rather than name what is asked about: the office
+ * of someone in the story ("chữ ký số của phó giám đốc sở", unless who holds it is asked), an
+ * amount's order of magnitude ("mấy chục doanh nghiệp", "5 triệu"), the intensifier after an
+ * adjective ("tài khoản lạ hoắc", "máy chậm rì", "file bị đổi đuôi hết trơn"), "đem" before what
+ * is done ("đem bán"), classifiers and everyday phrases ("tấm hình", "sinh sống"), and when the
+ * story happened, said first ("Chiều thứ sáu …"). The documents seldom use them, so a passage that
+ * answers the question seldom has them either.
  */
-import { foldDiacritics } from './normalize';
+import { isListed, wordList, type WordList } from './normalize';
 import { MAGNITUDES, SPELLED_NUMBERS } from './number-words';
 
 /** Offices, folded (without "phó"/"tổng", which may come first). */
@@ -31,12 +32,12 @@ const OFFICE_WORDS = OFFICE_NAMES.map((o) => o.split(' '));
 const OFFICE_STARTS = new Set(OFFICE_WORDS.map((w) => w[0]!));
 const OFFICE_PREFIXES = new Set(['pho', 'tong']);
 
-const MAGNITUDE_WORDS = new Set(MAGNITUDES);
+const MAGNITUDE_WORDS = wordList(MAGNITUDES);
 /** Words that count before an order of magnitude ("mấy chục", "hàng triệu", "hai trăm"). */
-const COUNTS = new Set(['mấy', 'vài', 'dăm', 'hàng', 'năm', ...SPELLED_NUMBERS, ...MAGNITUDES]);
+const COUNTS = wordList(['mấy', 'vài', 'dăm', 'hàng', 'năm', ...SPELLED_NUMBERS, ...MAGNITUDES]);
 
 /** Intensifiers, with their marks, after the adjective (folded) they go with. */
-const INTENSIFIERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+const INTENSIFIERS: ReadonlyMap<string, WordList> = new Map(
   (
     [
       ['la', ['hoắc', 'huơ']],
@@ -52,26 +53,9 @@ const INTENSIFIERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       ['den', ['thui', 'kịt', 'sì', 'ngòm']],
       ['trang', ['tinh', 'bóc', 'xóa', 'xoá']],
     ] as const
-  ).map(([adjective, words]) => [adjective, new Set<string>(words)]),
+  ).map(([adjective, words]) => [adjective, wordList(words)]),
 );
 
-/**
- * Whether the syllable is `listed` with its marks, or, typed without any, one of them folded.
- * (`folded` is `typed` without marks, so `typed === folded` means none was typed.)
- */
-function typedAs(
-  typed: string,
-  folded: string,
-  listed: ReadonlySet<string>,
-  foldedListed: ReadonlySet<string>,
-): boolean {
-  return typed === folded ? foldedListed.has(folded) : listed.has(typed);
-}
-
-const foldAll = (words: Iterable<string>) => new Set([...words].map(foldDiacritics));
-const FOLDED_MAGNITUDES = foldAll(MAGNITUDES);
-const FOLDED_COUNTS = foldAll(COUNTS);
-const FOLDED_INTENSIFIERS = new Map([...INTENSIFIERS].map(([a, ws]) => [a, foldAll(ws)]));
 const DIGITS = /^\d/;
 
 /** Classifiers before a noun, with their marks ("tấm hình", "chiếc USB", "lá đơn"). */
@@ -103,14 +87,10 @@ const EVERYDAY_PHRASES: readonly (readonly string[])[] = [
 const PHRASE_STARTS = new Set(EVERYDAY_PHRASES.map((p) => p[0]!));
 
 /** Parts of the day, and days, with their marks: "Chiều thứ Sáu …", "Sáng nay …", "Hôm qua …". */
-const DAY_PARTS = new Set(['sáng', 'trưa', 'chiều', 'tối', 'đêm']);
-const FOLDED_DAY_PARTS = foldAll(DAY_PARTS);
-const WHICH_DAY = new Set(['nay', 'qua', 'mai', 'kia', 'rồi', 'trước', 'này']);
-const FOLDED_WHICH_DAY = foldAll(WHICH_DAY);
-const WEEKDAYS = new Set(['hai', 'ba', 'tư', 'năm', 'sáu', 'bảy']);
-const FOLDED_WEEKDAYS = foldAll(WEEKDAYS);
-const PERIODS = new Set(['hôm', 'tuần', 'tháng']);
-const FOLDED_PERIODS = foldAll(PERIODS);
+const DAY_PARTS = wordList(['sáng', 'trưa', 'chiều', 'tối', 'đêm']);
+const WHICH_DAY = wordList(['nay', 'qua', 'mai', 'kia', 'rồi', 'trước', 'này']);
+const WEEKDAYS = wordList(['hai', 'ba', 'tư', 'năm', 'sáu', 'bảy']);
+const PERIODS = wordList(['hôm', 'tuần', 'tháng']);
 
 /** Syllables a story goes on for after the time it opens with. */
 const STORY_AFTER_TIME = 8;
@@ -121,21 +101,16 @@ const STORY_AFTER_TIME = 8;
  * asked. Only at the start: "… có làm việc sáng thứ Bảy không?" asks about that time.
  */
 function openingTime(typed: readonly string[], folded: readonly string[]): number {
-  const is = (i: number, listed: ReadonlySet<string>, foldedListed: ReadonlySet<string>) =>
-    typed[i] !== undefined && typedAs(typed[i]!, folded[i]!, listed, foldedListed);
+  const is = (i: number, list: WordList) => typed[i] !== undefined && isListed(typed[i]!, list);
   let i = 0;
-  if (is(0, DAY_PARTS, FOLDED_DAY_PARTS)) {
+  if (is(0, DAY_PARTS)) {
     i = 1;
-    if (is(i, WHICH_DAY, FOLDED_WHICH_DAY)) i++;
-    else if (folded[i] === 'hom' && is(i + 1, WHICH_DAY, FOLDED_WHICH_DAY)) i += 2;
-  } else if (is(0, PERIODS, FOLDED_PERIODS) && is(1, WHICH_DAY, FOLDED_WHICH_DAY)) {
+    if (is(i, WHICH_DAY)) i++;
+    else if (folded[i] === 'hom' && is(i + 1, WHICH_DAY)) i += 2;
+  } else if (is(0, PERIODS) && is(1, WHICH_DAY)) {
     i = 2;
   }
-  if (
-    i > 0 &&
-    folded[i] === 'thu' &&
-    (is(i + 1, WEEKDAYS, FOLDED_WEEKDAYS) || DIGITS.test(folded[i + 1] ?? ''))
-  ) {
+  if (i > 0 && folded[i] === 'thu' && (is(i + 1, WEEKDAYS) || DIGITS.test(folded[i + 1] ?? ''))) {
     i += 2;
   } else if (i > 0 && folded[i] === 'chu' && folded[i + 1] === 'nhat') {
     i += 2;
@@ -190,14 +165,12 @@ export function incidentalWords(typed: readonly string[], folded: readonly strin
     }
     if (i === 0) continue;
     const w = typed[i]!;
-    const f = folded[i]!;
-    const prevTyped = typed[i - 1]!;
     const prevFolded = folded[i - 1]!;
     // "mấy chục", "5 triệu", "hàng trăm"; not "tỷ lệ" (a rate).
     if (
-      typedAs(w, f, MAGNITUDE_WORDS, FOLDED_MAGNITUDES) &&
+      isListed(w, MAGNITUDE_WORDS) &&
       folded[i + 1] !== 'le' &&
-      (DIGITS.test(prevFolded) || typedAs(prevTyped, prevFolded, COUNTS, FOLDED_COUNTS))
+      (DIGITS.test(prevFolded) || isListed(typed[i - 1]!, COUNTS))
     ) {
       marks[i] = true;
       continue;
@@ -205,7 +178,7 @@ export function incidentalWords(typed: readonly string[], folded: readonly strin
     // "lạ hoắc", "chậm rì rì": after the adjective, or after its intensifier said twice.
     const adjective = marks[i - 1] && typed[i - 2] !== undefined ? folded[i - 2]! : prevFolded;
     const intensifiers = INTENSIFIERS.get(adjective);
-    if (intensifiers && typedAs(w, f, intensifiers, FOLDED_INTENSIFIERS.get(adjective)!)) {
+    if (intensifiers && isListed(w, intensifiers)) {
       marks[i] = true;
     }
   }

@@ -39,6 +39,7 @@ export { incidentalWords } from './incidental';
 export { mentionsPlace, namedPlaces, placeText, type NamedPlace } from './places';
 export {
   askedFigure,
+  endsYesOrNo,
   namedYears,
   namesDocument,
   namesYear,

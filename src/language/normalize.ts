@@ -129,3 +129,22 @@ function diacriticsIn(input: string): boolean {
 }
 
 const cachedHasDiacritics = memoize((word) => (diacriticsIn(word) ? '1' : ''));
+
+/** Words listed with their marks, and the same words folded (see {@link isListed}). */
+export interface WordList {
+  readonly marked: ReadonlySet<string>;
+  readonly folded: ReadonlySet<string>;
+}
+
+export function wordList(words: Iterable<string>): WordList {
+  const marked = new Set(words);
+  return { marked, folded: new Set([...marked].map(foldDiacritics)) };
+}
+
+/**
+ * Whether the syllable or phrase is in the list: as listed when typed with marks, folded when
+ * typed without any ("phat" is "phạt"; "phát" is not).
+ */
+export function isListed(typed: string, list: WordList): boolean {
+  return hasDiacritics(typed) ? list.marked.has(typed) : list.folded.has(typed);
+}

@@ -1,5 +1,6 @@
 import {
   askedFigure,
+  endsYesOrNo,
   namedYears,
   namesDocument,
   namesYear,
@@ -468,4 +469,17 @@ describe('setsTarget', () => {
       expect(setsTarget(sentence)).toBe(false);
     },
   );
+});
+
+describe('endsYesOrNo', () => {
+  it.each([
+    [['có', 'được', 'không'], true],
+    [['co', 'duoc', 'ko', 'vay'], true],
+    [['có', 'được', 'hông', 'ạ'], true],
+    [['cái', 'nào', 'an', 'toàn', 'hơn'], false],
+    [['do', 'vnpt', 'hay', 'viettel', 'cung', 'cấp'], false],
+    [[], false],
+  ])('reads %p as a yes-or-no question: %p', (typed, asks) => {
+    expect(endsYesOrNo(typed)).toBe(asks);
+  });
 });
