@@ -1,5 +1,12 @@
 import { DOCUMENT_KINDS, documentNumbers, lawNames } from './document-references';
-import { foldDiacritics, hasDiacritics, isListed, normalizeText, wordList } from './normalize';
+import {
+  foldDiacritics,
+  foldedWords,
+  hasDiacritics,
+  isListed,
+  normalizeText,
+  wordList,
+} from './normalize';
 import { OFFICE_NAMES } from './incidental';
 import { SPELLED_NUMBERS } from './number-words';
 
@@ -825,9 +832,7 @@ const STATED_BY: Partial<Record<FigureKind, RegExp>> = {
 
 /** Whether the words of `text`, folded, include the folded words `phrase`. */
 function hasFoldedPhrase(text: string, phrase: string): boolean {
-  return ` ${foldDiacritics(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(
-    ` ${phrase} `,
-  );
+  return foldedWords(text).includes(` ${phrase} `);
 }
 
 /** Whether `text` states the figure asked (see {@link FigureKind}). */

@@ -148,3 +148,11 @@ export function wordList(words: Iterable<string>): WordList {
 export function isListed(typed: string, list: WordList): boolean {
   return hasDiacritics(typed) ? list.marked.has(typed) : list.folded.has(typed);
 }
+
+/**
+ * The text folded (see {@link foldDiacritics}), its words separated by single spaces and padded by
+ * one on each side, so that a phrase is found by `includes(' phrase ')` or a pattern of words.
+ */
+export function foldedWords(text: string): string {
+  return ` ${foldDiacritics(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+}

@@ -1,4 +1,4 @@
-import { canonicalSyllable, foldDiacritics, hasDiacritics } from './normalize';
+import { canonicalSyllable, foldDiacritics, foldedWords, hasDiacritics } from './normalize';
 import { unifyIY } from './syllable';
 
 /**
@@ -395,7 +395,7 @@ const HOW_TO =
  */
 export function asksHowTo(question: string): boolean {
   // Folded as the other readers of the question fold it (the fold of the last text is kept).
-  return HOW_TO.test(` ${foldDiacritics(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+  return HOW_TO.test(foldedWords(question));
 }
 
 /**
@@ -463,8 +463,7 @@ export function comparedLevels(question: string): NamedLevel[] {
  * nào", "so với", "phân biệt", "giống … không".
  */
 export function asksDifference(question: string): boolean {
-  const folded = ` ${foldDiacritics(question.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return DIFFERENCE.test(folded);
+  return DIFFERENCE.test(foldedWords(question));
 }
 const DIFFERENCE =
   / (?:khac nhau|khac gi|khac(?: \S+){0,6}? (?:o|cho|diem) (?:nao|gi)|so voi|phan biet|giong nhau|giong(?: \S+){0,6}? khong) /;
