@@ -4,8 +4,9 @@
  * amount's order of magnitude ("mấy chục doanh nghiệp", "5 triệu"), the intensifier after an
  * adjective ("tài khoản lạ hoắc", "máy chậm rì", "file bị đổi đuôi hết trơn"), "đem" before what
  * is done ("đem bán"), classifiers and everyday phrases ("tấm hình", "sinh sống"), and when the
- * story happened, said first ("Chiều thứ sáu …"). The documents seldom use them, so a passage that
- * answers the question seldom has them either.
+ * story happened, said first ("Chiều thứ sáu …") or after a clock time ("lúc 4 giờ chiều thứ Sáu,
+ * …"). The documents seldom use them, so a passage that answers the question seldom has them
+ * either.
  */
 import { isListed, wordList, type WordList } from './normalize';
 import { MAGNITUDES, SPELLED_NUMBERS } from './number-words';
@@ -52,6 +53,7 @@ const INTENSIFIERS: ReadonlyMap<string, WordList> = new Map(
       ['re', ['bèo']],
       ['den', ['thui', 'kịt', 'sì', 'ngòm']],
       ['trang', ['tinh', 'bóc', 'xóa', 'xoá']],
+      ['loan', ['xạ']],
     ] as const
   ).map(([adjective, words]) => [adjective, wordList(words)]),
 );
@@ -101,21 +103,44 @@ const STORY_AFTER_TIME = 8;
  * asked. Only at the start: "… có làm việc sáng thứ Bảy không?" asks about that time.
  */
 function openingTime(typed: readonly string[], folded: readonly string[]): number {
-  const is = (i: number, list: WordList) => typed[i] !== undefined && isListed(typed[i]!, list);
   let i = 0;
-  if (is(0, DAY_PARTS)) {
+  if (isAt(typed, 0, DAY_PARTS)) {
     i = 1;
-    if (is(i, WHICH_DAY)) i++;
-    else if (folded[i] === 'hom' && is(i + 1, WHICH_DAY)) i += 2;
-  } else if (is(0, PERIODS) && is(1, WHICH_DAY)) {
+    if (isAt(typed, i, WHICH_DAY)) i++;
+    else if (folded[i] === 'hom' && isAt(typed, i + 1, WHICH_DAY)) i += 2;
+  } else if (isAt(typed, 0, PERIODS) && isAt(typed, 1, WHICH_DAY)) {
     i = 2;
   }
-  if (i > 0 && folded[i] === 'thu' && (is(i + 1, WEEKDAYS) || DIGITS.test(folded[i + 1] ?? ''))) {
-    i += 2;
-  } else if (i > 0 && folded[i] === 'chu' && folded[i + 1] === 'nhat') {
-    i += 2;
+  return i > 0 ? i + weekdayAt(typed, folded, i) : 0;
+}
+
+/** Whether the syllable at `i` is in the list. */
+function isAt(typed: readonly string[], i: number, list: WordList): boolean {
+  return typed[i] !== undefined && isListed(typed[i]!, list);
+}
+
+/** The syllables of a weekday at `i` ("thứ Sáu", "thứ 7", "chủ nhật"), or 0. */
+function weekdayAt(typed: readonly string[], folded: readonly string[], i: number): number {
+  if (folded[i] === 'thu' && (isAt(typed, i + 1, WEEKDAYS) || DIGITS.test(folded[i + 1] ?? ''))) {
+    return 2;
   }
-  return i;
+  return folded[i] === 'chu' && folded[i + 1] === 'nhat' ? 2 : 0;
+}
+
+/**
+ * The syllables after a clock time's number that say when in the story it was ("4 giờ chiều thứ
+ * Sáu", "4h45 chiều", read by the analyzer as "4 giờ 45 chiều"), or 0: the hour, its minutes, the
+ * part of the day, and the day that may follow.
+ */
+function clockTime(typed: readonly string[], folded: readonly string[], i: number): number {
+  if (!DIGITS.test(folded[i]!) || folded[i + 1] !== 'gio') return 0;
+  let end = i + 2;
+  if (DIGITS.test(folded[end] ?? '')) end++;
+  if (!isAt(typed, end, DAY_PARTS)) return 0;
+  end++;
+  if (isAt(typed, end, WHICH_DAY)) end++;
+  else end += weekdayAt(typed, folded, end);
+  return end - i - 1;
 }
 
 /**
@@ -161,6 +186,13 @@ export function incidentalWords(typed: readonly string[], folded: readonly strin
     if (phrase) {
       for (let j = 0; j < phrase.length; j++) marks[i + j] = true;
       i += phrase.length - 1;
+      continue;
+    }
+    // "lúc 4 giờ chiều thứ Sáu, …": when it happened, as the story goes on.
+    const clock = clockTime(typed, folded, i);
+    if (clock > 0 && typed.length - (i + 1 + clock) >= STORY_AFTER_TIME) {
+      for (let j = 1; j <= clock; j++) marks[i + j] = true;
+      i += clock;
       continue;
     }
     if (i === 0) continue;

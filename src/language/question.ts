@@ -192,6 +192,8 @@ export function definedTerms(syllables: readonly string[]): DefinedTerm[] {
  */
 const ASKING_PHRASES = [
   'bao lâu',
+  'bao nhiêu lâu',
+  'bn lâu',
   'bao nhiêu',
   'khái niệm',
   'định nghĩa',
@@ -273,12 +275,12 @@ const FUNCTION_WORDS = new Set(
 
 /**
  * Southern chat particles, the asker's feelings and the asker himself ("… hông", "nhận ra dậy",
- * "như vầy", "sợ bấm nhầm", "máy hỏng hoài", "chúng tôi"), as typed with their marks only: without
- * them they are other words ("hong" is also "hỏng", "day" is "dây" or "dạy", "so" is "số", "chung"
- * is "chứng").
+ * "như vầy", "sợ bấm nhầm", "máy hỏng hoài", "chúng tôi", a teacher's "cô", "thầy", "… chứ không"),
+ * as typed with their marks only: without them they are other words ("hong" is also "hỏng", "day"
+ * is "dây" or "dạy", "so" is "số", "chung" is "chứng", "thay" is "thay").
  */
 const MARKED_FUNCTION_WORDS = new Set(
-  ['hông', 'dậy', 'vầy', 'sợ', 'ngại', 'hoài', 'chúng'].map(canonical),
+  ['hông', 'dậy', 'vầy', 'sợ', 'ngại', 'hoài', 'chúng', 'chứ', 'cô', 'thầy'].map(canonical),
 );
 
 /** True for a grammatical word ("thì", "được", "của"), typed with or without diacritics. */

@@ -112,6 +112,24 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'nd-30-2020',
       'Điều 13',
     ],
+    // "chứ" (a particle) and "bn lâu" (how long) name nothing the documents lack.
+    [
+      'Anh tổ trưởng muốn giữ lại mấy bộ hồ sơ đã xong để làm tài liệu tham khảo chứ ko nộp lưu. Vậy có được ko, giữ tối đa bn lâu?',
+      'nd-30-2020',
+      'Thông tin chung',
+    ],
+    // "Cô" is the teacher asking.
+    [
+      'Cô dán danh sách lớp có họ tên với số định danh của hs lên ChatGPT nhờ lập bảng thống kê được ko? nếu ko thì làm sao',
+      'su-dung-ai-tao-sinh-an-toan',
+      'Thông tin không được đưa lên công cụ AI công cộng',
+    ],
+    // "4h45 chiều": when the dispatch came, not what is asked.
+    [
+      '4h45 chiều mới nhận đc công văn hỏa tốc, để sáng mai vào sổ đăng ký có sao ko mn',
+      'quy-trinh-iso-xu-ly-van-ban-den',
+      'Bước 2. Đăng ký văn bản đến',
+    ],
   ])('cites, for the story %p, a passage covering its question', async (question, docId, section) => {
     const result = await kb.answerer.ask(question);
     expect(result.answered).toBe(true);

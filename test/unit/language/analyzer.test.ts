@@ -415,13 +415,29 @@ describe('question helpers', () => {
       'dậy',
       'sợ',
       'hoài',
-      // "chúng tôi", "chúng em": who asks.
+      // "chúng tôi", "chúng em": who asks; "cô", "thầy": a teacher speaking of herself, himself.
       'chúng',
+      'cô',
+      'thầy',
+      // "… chứ không nộp lưu": a particle.
+      'chứ',
     ]) {
       expect([word, isFunctionWord(word)]).toEqual([word, true]);
     }
-    // Without marks: "hỏng" (broken), "dây" (cable), "số", "hoài" of "hoài nghi", "chứng".
-    for (const word of ['vố', 'lương', 'thiệt', 'hong', 'day', 'so', 'hoai', 'chung']) {
+    // Without marks: "hỏng" (broken), "dây" (cable), "số", "hoài" of "hoài nghi", "chứng", "thay"
+    // (replace), "chủ".
+    for (const word of [
+      'vố',
+      'lương',
+      'thiệt',
+      'hong',
+      'day',
+      'so',
+      'hoai',
+      'chung',
+      'thay',
+      'chu',
+    ]) {
       expect([word, isFunctionWord(word)]).toEqual([word, false]);
     }
   });
@@ -512,6 +528,15 @@ describe('question helpers', () => {
       true,
       true,
     ]);
+    // "bn lâu", "bao nhiêu lâu": how long, typed in chat or in full.
+    expect(askingWords(analyzer.syllables('giữ tối đa bn lâu'))).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(askingWords(analyzer.syllables('giu bao nhieu lau'))).toEqual([false, true, true, true]);
     // Multiple-choice framing of contest questions.
     expect(askingWords(analyzer.syllables('Nhận định nào sau đây đúng'))).toEqual([
       true,

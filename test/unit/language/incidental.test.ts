@@ -28,6 +28,14 @@ describe('incidentalWords', () => {
     ['Chiều thứ sáu gần 5 giờ xã mới nhận công văn điện tử của Sở', ['chiều', 'thứ', 'sáu']],
     ['Chiều nay chị chủ trì họp trực tuyến với mấy phường', ['chiều', 'nay']],
     ['hom qua em lo bam vao link la trong email', ['hom', 'qua']],
+    // A clock time's part of the day and day, as the story goes on after it.
+    [
+      'Giám đốc ký công văn lúc 4 giờ chiều thứ Sáu, bên văn thư chúng tôi chậm nhất khi nào phải gửi đi',
+      ['giám', 'đốc', 'giờ', 'chiều', 'thứ', 'sáu'],
+    ],
+    ['4h45 chiều mới nhận đc công văn hỏa tốc, để sáng mai vào sổ đăng ký', ['giờ', '45', 'chiều']],
+    ['16 gio chieu nay em moi nhan duoc cong van khan cua so', ['gio', 'chieu', 'nay']],
+    ['mở mấy file word cũ ra thì chữ lỗi dấu loạn xạ hết', ['xạ']],
     // A classifier before its noun; everyday phrases that name no topic.
     ['Tấm hình chụp thẻ căn cước có bị xem là dữ liệu nhạy cảm không', ['tấm']],
     ['Luật An ninh mạng có áp dụng với người nước ngoài sinh sống ở Việt Nam', ['sinh', 'sống']],
@@ -50,6 +58,9 @@ describe('incidentalWords', () => {
     'tỷ lệ hồ sơ trực tuyến',
     'mấy tỷ lệ phần trăm',
     'triệu chứng máy nhiễm mã độc',
+    // A clock time asked about, or one the question ends soon after.
+    'Trung tâm mở cửa đến 5 giờ chiều thứ bảy không',
+    'ký lúc 4 giờ có kịp không',
     // A word that only looks like an intensifier elsewhere.
     'người ra quầy hỏi thủ tục',
     'hoắc',
