@@ -195,6 +195,8 @@ const ASKING_PHRASES = [
   'bao nhiêu lâu',
   'bn lâu',
   'bao nhiêu',
+  // Chat for "như thế nào".
+  'ntn',
   'khái niệm',
   'định nghĩa',
   'phần trăm',
@@ -383,11 +385,11 @@ export function tellsSituation(question: string): boolean {
 }
 
 /**
- * "Cách …", "hướng dẫn …", "làm sao để …", "các bước …", "chỉ em từng bước", "cài … thế nào": the
- * steps of a task.
+ * "Cách …", "hướng dẫn …", "làm sao để …", "các bước …", "chỉ em từng bước", "cài … thế nào" (or
+ * "ntn", chat for "như thế nào"): the steps of a task.
  */
 const HOW_TO =
-  /(?:^|\s)(?:cach|huong dan|lam sao de|lam the nao de|the nao de|cac buoc|tung buoc)\s|(?:^|\s)(?:cai|cai dat|thiet lap)\s(?:.*\s)?(?:the nao|nhu the nao|ra sao)(?:\s|$)/;
+  /(?:^|\s)(?:cach|huong dan|lam sao de|lam the nao de|the nao de|cac buoc|tung buoc)\s|(?:^|\s)(?:cai|cai dat|thiet lap)\s(?:.*\s)?(?:the nao|nhu the nao|ntn|ra sao)(?:\s|$)/;
 
 /**
  * True for a question asking how to do a task ("Hướng dẫn cài đặt để ký số file PDF bằng Adobe

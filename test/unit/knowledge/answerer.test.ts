@@ -566,6 +566,11 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       const result = await kb.answerer.ask(question!);
       expect(result).toMatchObject({ answered: false, unknownWords: [product] });
     }
+    // "ntn": chat for "như thế nào", asking, not a product.
+    expect(await kb.answerer.ask('cài app SmartCA của VNPT trên điện thoại rồi kích hoạt ntn')).toMatchObject({
+      answered: false,
+      unknownWords: ['smartca', 'vnpt'],
+    });
     // Asked whether it is allowed, or what to do, the documents' general rules answer.
     expect((await kb.answerer.ask('mo file word bi loi font mat dau tieng viet thi lam sao')).answered).toBe(
       true,

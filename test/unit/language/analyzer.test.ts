@@ -284,6 +284,7 @@ describe('question helpers', () => {
     'Làm sao để xuất danh sách hồ sơ ra Excel?',
     'Các bước tạo mục lục tự động trong Word?',
     'zoom bật phòng chờ ở đâu vậy, chỉ e từng bước với',
+    'cài app SmartCA trên điện thoại rồi kích hoạt ntn',
   ])('reads %p as asking the steps of a task', (question) => {
     expect(asksHowTo(question)).toBe(true);
   });
@@ -537,6 +538,7 @@ describe('question helpers', () => {
       true,
     ]);
     expect(askingWords(analyzer.syllables('giu bao nhieu lau'))).toEqual([false, true, true, true]);
+    expect(askingWords(analyzer.syllables('kích hoạt ntn'))).toEqual([false, false, true]);
     // Multiple-choice framing of contest questions.
     expect(askingWords(analyzer.syllables('Nhận định nào sau đây đúng'))).toEqual([
       true,
