@@ -6,6 +6,7 @@ import {
   isListed,
   normalizeText,
   wordList,
+  wordsAt,
 } from './normalize';
 import { OFFICE_NAMES } from './incidental';
 import { SPELLED_NUMBERS } from './number-words';
@@ -342,11 +343,6 @@ const OFFICES = new RegExp(`(?:^|\\s)((?:pho |tong )?(?:${OFFICE_NAMES.join('|')
 /** Folded text that may hold one of the asking words above ("may" is also "máy": read on). */
 const MAY_ASK = / (?:bao (?:nhieu|lau|xa)|bn|may|(?:ngay|nam|thang|diem) nao) /;
 
-/** Whether the folded words `phrase` are at `at` in `folded`. */
-function at(folded: readonly string[], i: number, phrase: readonly string[]): boolean {
-  return phrase.every((w, j) => folded[i + j] === w);
-}
-
 /**
  * Words that ask something else in the same clause ("… thì để CC hay BCC?"), and those that end
  * a yes-or-no question; each as typed with its marks, or folded when typed without.
@@ -521,13 +517,14 @@ function figureAsked(question: string): AskedFigure | undefined {
   const typed = found.map((m) => m[0]);
   const folded = typed.map(foldDiacritics);
   for (let i = 0; i < typed.length; i++) {
-    if (HOW_LONG.some((p) => at(folded, i, p))) return { kind: 'duration' };
-    if (HOW_FAR.some((p) => at(folded, i, p))) return { kind: 'quantity', units: DISTANCE_UNITS };
-    if (WHICH_DATE.some((p) => at(folded, i, p))) return { kind: 'date' };
-    if (WHICH_RANK.some((p) => at(folded, i, p)) && isRankWord(typed[i]!, typed[i + 1])) {
+    if (HOW_LONG.some((p) => wordsAt(folded, i, p))) return { kind: 'duration' };
+    if (HOW_FAR.some((p) => wordsAt(folded, i, p)))
+      return { kind: 'quantity', units: DISTANCE_UNITS };
+    if (WHICH_DATE.some((p) => wordsAt(folded, i, p))) return { kind: 'date' };
+    if (WHICH_RANK.some((p) => wordsAt(folded, i, p)) && isRankWord(typed[i]!, typed[i + 1])) {
       return { kind: 'rank' };
     }
-    const much = HOW_MUCH.find((p) => at(folded, i, p));
+    const much = HOW_MUCH.find((p) => wordsAt(folded, i, p));
     const many = !much && isHowMany(typed[i]!) && !isIndefinite(normalized, found[i]!.index);
     if (!much && !many) continue;
     // "xếp hạng bao nhiêu", "đứng thứ bao nhiêu": a place in a ranking.

@@ -8,7 +8,7 @@
  * …"). The documents seldom use them, so a passage that answers the question seldom has them
  * either.
  */
-import { isListed, wordList, type WordList } from './normalize';
+import { isListed, wordList, wordsAt, type WordList } from './normalize';
 import { MAGNITUDES, SPELLED_NUMBERS } from './number-words';
 
 /** Offices, folded (without "phó"/"tổng", which may come first). */
@@ -158,7 +158,7 @@ export function incidentalWords(typed: readonly string[], folded: readonly strin
     const office =
       !asksWho &&
       OFFICE_STARTS.has(folded[i]!) &&
-      OFFICE_WORDS.find((words) => words.every((w, j) => folded[i + j] === w));
+      OFFICE_WORDS.find((words) => wordsAt(folded, i, words));
     if (office) {
       if (i > 0 && OFFICE_PREFIXES.has(folded[i - 1]!)) marks[i - 1] = true;
       for (let j = 0; j < office.length; j++) marks[i + j] = true;
@@ -181,8 +181,7 @@ export function incidentalWords(typed: readonly string[], folded: readonly strin
       continue;
     }
     const phrase =
-      PHRASE_STARTS.has(folded[i]!) &&
-      EVERYDAY_PHRASES.find((p) => p.every((w, j) => folded[i + j] === w));
+      PHRASE_STARTS.has(folded[i]!) && EVERYDAY_PHRASES.find((p) => wordsAt(folded, i, p));
     if (phrase) {
       for (let j = 0; j < phrase.length; j++) marks[i + j] = true;
       i += phrase.length - 1;

@@ -156,3 +156,8 @@ export function isListed(typed: string, list: WordList): boolean {
 export function foldedWords(text: string): string {
   return ` ${foldDiacritics(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 }
+
+/** Whether `phrase` stands in `words` from position `i`, word for word (both folded, say). */
+export function wordsAt(words: readonly string[], i: number, phrase: readonly string[]): boolean {
+  return phrase.every((w, j) => words[i + j] === w);
+}

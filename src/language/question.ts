@@ -279,7 +279,7 @@ const FUNCTION_WORDS = new Set(
  * Southern chat particles, the asker's feelings and the asker himself ("… hông", "nhận ra dậy",
  * "như vầy", "sợ bấm nhầm", "máy hỏng hoài", "chúng tôi", a teacher's "cô", "thầy", "… chứ không"),
  * as typed with their marks only: without them they are other words ("hong" is also "hỏng", "day"
- * is "dây" or "dạy", "so" is "số", "chung" is "chứng", "thay" is "thay").
+ * is "dây" or "dạy", "so" is "số", "chung" is "chứng", "thay" is "thay thế").
  */
 const MARKED_FUNCTION_WORDS = new Set(
   ['hông', 'dậy', 'vầy', 'sợ', 'ngại', 'hoài', 'chúng', 'chứ', 'cô', 'thầy'].map(canonical),
