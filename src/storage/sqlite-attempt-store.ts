@@ -77,6 +77,18 @@ interface UpdateRow {
   updated_at: string;
 }
 
+/** An update waiting for the next group commit. */
+interface PendingUpdate {
+  row: UpdateRow;
+  activity: ActivityKey | undefined;
+  submitted: Attempt | undefined;
+  resolve: (written: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What one update of a group commit did. */
+type BatchOutcome = { written: boolean } | { error: unknown };
+
 /** A stored attempt as read: its JSON with the columns that identify that version of it. */
 interface DataRow {
   id: string;
@@ -113,8 +125,15 @@ export interface SqliteAttemptStoreOptions {
  * "At most one attempt in progress per user" is a partial unique index; `create` checks it and the
  * contest's attempt count inside one `BEGIN IMMEDIATE` transaction, so another process sharing the
  * file cannot slip an attempt in between. `update` is a single `UPDATE ... WHERE version = ? AND
- * status = 'in-progress'`, in one transaction with the `INSERT` that records its activity (if
- * any) and with `onSubmitted` when it submits: one commit per answer.
+ * status = 'in-progress'`, atomic with the `INSERT` that records its activity (if any) and with
+ * `onSubmitted` when it submits.
+ *
+ * Updates are group-committed: those requested while the event loop handles one round of I/O
+ * (concurrent answers) are written in one `BEGIN IMMEDIATE` transaction, each in a savepoint of
+ * its own, so that an update that conflicts, is refused or fails leaves the others as they are;
+ * every promise settles after the COMMIT, so an update that resolved is durable as before. A
+ * commit costs file locks and WAL frames, most of an answer's write: answers that arrive together
+ * share them. `create` first commits the updates requested before it.
  * Every read returns a fresh copy parsed from the stored JSON, validated with `parseAttempt`
  * (`InvalidInputError` if corrupt). Validation is the costly part of a read and an attempt is read
  * on every answer, so the store remembers, per running attempt, the version and JSON it last
@@ -149,11 +168,15 @@ export class SqliteAttemptStore implements AttemptStore {
     max: number | undefined,
     activity: ActivityKey | undefined,
   ) => CreateAttemptResult;
-  private readonly updateTx: (
+  /** One update with its activity and submission; a savepoint inside `commitBatch`. */
+  private readonly updateOne: (
     row: UpdateRow,
     activity: ActivityKey | undefined,
     submitted: Attempt | undefined,
   ) => boolean;
+  private readonly commitBatch: (updates: PendingUpdate[]) => BatchOutcome[];
+  /** Updates waiting for the next group commit (see the class comment). */
+  private pending: PendingUpdate[] = [];
   private readonly claimTx: (now: number, leaseMs: number, limit: number) => ExpiryNotice[];
 
   constructor(db: SqliteDatabase, options: SqliteAttemptStoreOptions = {}) {
@@ -228,17 +251,27 @@ export class SqliteAttemptStore implements AttemptStore {
     );
     // IMMEDIATE takes the write lock before the checks, so they cannot go stale.
     this.createTx = (row, max, activity) => create.immediate(row, max, activity);
-    const update = db.transaction(
+    // Called inside the batch's transaction, this runs in a savepoint: throwing rolls back this
+    // update only.
+    this.updateOne = db.transaction(
       (row: UpdateRow, activity: ActivityKey | undefined, submitted: Attempt | undefined) => {
         // The WHERE clause only matches an attempt in progress: a submission happens once.
         if (!this.writeRow(row)) return false;
-        // Throwing rolls the update back.
         recordActivity(this.activities, activity);
         if (submitted) this.onSubmitted!(submitted);
         return true;
       },
     );
-    this.updateTx = (row, activity, submitted) => update.immediate(row, activity, submitted);
+    const batch = db.transaction((updates: PendingUpdate[]) =>
+      updates.map((u): BatchOutcome => {
+        try {
+          return { written: this.updateOne(u.row, u.activity, u.submitted) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
+    this.commitBatch = (updates) => batch.immediate(updates);
     const claim = db.transaction((now: number, leaseMs: number, limit: number) => {
       const rows = this.selectNotices.all(now, limit);
       return rows.map((r) => {
@@ -270,6 +303,7 @@ export class SqliteAttemptStore implements AttemptStore {
       created_at: at,
       updated_at: at,
     };
+    this.flush();
     const created = this.createTx(row, options.maxContestAttempts, options.activity);
     if (created === 'created') this.remember(row);
     return created;
@@ -312,15 +346,37 @@ export class SqliteAttemptStore implements AttemptStore {
       updated_at: this.now().toISOString(),
     };
     const submitted = attempt.status === 'submitted' && this.onSubmitted ? attempt : undefined;
-    const written =
-      options.activity || submitted
-        ? this.updateTx(row, options.activity, submitted)
-        : this.writeRow(row);
+    const written = await new Promise<boolean>((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => this.flush());
+      this.pending.push({ row, activity: options.activity, submitted, resolve, reject });
+    });
     // Only a running attempt is read on every answer; a lost race leaves the entry stale, and a
     // stale entry never matches the row (another version), so it is simply replaced on the next read.
     if (written && attempt.status === 'in-progress') this.remember(row);
     else if (written) this.known.delete(row.id);
     return written;
+  }
+
+  /**
+   * Commits the pending updates in one transaction and settles their promises: each with its own
+   * outcome, or all with the error if the transaction itself fails (then none is written).
+   */
+  private flush(): void {
+    const updates = this.pending;
+    if (updates.length === 0) return;
+    this.pending = [];
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = this.commitBatch(updates);
+    } catch (error) {
+      for (const u of updates) u.reject(error);
+      return;
+    }
+    updates.forEach((u, i) => {
+      const outcome = outcomes[i]!;
+      if ('error' in outcome) u.reject(outcome.error);
+      else u.resolve(outcome.written);
+    });
   }
 
   async get(id: string): Promise<Attempt | undefined> {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { InvalidInputError } from '../../../src/errors';
+import { DuplicateActivityError, InvalidInputError } from '../../../src/errors';
 import { answerQuestion, startAttempt, submitAttempt } from '../../../src/quiz';
 import {
   openSqliteDatabase,
@@ -209,6 +209,132 @@ describe('SqliteAttemptStore on a real file', () => {
     fail = false;
     expect(await store.update(done.attempt, 0, { activity: act })).toBe(true);
     expect(await new SqliteActivityDedup(open()).isHandled('msteams', 'submit-1')).toBe(true);
+  });
+
+  describe('group commit', () => {
+    /** A new running attempt of `userId`, stored by `store`. */
+    const running = async (store: SqliteAttemptStore, id: string, userId: string) => {
+      const a = attempt(id, userId);
+      await store.create(a, null);
+      return a;
+    };
+    const answer = (a: ReturnType<typeof attempt>, index: number, choice: number) => {
+      const answered = answerQuestion(a, { index, choice, at: T0 + 1 + index }, bank);
+      if (!answered.ok) throw new Error('answer failed');
+      return answered.attempt;
+    };
+    const submit = (a: ReturnType<typeof attempt>) => {
+      const done = submitAttempt(a, T0 + 10, 'user');
+      if (!done.ok) throw new Error('submit failed');
+      return done.attempt;
+    };
+
+    it('commits the updates requested together in one transaction', async () => {
+      const db = open();
+      const other = open();
+      const statusSeenByOthers: Array<string | undefined> = [];
+      const store = new SqliteAttemptStore(db, {
+        // While the second submission is written, another connection does not see the first
+        // one yet: both are in the same, uncommitted transaction.
+        onSubmitted: (a) => {
+          if (a.id === 'group-2') {
+            const row = other
+              .prepare('SELECT status FROM quiz_attempts WHERE id = ?')
+              .pluck()
+              .get('group-1') as string | undefined;
+            statusSeenByOthers.push(row);
+          }
+        },
+      });
+      const a = await running(store, 'group-1', 'u-group-1');
+      const b = await running(store, 'group-2', 'u-group-2');
+      const written = await Promise.all([store.update(submit(a), 0), store.update(submit(b), 0)]);
+      expect(written).toEqual([true, true]);
+      expect(statusSeenByOthers).toEqual(['in-progress']);
+      const two = new SqliteAttemptStore(other);
+      expect((await two.get('group-1'))?.status).toBe('submitted');
+      expect((await two.get('group-2'))?.status).toBe('submitted');
+    });
+
+    it('settles each update of a batch on its own: a race, a duplicate, a failure', async () => {
+      const db = open();
+      const store = new SqliteAttemptStore(db, {
+        onSubmitted: (a) => {
+          if (a.id === 'batch-fail') throw new Error('outbox full');
+        },
+      });
+      const race = await running(store, 'batch-race', 'u-batch-race');
+      const dup = await running(store, 'batch-dup', 'u-batch-dup');
+      const other = await running(store, 'batch-other', 'u-batch-other');
+      const failing = await running(store, 'batch-fail', 'u-batch-fail');
+      const act = (id: string) => ({ channelId: 'webchat', activityId: id });
+
+      const settled = await Promise.allSettled([
+        // Two answers racing for the same question: the first requested wins.
+        store.update(answer(race, 0, 1), 0, { activity: act('race-a') }),
+        store.update(answer(race, 0, 2), 0, { activity: act('race-b') }),
+        // A channel's retry of an activity that this batch records already.
+        store.update(answer(dup, 0, 1), 0, { activity: act('dup') }),
+        store.update(answer(other, 0, 3), 0, { activity: act('dup') }),
+        // A submission whose outbox write fails.
+        store.update(submit(failing), 0, { activity: act('fail') }),
+      ]);
+      expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : 'rejected'))).toEqual([
+        true,
+        false,
+        true,
+        'rejected',
+        'rejected',
+      ]);
+      expect((settled[3] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateActivityError);
+      expect((settled[4] as PromiseRejectedResult).reason).toEqual(new Error('outbox full'));
+
+      const fresh = new SqliteAttemptStore(open());
+      expect((await fresh.get('batch-race'))?.answers[0]).toMatchObject({ choice: 1 });
+      expect((await fresh.get('batch-dup'))?.version).toBe(1);
+      expect((await fresh.get('batch-other'))?.version).toBe(0);
+      expect((await fresh.get('batch-fail'))?.status).toBe('in-progress');
+      const dedup = new SqliteActivityDedup(open());
+      expect(await dedup.isHandled('webchat', 'race-a')).toBe(true);
+      expect(await dedup.isHandled('webchat', 'race-b')).toBe(false);
+      expect(await dedup.isHandled('webchat', 'fail')).toBe(false);
+    });
+
+    it('rejects every update of a batch whose transaction cannot start, writing none', async () => {
+      const db = openSqliteDatabase({ file, busyTimeoutMs: 20 });
+      dbs.push(db);
+      const store = new SqliteAttemptStore(db);
+      const a = await running(store, 'locked-1', 'u-locked-1');
+      const b = await running(store, 'locked-2', 'u-locked-2');
+      // Another process holds the write lock longer than this connection waits.
+      const holder = open();
+      holder.exec('BEGIN IMMEDIATE');
+      try {
+        const settled = await Promise.allSettled([
+          store.update(answer(a, 0, 1), 0),
+          store.update(answer(b, 0, 1), 0),
+        ]);
+        expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+        expect((settled[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_BUSY' });
+      } finally {
+        holder.exec('ROLLBACK');
+      }
+      expect((await store.get('locked-1'))?.version).toBe(0);
+      expect((await store.get('locked-2'))?.version).toBe(0);
+      // The store goes on once the lock is free.
+      expect(await store.update(answer(a, 0, 1), 0)).toBe(true);
+    });
+
+    it('commits the updates requested before a create first', async () => {
+      const db = open();
+      const store = new SqliteAttemptStore(db);
+      const a = await running(store, 'order-1', 'u-order');
+      const submitted = store.update(submit(a), 0);
+      // Requested after the submission, in the same turn of the event loop: the user has no
+      // attempt running any more when the new one is created.
+      expect(await store.create(attempt('order-2', 'u-order'), null)).toBe('created');
+      expect(await submitted).toBe(true);
+    });
   });
 
   it('a dedup pair survives a new connection (a restart)', async () => {
