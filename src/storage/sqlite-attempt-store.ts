@@ -12,6 +12,7 @@ import {
   type UpdateAttemptOptions,
   validNewAttempt,
 } from '../quiz';
+import { groupedRead } from './grouped-read';
 import { SqliteActivityDedup } from './sqlite-activity-dedup';
 import type { SqliteDatabase } from './sqlite-database';
 import { runMigrations, type Migration } from './sqlite-migrations';
@@ -133,7 +134,9 @@ export interface SqliteAttemptStoreOptions {
  * its own, so that an update that conflicts, is refused or fails leaves the others as they are;
  * every promise settles after the COMMIT, so an update that resolved is durable as before. A
  * commit costs file locks and WAL frames, most of an answer's write: answers that arrive together
- * share them. `create` first commits the updates requested before it.
+ * share them. `create` first commits the updates requested before it. The reads of a running
+ * attempt (`get`, `getInProgress`) are grouped the same way, in one read transaction
+ * (`groupedRead`).
  * Every read returns a fresh copy parsed from the stored JSON, validated with `parseAttempt`
  * (`InvalidInputError` if corrupt). Validation is the costly part of a read and an attempt is read
  * on every answer, so the store remembers, per running attempt, the version and JSON it last
@@ -179,7 +182,10 @@ export class SqliteAttemptStore implements AttemptStore {
   private pending: PendingUpdate[] = [];
   private readonly claimTx: (now: number, leaseMs: number, limit: number) => ExpiryNotice[];
 
-  constructor(db: SqliteDatabase, options: SqliteAttemptStoreOptions = {}) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    options: SqliteAttemptStoreOptions = {},
+  ) {
     this.now = options.now ?? (() => new Date());
     this.onSubmitted = options.onSubmitted;
     this.activities = options.activities ?? new SqliteActivityDedup(db);
@@ -381,13 +387,13 @@ export class SqliteAttemptStore implements AttemptStore {
 
   async get(id: string): Promise<Attempt | undefined> {
     if (typeof id !== 'string') return undefined;
-    const row = this.selectById.get(id);
+    const row = await groupedRead(this.db, () => this.selectById.get(id));
     return row ? this.read(row) : undefined;
   }
 
   async getInProgress(userId: string): Promise<Attempt | undefined> {
     if (typeof userId !== 'string') return undefined;
-    const row = this.selectRunning.get(userId);
+    const row = await groupedRead(this.db, () => this.selectRunning.get(userId));
     return row ? this.read(row) : undefined;
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
+import { groupedRead } from './grouped-read';
 import type { SqliteDatabase } from './sqlite-database';
 import { runMigrations, type Migration } from './sqlite-migrations';
 
@@ -32,7 +33,8 @@ const migrations: Migration[] = [
  *   nothing in it is written (stricter than `MemoryStorage`).
  * - `delete` removes the keys; missing keys are ignored.
  *
- * The database connection is injected and owned by the caller, who closes it.
+ * Reads of concurrent turns share one read transaction (`groupedRead`). The database connection
+ * is injected and owned by the caller, who closes it.
  */
 export class SqliteStorage implements Storage {
   private readonly select: Statement<[string], { etag: string; data: string }>;
@@ -54,11 +56,11 @@ export class SqliteStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
+    const rows = await groupedRead(this.db, () => keys.map((key) => this.select.get(key)));
     const items: StoreItems = {};
-    for (const key of keys) {
-      const row = this.select.get(key);
-      if (row) items[key] = { ...(JSON.parse(row.data) as object), eTag: row.etag };
-    }
+    rows.forEach((row, i) => {
+      if (row) items[keys[i]!] = { ...(JSON.parse(row.data) as object), eTag: row.etag };
+    });
     return items;
   }
 

@@ -109,7 +109,7 @@ export async function readAttempts(dbFile: string, userId: string): Promise<Atte
       .prepare('SELECT id FROM quiz_attempts WHERE user_id = ? ORDER BY created_at, id')
       .pluck()
       .all(userId) as string[];
-    return Promise.all(ids.map(async (id) => (await store.get(id))!));
+    return await Promise.all(ids.map(async (id) => (await store.get(id))!));
   } finally {
     db.close();
   }
