@@ -12,7 +12,7 @@ import {
   type UpdateAttemptOptions,
   validNewAttempt,
 } from '../quiz';
-import { groupedRead } from './grouped-read';
+import { groupedRead, TransactionGroup } from './transaction-group';
 import { SqliteActivityDedup } from './sqlite-activity-dedup';
 import type { SqliteDatabase } from './sqlite-database';
 import { runMigrations, type Migration } from './sqlite-migrations';
@@ -78,17 +78,12 @@ interface UpdateRow {
   updated_at: string;
 }
 
-/** An update waiting for the next group commit. */
-interface PendingUpdate {
+/** An update with what is written in its transaction. */
+interface UpdateRequest {
   row: UpdateRow;
   activity: ActivityKey | undefined;
   submitted: Attempt | undefined;
-  resolve: (written: boolean) => void;
-  reject: (error: unknown) => void;
 }
-
-/** What one update of a group commit did. */
-type BatchOutcome = { written: boolean } | { error: unknown };
 
 /** A stored attempt as read: its JSON with the columns that identify that version of it. */
 interface DataRow {
@@ -129,14 +124,12 @@ export interface SqliteAttemptStoreOptions {
  * status = 'in-progress'`, atomic with the `INSERT` that records its activity (if any) and with
  * `onSubmitted` when it submits.
  *
- * Updates are group-committed: those requested while the event loop handles one round of I/O
+ * Updates are group-committed (`TransactionGroup`): those requested in one round of the event loop
  * (concurrent answers) are written in one `BEGIN IMMEDIATE` transaction, each in a savepoint of
  * its own, so that an update that conflicts, is refused or fails leaves the others as they are;
- * every promise settles after the COMMIT, so an update that resolved is durable as before. A
- * commit costs file locks and WAL frames, most of an answer's write: answers that arrive together
- * share them. `create` first commits the updates requested before it. The reads of a running
- * attempt (`get`, `getInProgress`) are grouped the same way, in one read transaction
- * (`groupedRead`).
+ * every promise settles after the COMMIT, so an update that resolved is durable as before.
+ * `create` first commits the updates requested before it. The reads of a running attempt (`get`,
+ * `getInProgress`) share the connection's read group (`groupedRead`) the same way.
  * Every read returns a fresh copy parsed from the stored JSON, validated with `parseAttempt`
  * (`InvalidInputError` if corrupt). Validation is the costly part of a read and an attempt is read
  * on every answer, so the store remembers, per running attempt, the version and JSON it last
@@ -171,15 +164,8 @@ export class SqliteAttemptStore implements AttemptStore {
     max: number | undefined,
     activity: ActivityKey | undefined,
   ) => CreateAttemptResult;
-  /** One update with its activity and submission; a savepoint inside `commitBatch`. */
-  private readonly updateOne: (
-    row: UpdateRow,
-    activity: ActivityKey | undefined,
-    submitted: Attempt | undefined,
-  ) => boolean;
-  private readonly commitBatch: (updates: PendingUpdate[]) => BatchOutcome[];
-  /** Updates waiting for the next group commit (see the class comment). */
-  private pending: PendingUpdate[] = [];
+  /** The updates of concurrent turns, group-committed (see the class comment). */
+  private readonly updates: TransactionGroup<UpdateRequest, boolean>;
   private readonly claimTx: (now: number, leaseMs: number, limit: number) => ExpiryNotice[];
 
   constructor(
@@ -257,27 +243,14 @@ export class SqliteAttemptStore implements AttemptStore {
     );
     // IMMEDIATE takes the write lock before the checks, so they cannot go stale.
     this.createTx = (row, max, activity) => create.immediate(row, max, activity);
-    // Called inside the batch's transaction, this runs in a savepoint: throwing rolls back this
-    // update only.
-    this.updateOne = db.transaction(
-      (row: UpdateRow, activity: ActivityKey | undefined, submitted: Attempt | undefined) => {
-        // The WHERE clause only matches an attempt in progress: a submission happens once.
-        if (!this.writeRow(row)) return false;
-        recordActivity(this.activities, activity);
-        if (submitted) this.onSubmitted!(submitted);
-        return true;
-      },
-    );
-    const batch = db.transaction((updates: PendingUpdate[]) =>
-      updates.map((u): BatchOutcome => {
-        try {
-          return { written: this.updateOne(u.row, u.activity, u.submitted) };
-        } catch (error) {
-          return { error };
-        }
-      }),
-    );
-    this.commitBatch = (updates) => batch.immediate(updates);
+    // Each update runs in a savepoint of the group's transaction: throwing rolls back this one.
+    this.updates = new TransactionGroup(db, 'immediate', (u: UpdateRequest) => {
+      // The WHERE clause only matches an attempt in progress: a submission happens once.
+      if (!this.writeRow(u.row)) return false;
+      recordActivity(this.activities, u.activity);
+      if (u.submitted) this.onSubmitted!(u.submitted);
+      return true;
+    });
     const claim = db.transaction((now: number, leaseMs: number, limit: number) => {
       const rows = this.selectNotices.all(now, limit);
       return rows.map((r) => {
@@ -309,7 +282,7 @@ export class SqliteAttemptStore implements AttemptStore {
       created_at: at,
       updated_at: at,
     };
-    this.flush();
+    this.updates.flush();
     const created = this.createTx(row, options.maxContestAttempts, options.activity);
     if (created === 'created') this.remember(row);
     return created;
@@ -352,37 +325,12 @@ export class SqliteAttemptStore implements AttemptStore {
       updated_at: this.now().toISOString(),
     };
     const submitted = attempt.status === 'submitted' && this.onSubmitted ? attempt : undefined;
-    const written = await new Promise<boolean>((resolve, reject) => {
-      if (this.pending.length === 0) setImmediate(() => this.flush());
-      this.pending.push({ row, activity: options.activity, submitted, resolve, reject });
-    });
+    const written = await this.updates.submit({ row, activity: options.activity, submitted });
     // Only a running attempt is read on every answer; a lost race leaves the entry stale, and a
     // stale entry never matches the row (another version), so it is simply replaced on the next read.
     if (written && attempt.status === 'in-progress') this.remember(row);
     else if (written) this.known.delete(row.id);
     return written;
-  }
-
-  /**
-   * Commits the pending updates in one transaction and settles their promises: each with its own
-   * outcome, or all with the error if the transaction itself fails (then none is written).
-   */
-  private flush(): void {
-    const updates = this.pending;
-    if (updates.length === 0) return;
-    this.pending = [];
-    let outcomes: BatchOutcome[];
-    try {
-      outcomes = this.commitBatch(updates);
-    } catch (error) {
-      for (const u of updates) u.reject(error);
-      return;
-    }
-    updates.forEach((u, i) => {
-      const outcome = outcomes[i]!;
-      if ('error' in outcome) u.reject(outcome.error);
-      else u.resolve(outcome.written);
-    });
   }
 
   async get(id: string): Promise<Attempt | undefined> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
-import { groupedRead } from './grouped-read';
+import { groupedRead } from './transaction-group';
 import type { SqliteDatabase } from './sqlite-database';
 import { runMigrations, type Migration } from './sqlite-migrations';
 

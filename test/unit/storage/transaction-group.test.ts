@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openSqliteDatabase, type SqliteDatabase } from '../../../src/storage';
-import { groupedRead } from '../../../src/storage/grouped-read';
+import { groupedRead } from '../../../src/storage/transaction-group';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 describe('groupedRead', () => {
