@@ -12,11 +12,14 @@ const MAX_LISTED_ARTICLES = 10;
 /** Formats a count the Vietnamese way (`2.000`). */
 export const formatCount = (n: number): string => numberFormat.format(n);
 
-/** Example questions offered as one-tap suggestions in the welcome and help messages. */
+/**
+ * Example questions offered as one-tap suggestions in the welcome and help messages. Each must be
+ * answered, with a citation, from the shipped knowledge (a test asks them).
+ */
 export const EXAMPLE_QUESTIONS: readonly string[] = [
   'Chữ ký số có giá trị pháp lý như chữ ký tay không?',
   'Văn bản điện tử có giá trị pháp lý như văn bản giấy không?',
-  'Chữ ký số chuyên dùng công vụ do cơ quan nào cung cấp?',
+  'Chứng thư chữ ký số chuyên dùng công vụ có thời hạn bao lâu?',
   'Cơ quan hành chính nào phải áp dụng ISO 9001:2015?',
 ];
 

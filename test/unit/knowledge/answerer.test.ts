@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { EXAMPLE_QUESTIONS } from '../../../dialogs';
 import { openKnowledgeBase, type KnowledgeBase } from '../../../src/knowledge';
 
 const logger = pino({ level: 'silent' });
@@ -35,6 +36,13 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     });
     expect(result.sentences.length).toBeGreaterThan(0);
     expect(result.sentences.every((s) => s.citation >= 1 && s.citation <= result.citations.length)).toBe(true);
+  });
+
+  // The welcome and help messages offer these as one-tap buttons: each must be answered.
+  it.each(EXAMPLE_QUESTIONS)('answers the example question %p with a citation', async (q) => {
+    const result = await kb.answerer.ask(q);
+    expect(result.answered).toBe(true);
+    expect(result.citations.length).toBeGreaterThan(0);
   });
 
   it('says it did not find an answer, with topic suggestions, for an out-of-scope question', async () => {
