@@ -20,6 +20,8 @@ const HOW_TO_START =
 const rejections: Record<QuizRejection, (ctx: RejectionContext) => string> = {
   'no-active-attempt': () =>
     `Anh/chị chưa có bài luyện tập hay bài thi nào đang làm, nên câu trả lời này không được ghi nhận. ${HOW_TO_START}`,
+  'nothing-running': () =>
+    `Anh/chị không có bài luyện tập hay bài thi nào đang làm. ${HOW_TO_START}`,
   'attempt-running': () =>
     'Anh/chị đang làm dở một bài, nên chưa thể bắt đầu bài mới. Hãy làm tiếp câu hỏi dưới đây; muốn kết thúc sớm thì gõ **/nopbai** (bài thi) hoặc **/huy** (bài luyện tập).',
   'unknown-contest': ({ contestId }) =>
@@ -47,7 +49,7 @@ const rejections: Record<QuizRejection, (ctx: RejectionContext) => string> = {
   'choice-out-of-range': ({ optionCount }) =>
     `Không có phương án này. ${optionCount ? `Câu hỏi có ${optionCount} phương án: ` : ''}hãy bấm nút hoặc gõ ${choiceWords(optionCount)}.`,
   'deadline-passed': () =>
-    'Đã hết thời gian làm bài nên câu trả lời này không được ghi nhận. Bài thi được nộp tự động; câu chưa trả lời được tính là sai.',
+    'Đã hết thời gian làm bài nên câu trả lời này không được ghi nhận. Bài thi được nộp tự động; câu chưa trả lời được tính là sai. Gõ **/ketqua** để xem kết quả.',
   'contest-cannot-be-cancelled': () =>
     'Bài thi đã bắt đầu thì không thể hủy. Anh/chị có thể làm tiếp, hoặc gõ **/nopbai** để nộp bài ngay.',
   conflict: () =>

@@ -90,6 +90,8 @@ export interface AttemptStore {
   get(id: string): Promise<Attempt | undefined>;
   /** The user's attempt in progress (at most one), or `undefined`. */
   getInProgress(userId: string): Promise<Attempt | undefined>;
+  /** The user's attempt created last, whatever its status, or `undefined`. */
+  latest(userId: string): Promise<Attempt | undefined>;
   /** Attempts of this contest the user has started, submitted ones included, on any channel. */
   countContestAttempts(userId: string, contestId: string): Promise<number>;
   /** In-progress attempts with `deadline ≤ at`, earliest deadline first, at most `limit`. */

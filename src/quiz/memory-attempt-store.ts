@@ -100,6 +100,13 @@ export class MemoryAttemptStore implements AttemptStore {
     return this.all().find((a) => a.userId === userId && a.status === 'in-progress');
   }
 
+  async latest(userId: string): Promise<Attempt | undefined> {
+    // Entries keep their creation order.
+    return this.all()
+      .filter((a) => a.userId === userId)
+      .at(-1);
+  }
+
   async countContestAttempts(userId: string, contestId: string): Promise<number> {
     return this.all().filter((a) => a.userId === userId && a.contestId === contestId).length;
   }

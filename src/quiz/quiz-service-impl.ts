@@ -66,6 +66,11 @@ type Pinned =
   | { kind: 'tiebreak'; attemptId: string; value: number };
 
 const BATCH = 500;
+/**
+ * How long after a deadline that submitted a person's last attempt an answer typed with nothing
+ * running is told that time ran out, rather than that nothing runs.
+ */
+const RECENT_DEADLINE_MS = 15 * 60_000;
 
 /**
  * {@link QuizService} on an {@link AttemptStore} and the directory. Every call reads the stored
@@ -84,6 +89,10 @@ const BATCH = 500;
  *   with another choice `already-answered`; an attempt of this person that has ended is
  *   `deadline-passed` if time ran out, else `wrong-attempt` while another attempt runs, else
  *   `no-active-attempt`.
+ * - A typed answer when nothing runs: `deadline-passed` if the person's last attempt was
+ *   submitted by its deadline at most `RECENT_DEADLINE_MS` ago (the answer came just too late,
+ *   and the proactive message may not have arrived), else `no-active-attempt`. `/nopbai` and
+ *   `/huy` when nothing runs: `nothing-running`.
  * - A typed answer applies to the question current when it is read; if the write is retried, it
  *   still applies to that question (so it cannot slide onto the next one). Text that is no
  *   choice at all is `invalid-answer`; a letter or number beyond the options is
@@ -204,7 +213,10 @@ export class QuizServiceImpl implements QuizService {
         const { attemptId, index, choice } = input;
         return this.choiceStep(user, running, { kind: 'choice', attemptId, index, choice }, now);
       }
-      if (!running) return { outcome: rejected('no-active-attempt') };
+      if (!running) {
+        const late = await this.endedByDeadlineLately(user.userId, now);
+        return { outcome: rejected(late ? 'deadline-passed' : 'no-active-attempt') };
+      }
       const contest = this.contestOf(running);
       if (awaitsTiebreak(running, contest)) {
         const value = parseTypedNumber(input.text);
@@ -229,7 +241,7 @@ export class QuizServiceImpl implements QuizService {
 
   async submit(user: QuizUser): Promise<QuizOutcome> {
     const outcome = await this.transact(user, async (running, now) => {
-      if (!running) return { outcome: rejected('no-active-attempt') };
+      if (!running) return { outcome: rejected('nothing-running') };
       return this.submitStep(running, now, 'user');
     });
     return outcome!;
@@ -237,7 +249,7 @@ export class QuizServiceImpl implements QuizService {
 
   async cancel(user: QuizUser): Promise<QuizOutcome> {
     const outcome = await this.transact(user, async (running, now) => {
-      if (!running) return { outcome: rejected('no-active-attempt') };
+      if (!running) return { outcome: rejected('nothing-running') };
       const expired = expireIfDue(running, now);
       if (expired !== running) return this.finishStep(running, expired, now);
       if (running.mode === 'contest') return { outcome: rejected('contest-cannot-be-cancelled') };
@@ -303,6 +315,16 @@ export class QuizServiceImpl implements QuizService {
 
   async nextDeadline(): Promise<number | undefined> {
     return this.options.store.nextDeadline();
+  }
+
+  /** Whether the user's last attempt was submitted by its deadline at most a while ago. */
+  private async endedByDeadlineLately(userId: string, now: number): Promise<boolean> {
+    const last = await this.options.store.latest(userId);
+    return (
+      last?.submitReason === 'deadline' &&
+      last.deadline !== undefined &&
+      now - last.deadline <= RECENT_DEADLINE_MS
+    );
   }
 
   /** Reads the running attempt, plans a step, writes it; on a lost race, once more. */

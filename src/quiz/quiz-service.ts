@@ -66,6 +66,7 @@ export interface ContestListing {
 
 export type QuizRejection =
   | 'no-active-attempt'
+  | 'nothing-running'
   | 'attempt-running'
   | 'unknown-contest'
   | 'not-in-directory'

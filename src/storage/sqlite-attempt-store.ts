@@ -145,6 +145,7 @@ export class SqliteAttemptStore implements AttemptStore {
   private readonly updateAnswerRow: Statement<[UpdateRow]>;
   private readonly selectById: Statement<[string], DataRow>;
   private readonly selectRunning: Statement<[string], DataRow>;
+  private readonly selectLatest: Statement<[string], DataRow>;
   private readonly countContest: Statement<[string, string], { n: number }>;
   private readonly selectDue: Statement<[number, number], DataRow>;
   private readonly selectNextDeadline: Statement<[], { deadline: number | null }>;
@@ -201,6 +202,10 @@ export class SqliteAttemptStore implements AttemptStore {
     this.selectById = db.prepare('SELECT id, version, data FROM quiz_attempts WHERE id = ?');
     this.selectRunning = db.prepare(
       `SELECT id, version, data FROM quiz_attempts WHERE user_id = ? AND status = 'in-progress'`,
+    );
+    this.selectLatest = db.prepare(
+      `SELECT id, version, data FROM quiz_attempts WHERE user_id = ?
+       ORDER BY created_at DESC, rowid DESC LIMIT 1`,
     );
     this.countContest = db.prepare(
       'SELECT COUNT(*) AS n FROM quiz_attempts WHERE user_id = ? AND contest_id = ?',
@@ -342,6 +347,12 @@ export class SqliteAttemptStore implements AttemptStore {
   async getInProgress(userId: string): Promise<Attempt | undefined> {
     if (typeof userId !== 'string') return undefined;
     const row = await groupedRead(this.db, () => this.selectRunning.get(userId));
+    return row ? this.read(row) : undefined;
+  }
+
+  async latest(userId: string): Promise<Attempt | undefined> {
+    if (typeof userId !== 'string') return undefined;
+    const row = await groupedRead(this.db, () => this.selectLatest.get(userId));
     return row ? this.read(row) : undefined;
   }
 

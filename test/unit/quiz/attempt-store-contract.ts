@@ -102,6 +102,21 @@ export function describeAttemptStoreContract(
       expect((await store.getInProgress('u1'))?.id).toBe(second.id);
     });
 
+    it('reads the attempt a user created last, whatever its status', async () => {
+      expect(await store.latest('u-latest')).toBeUndefined();
+      const first = practice('u-latest');
+      await store.create(first, null);
+      await store.create(practice('u-latest-other'), null);
+      expect((await store.latest('u-latest'))?.id).toBe(first.id);
+      const done = submitAttempt(first, T0 + 1, 'user');
+      if (!done.ok) throw new Error('submit failed');
+      await store.update(done.attempt, first.version);
+      expect(await store.latest('u-latest')).toEqual(done.attempt);
+      const second = contestAttempt('u-latest', contest);
+      await store.create(second, null);
+      expect((await store.latest('u-latest'))?.id).toBe(second.id);
+    });
+
     it('writes an update only over the version that was read', async () => {
       const a = practice('u1');
       await store.create(a, ref('c1'));

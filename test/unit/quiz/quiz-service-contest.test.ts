@@ -297,7 +297,25 @@ describe('QuizServiceImpl: deadlines', () => {
       await f.service.answer(userOf('loc'), button(early, 'right')),
       'deadline-passed',
     );
-    expectRejected(await f.service.submit(userOf('loc')), 'no-active-attempt');
+    expectRejected(await f.service.submit(userOf('loc')), 'nothing-running');
+  });
+
+  it('tells a typed answer that came just after the deadline that time ran out', async () => {
+    const user = userOf('loc');
+    const started = expectKind(await f.service.startContest(user, 'thu'), 'question');
+    const deadline = started.attempt.deadline!;
+    // The scheduler submits the attempt at its deadline; the person types a moment later.
+    await f.service.expireDue(deadline);
+    f.clock.now = deadline + 2_000;
+    expectRejected(await f.service.answer(user, { kind: 'text', text: 'B' }), 'deadline-passed');
+    f.clock.now = deadline + 15 * MINUTE;
+    expectRejected(await f.service.answer(user, { kind: 'text', text: 'B' }), 'deadline-passed');
+    // Long after, or after a practice the person stopped, nothing is said about a deadline.
+    f.clock.now = deadline + 15 * MINUTE + 1;
+    expectRejected(await f.service.answer(user, { kind: 'text', text: 'B' }), 'no-active-attempt');
+    expectKind(await f.service.startPractice(user), 'question');
+    expectKind(await f.service.cancel(user), 'cancelled');
+    expectRejected(await f.service.answer(user, { kind: 'text', text: 'B' }), 'no-active-attempt');
   });
 
   it('a call that shows something else queues the time-up message and wakes the scheduler', async () => {

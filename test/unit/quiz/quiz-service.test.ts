@@ -81,8 +81,8 @@ describe('QuizServiceImpl: practice', () => {
     const cancelled = expectKind(await f.service.cancel(user), 'cancelled');
     expect(cancelled.attempt).toMatchObject({ id: started.attempt.id, submitReason: 'cancelled' });
     expect(await f.store.get(started.attempt.id)).toMatchObject({ status: 'submitted' });
-    expectRejected(await f.service.cancel(user), 'no-active-attempt');
-    expectRejected(await f.service.submit(user), 'no-active-attempt');
+    expectRejected(await f.service.cancel(user), 'nothing-running');
+    expectRejected(await f.service.submit(user), 'nothing-running');
     expect(await f.service.resume(user)).toBeUndefined();
   });
 
