@@ -1,4 +1,4 @@
-import type { Contest } from '../quiz';
+import type { Contest, ContestAudience } from '../quiz';
 
 /*
  * Which contest a report is about when none is named, and which earlier contest it is compared
@@ -23,6 +23,22 @@ export function defaultContest(contests: readonly Contest[], now: number): Conte
     }
   }
   return best;
+}
+
+/**
+ * Whether a contest is meant for anyone in a unit's subtree: its audience names no unit, or names
+ * the unit, one above it (`ancestors`) or one below it (`codes`: the unit and its descendants).
+ * Roles are not considered: a unit's report covers whoever of it may sit the contest.
+ */
+export function audienceReaches(
+  audience: ContestAudience,
+  codes: readonly string[],
+  ancestors: readonly string[],
+): boolean {
+  return (
+    audience.units.length === 0 ||
+    audience.units.some((u) => codes.includes(u) || ancestors.includes(u))
+  );
 }
 
 /** Whether two contests have the same audience: equal unit codes and equal roles, as sets. */

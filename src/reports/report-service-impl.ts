@@ -5,8 +5,8 @@ import {
   type Unit,
   type UnitTree,
 } from '../directory';
-import type { Contest } from '../quiz';
-import { defaultContest, previousContest } from './contest-choice';
+import { isInAudience, type Contest } from '../quiz';
+import { audienceReaches, defaultContest, previousContest } from './contest-choice';
 import type { QuestionLookup } from './item-analysis';
 import type { ContestStatsSource, ParticipantRow, ReportAuditLog } from './ports';
 import { notTakenLines, rankingLines, type LineNames } from './report-lines';
@@ -76,8 +76,10 @@ interface Done<T> {
  * when the directory holds several trees. A unit code is matched exactly, or else without regard to
  * case when that names exactly one unit.
  * Access is checked before the contest, so a refused request learns nothing about contests either.
- * With no contest given, the one opened most recently is used (`defaultContest`); an unknown id is
- * `unknown-contest` and no opened contest at all is `no-contest`.
+ * With no contest given, the one opened most recently among those meant for someone of the unit
+ * (`audienceReaches`) is used (`defaultContest`); an unknown id is `unknown-contest` and no such
+ * opened contest at all is `no-contest`. A report counts and lists only the people of the unit who
+ * may sit the contest (its audience's units and roles).
  *
  * Every call writes exactly one audit record: denials and failures with `allowed: false` and the
  * reason as detail; allowed requests with `allowed: true` once the answer is ready (the file name
@@ -98,7 +100,7 @@ export class ReportServiceImpl implements ReportService {
   notTaken(asker: ReportAsker, target: ReportTarget): Promise<NotTakenOutcome> {
     return this.handle('chuathi', asker, target, async (scope) => {
       const [roster, participantIds] = await Promise.all([
-        this.options.directory.listPeople(scope.codes),
+        this.eligiblePeople(scope),
         this.options.stats.participantIds(scope.contest.id),
       ]);
       const people = notTakenLines(roster, participantIds, (code) => scope.tree.get(code)?.name);
@@ -198,6 +200,7 @@ export class ReportServiceImpl implements ReportService {
     const unit = this.resolveUnit(person, target.unitCode, tree);
     if (!unit || !canSeeUnit(person, unit.code, tree)) return deny('unit-not-visible');
 
+    const codes = [unit.code, ...tree.descendants(unit.code).map((u) => u.code)];
     let contest: Contest | undefined;
     if (target.contestId !== undefined) {
       contest = this.options.contests.find((c) => c.id === target.contestId);
@@ -206,14 +209,19 @@ export class ReportServiceImpl implements ReportService {
         return { kind: 'unknown-contest', contestId: target.contestId };
       }
     } else {
-      contest = defaultContest(this.options.contests, now);
+      // The latest contest meant for someone of this unit (a contest for another department would
+      // show an empty report).
+      const ancestors = tree.ancestors(unit.code).map((u) => u.code);
+      const reaching = this.options.contests.filter((c) =>
+        audienceReaches(c.audience, codes, ancestors),
+      );
+      contest = defaultContest(reaching, now);
       if (!contest) {
         await audit(false, unit.code, null, 'no-contest');
         return { kind: 'no-contest' };
       }
     }
 
-    const codes = [unit.code, ...tree.descendants(unit.code).map((u) => u.code)];
     let done: Done<T>;
     try {
       done = await work({ person, tree, unit, codes, contest, now });
@@ -223,6 +231,26 @@ export class ReportServiceImpl implements ReportService {
     }
     await audit(true, unit.code, contest.id, done.detail);
     return done.outcome;
+  }
+
+  /**
+   * The people of the scope who may sit its contest (`isInAudience`: unit and role): those the
+   * participation rate counts and the not-taken list names. The previous contest a report compares
+   * with has the same audience (`previousContest`), hence the same people.
+   */
+  private async eligiblePeople(scope: Scope): Promise<Person[]> {
+    const people = await this.options.directory.listPeople(scope.codes);
+    const { audience } = scope.contest;
+    return people.filter((p) =>
+      isInAudience(audience, {
+        userId: p.userId,
+        unitCode: p.unitCode,
+        role: p.role,
+        unitAncestors: scope.tree.has(p.unitCode)
+          ? scope.tree.ancestors(p.unitCode).map((u) => u.code)
+          : [],
+      }),
+    );
   }
 
   private resolveUnit(person: Person, requested: string | undefined, tree: UnitTree) {
@@ -238,7 +266,7 @@ export class ReportServiceImpl implements ReportService {
   }
 
   private async buildReport(scope: Scope): Promise<BuiltReport> {
-    const { stats, directory, contests } = this.options;
+    const { stats, contests } = this.options;
     const previous = previousContest(contests, scope.contest);
     const readContest = async (contest: Contest): Promise<ContestData> => {
       const [unitStats, participantIds] = await Promise.all([
@@ -250,7 +278,7 @@ export class ReportServiceImpl implements ReportService {
     const [current, questionStats, people, previousData] = await Promise.all([
       readContest(scope.contest),
       stats.questionStats(scope.contest.id, scope.codes),
-      directory.listPeople(scope.codes),
+      this.eligiblePeople(scope),
       previous ? readContest(previous) : Promise.resolve(undefined),
     ]);
     return buildUnitReport({

@@ -91,7 +91,7 @@ interface Setup {
   workbooks: ReportWorkbookData[];
 }
 
-async function setup(now = NOW): Promise<Setup> {
+async function setup(now = NOW, contests = [later, current, previous]): Promise<Setup> {
   const directory = new MemoryDirectoryRepository();
   await directory.replaceAll(units, people);
   const audit = new MemoryAuditLog();
@@ -101,7 +101,7 @@ async function setup(now = NOW): Promise<Setup> {
     stats,
     audit,
     directory,
-    contests: [later, current, previous],
+    contests,
     topicNames: new Map([
       ['a', 'Chuyển đổi số'],
       ['b', 'Chữ ký số'],
@@ -235,6 +235,55 @@ describe('ReportServiceImpl contests', () => {
       kind: 'summary',
       report: { contestId: 'cds-2025', figures: { participants: 1, meanScore: 20 } },
     });
+  });
+});
+
+describe('ReportServiceImpl and a contest for part of the directory', () => {
+  // Opened after `current`, for the officials of Sở Nội vụ and its divisions only.
+  const snvOnly = makeContest({
+    id: 'snv-2026',
+    title: 'Thi riêng Sở Nội vụ',
+    opensAt: T0 + DAY,
+    closesAt: T0 + 10 * DAY,
+    audience: { units: ['CT-SNV'], roles: ['official'] },
+  });
+  const withSnv = () => setup(NOW, [later, current, previous, snvOnly]);
+
+  it('reports by default on the latest contest meant for someone of the unit', async () => {
+    const { service } = await withSnv();
+    const other = await service.summary({ userId: 'mgr-hg' }, {});
+    expect(other).toMatchObject({ kind: 'summary', report: { contestId: 'cds-2026' } });
+    const sibling = await service.summary({ userId: 'admin' }, { unitCode: 'CT-STT' });
+    expect(sibling).toMatchObject({ kind: 'summary', report: { contestId: 'cds-2026' } });
+    // The unit itself, a unit above it (the city) and one below it all reach the contest.
+    for (const [userId, unitCode] of [
+      ['mgr-snv', undefined],
+      ['admin', 'CT'],
+      ['mgr-tc', undefined],
+    ] as const) {
+      const outcome = await service.summary({ userId }, unitCode ? { unitCode } : {});
+      expect(outcome).toMatchObject({ kind: 'summary', report: { contestId: 'snv-2026' } });
+    }
+  });
+
+  it('counts and lists only the people who may sit the contest', async () => {
+    const { service } = await withSnv();
+    const target = { contestId: 'snv-2026' };
+    // Of the city's 8 people: the officials of CT-SNV and CT-SNV-TC; not its managers, not CT.
+    const notTaken = await service.notTaken({ userId: 'admin' }, target);
+    expect(notTaken).toMatchObject({ kind: 'not-taken', roster: 3 });
+    if (notTaken.kind !== 'not-taken') throw new Error(notTaken.kind);
+    expect(notTaken.people.map((p) => [p.unitCode, p.fullName])).toEqual([
+      ['CT-SNV', 'Đỗ Thị Dung'],
+      ['CT-SNV', 'Phạm Văn Cường'],
+      ['CT-SNV-TC', 'Võ Thị Giang'],
+    ]);
+    const summary = await service.summary({ userId: 'admin' }, target);
+    if (summary.kind !== 'summary') throw new Error(summary.kind);
+    expect(summary.report.figures).toMatchObject({ roster: 3, participants: 0 });
+    // A contest for everyone still counts everyone.
+    const all = await service.notTaken({ userId: 'admin' }, { contestId: 'cds-2026' });
+    expect(all).toMatchObject({ kind: 'not-taken', roster: 8 });
   });
 });
 
