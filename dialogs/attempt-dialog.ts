@@ -93,10 +93,11 @@ export class AttemptDialog extends ComponentDialog<AttemptDialogOptions> {
     if (!current) return 'unhandled';
     switch (current.kind) {
       case 'tiebreak':
+        // Whatever is typed now is read as the prediction asked.
         if (parseTypedNumber(text) !== undefined) {
           return this.answer(context, { kind: 'text', text });
         }
-        await this.presenter.remind(context, current, quizTexts.contestReminder);
+        await this.presenter.remind(context, current, quizTexts.tiebreakReminder);
         return 'wait';
       case 'question':
         if (current.attempt.mode === 'contest') {

@@ -14,6 +14,9 @@ export interface RejectionContext {
   optionCount?: number;
 }
 
+const TIEBREAK_REMINDER =
+  'Tôi chưa đọc được con số dự đoán. Hãy gõ một số nguyên không âm (ví dụ: 1500), hoặc gõ /nopbai để nộp bài mà không trả lời câu hỏi phụ.';
+
 const HOW_TO_START =
   'Gõ **/luyentap** để luyện tập, hoặc **/thi** để xem các cuộc thi đang mở cho anh/chị.';
 
@@ -38,6 +41,7 @@ const rejections: Record<QuizRejection, (ctx: RejectionContext) => string> = {
     'Anh/chị đã dùng hết số lượt dự thi của cuộc thi này (tính trên mọi thiết bị). Anh/chị vẫn có thể luyện tập: gõ **/luyentap**.',
   'unknown-topic': () =>
     'Không tìm thấy chủ đề này trong ngân hàng câu hỏi. Gõ **/luyentap** để luyện tập tất cả các chủ đề.',
+  'invalid-prediction': () => TIEBREAK_REMINDER,
   'invalid-answer': ({ optionCount }) =>
     `Tôi chưa hiểu câu trả lời của anh/chị. Hãy bấm nút hoặc gõ ${choiceWords(optionCount)}.`,
   'wrong-attempt': () =>
@@ -110,8 +114,7 @@ export const quizTexts = {
     'Anh/chị đã trả lời hết các câu trắc nghiệm. Còn một câu hỏi phụ, chỉ dùng để xếp hạng khi bằng điểm:',
   tiebreakHint: (unit?: string): string =>
     `Hãy gõ một số nguyên không âm${unit ? ` (đơn vị: ${unit})` : ''}, ví dụ: 1500.`,
-  tiebreakReminder:
-    'Tôi chưa đọc được con số dự đoán. Hãy gõ một số nguyên không âm (ví dụ: 1500), hoặc gõ /nopbai để nộp bài mà không trả lời câu hỏi phụ.',
+  tiebreakReminder: TIEBREAK_REMINDER,
   tiebreakInputLabel: 'Dự đoán của anh/chị',
   tiebreakSubmit: 'Gửi dự đoán',
 

@@ -96,7 +96,8 @@ const RECENT_DEADLINE_MS = 15 * 60_000;
  * - A typed answer applies to the question current when it is read; if the write is retried, it
  *   still applies to that question (so it cannot slide onto the next one). Text that is no
  *   choice at all is `invalid-answer`; a letter or number beyond the options is
- *   `choice-out-of-range`. While the tiebreak is asked, the text is read as a number.
+ *   `choice-out-of-range`. While the tiebreak is asked, the text is read as a number
+ *   (`invalid-prediction` when it is none).
  * - Practice answers carry `feedback`; the last answer carries it on the `finished` outcome too.
  * - `expireDue` also hands out notices queued earlier and not yet acknowledged (a crash or a
  *   failed delivery); the caller reports each delivery with `acknowledgeExpiry`.
@@ -220,7 +221,7 @@ export class QuizServiceImpl implements QuizService {
       const contest = this.contestOf(running);
       if (awaitsTiebreak(running, contest)) {
         const value = parseTypedNumber(input.text);
-        if (value === undefined) return { outcome: rejected('invalid-answer') };
+        if (value === undefined) return { outcome: rejected('invalid-prediction') };
         pinned = { kind: 'tiebreak', attemptId: running.id, value };
         return this.tiebreakStep(running, pinned, now);
       }
@@ -435,7 +436,9 @@ export class QuizServiceImpl implements QuizService {
     const given = answerTiebreak(running, { value: pinned.value, at: now });
     if (!given.ok) {
       return {
-        outcome: rejected(given.reason === 'invalid-value' ? 'invalid-answer' : 'already-answered'),
+        outcome: rejected(
+          given.reason === 'invalid-value' ? 'invalid-prediction' : 'already-answered',
+        ),
       };
     }
     const done = submitAttempt(given.attempt, now, 'complete');

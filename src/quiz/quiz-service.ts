@@ -76,6 +76,7 @@ export type QuizRejection =
   | 'no-attempts-left'
   | 'unknown-topic'
   | 'invalid-answer'
+  | 'invalid-prediction'
   | 'wrong-attempt'
   | 'wrong-question'
   | 'already-answered'

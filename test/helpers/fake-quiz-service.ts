@@ -266,7 +266,7 @@ export class FakeQuizService implements QuizService {
     if (!running) return this.reject('no-active-attempt');
     if (this.awaitsTiebreak(running)) {
       const value = parseTypedNumber(input.text);
-      if (value === undefined) return this.reject('invalid-answer');
+      if (value === undefined) return this.reject('invalid-prediction');
       const given = answerTiebreak(running, { value, at: this.now });
       if (!given.ok) return this.reject('already-answered');
       return this.submitNow(given.attempt, 'complete');

@@ -143,6 +143,21 @@ describe('card buttons', () => {
   });
 });
 
+describe('typed predictions', () => {
+  it('reads what is typed at the tiebreak as the prediction, and says so when it is none', async () => {
+    const { say, service } = quizBot({ channelId: 'webchat' });
+    await say('/batdau thi-thu-2026');
+    for (let i = 0; i < 4; i++) await say(service.correctLetter());
+    // A letter goes the typed-answer way, the rest through the attempt dialog: the same hint.
+    for (const typed of ['X', '-5', '1,5', 'abc']) {
+      const replies = await say(typed);
+      expect(replies[0]?.text).toMatch(new RegExp(`^${escape(quizTexts.tiebreakReminder)}`));
+    }
+    const [result] = await say('1200');
+    expect(result?.text).toMatch(/\*\*Điểm: 100\/100\*\*/);
+  });
+});
+
 describe('duplicate deliveries', () => {
   it('gives a retried answer, button, command or start no second effect and no reply', async () => {
     const { say, service, dedup } = quizBot({ channelId: 'emulator' });

@@ -220,7 +220,7 @@ describe('contest transcript', () => {
         /^Anh\/chị đã trả lời hết các câu trắc nghiệm[\s\S]*\*\*Câu hỏi phụ · Còn 7 phút 30 giây\*\*[\s\S]*Dự đoán số người tham gia/,
       ],
     ],
-    ['nhiều lắm', [/^Anh\/chị đang làm bài thi[\s\S]*Câu hỏi phụ/]],
+    ['nhiều lắm', [/^Tôi chưa đọc được con số dự đoán[\s\S]*Câu hỏi phụ/]],
     [
       '1.500 người',
       [

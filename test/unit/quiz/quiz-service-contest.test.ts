@@ -120,7 +120,7 @@ describe('QuizServiceImpl: sitting a contest', () => {
     expect(tiebreak.contest.id).toBe('co-du-doan');
     expect(tiebreak.remainingMs).toBe(10 * MINUTE);
 
-    expectRejected(await f.service.answer(user, { kind: 'text', text: 'A' }), 'invalid-answer');
+    expectRejected(await f.service.answer(user, { kind: 'text', text: 'A' }), 'invalid-prediction');
     expectRejected(await f.service.answer(user, button(started, 'wrong')), 'already-answered');
     expect(await f.service.answer(user, button(started, 'right'))).toEqual({ kind: 'duplicate' });
     expectKind(await f.service.resume(user), 'tiebreak');
