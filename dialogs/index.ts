@@ -1,4 +1,12 @@
-export { texts, formatCount, EXAMPLE_QUESTIONS, DEFAULT_TOPICS, HELP_COMMANDS } from './texts';
+export {
+  texts,
+  formatCount,
+  EXAMPLE_QUESTIONS,
+  DEFAULT_TOPICS,
+  GREETINGS,
+  HELP_COMMANDS,
+  THANKS,
+} from './texts';
 export { renderAnswer, renderAnswerPlain, statusWarning, suggestedTopics } from './render-answer';
 export { feedbackCard, feedbackPayloadSchema } from './feedback-card';
 export type { FeedbackPayload } from './feedback-card';

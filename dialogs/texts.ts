@@ -41,6 +41,45 @@ export const HELP_COMMANDS: readonly string[] = [
   '?',
 ];
 
+/**
+ * Whole messages that only greet, answered with the welcome rather than searched as a question.
+ * Compared like `HELP_COMMANDS`, and also without diacritics (the list is folded when read).
+ */
+export const GREETINGS: readonly string[] = [
+  'xin chào',
+  'chào',
+  'chào bạn',
+  'chào bot',
+  'chào trợ lý',
+  'chào em',
+  'chào anh',
+  'chào chị',
+  'chào buổi sáng',
+  'chào buổi chiều',
+  'alo',
+  'hello',
+  'hi',
+];
+
+/** Whole messages that only thank, answered briefly. Compared like `GREETINGS`. */
+export const THANKS: readonly string[] = [
+  'cảm ơn',
+  'cám ơn',
+  'cảm ơn bạn',
+  'cám ơn bạn',
+  'cảm ơn em',
+  'cám ơn em',
+  'cảm ơn nhiều',
+  'cám ơn nhiều',
+  'cảm ơn trợ lý',
+  'xin cảm ơn',
+  'ok cảm ơn',
+  'ok cám ơn',
+  'thanks',
+  'thank you',
+  'tks',
+];
+
 export const texts = {
   welcome: [
     'Xin chào! Tôi là **Trợ lý CĐS**, trợ lý hỏi đáp về chuyển đổi số dành cho cán bộ, công chức, viên chức.',
@@ -60,6 +99,9 @@ export const texts = {
       ].join('\n'),
       'Lưu ý: câu trả lời chỉ để tham khảo nhanh. Khi cần làm căn cứ pháp lý, hãy đối chiếu với văn bản gốc.',
     ].join('\n\n'),
+
+  thanks:
+    'Rất vui được hỗ trợ anh/chị. Khi cần, anh/chị cứ gõ câu hỏi tiếp, hoặc gõ **trợ giúp** để xem tôi có thể làm gì.',
 
   emptyQuestion:
     'Anh/chị chưa nhập câu hỏi. Hãy gõ câu hỏi của anh/chị, ví dụ: “Chữ ký số có giá trị pháp lý như chữ ký tay không?”',

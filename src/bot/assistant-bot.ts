@@ -32,7 +32,7 @@ import type { ResultStore } from '../results';
 import type { FeedbackStore } from '../storage';
 import { QuizRouter, type ActivityDedupPort } from './quiz-router';
 import { ReportRouter, type ReportRouterOptions } from './report-router';
-import { classifyText } from './text-input';
+import { classifyText, courtesyOf } from './text-input';
 import { turnLogger } from './turn-logger';
 
 /** Outcome of one question, as counted by the answers metric. */
@@ -226,6 +226,17 @@ export class AssistantBot extends ActivityHandler {
   }
 
   private async answer(context: TurnContext, question: string, log: Logger): Promise<void> {
+    // A greeting or thanks is answered as such, also during a practice (which passes on what is
+    // not an answer): searched as a question it would only be refused for its words.
+    const courtesy = courtesyOf(question);
+    if (courtesy === 'greeting') {
+      await context.sendActivity(welcomeReply(this.quiz !== undefined));
+      return;
+    }
+    if (courtesy === 'thanks') {
+      await context.sendActivity(textReply(texts.thanks));
+      return;
+    }
     const activity = context.activity;
     const state = await this.askState.get(context, {});
     const started = performance.now();

@@ -3,7 +3,7 @@ export type { AnswerMetrics, AnswerOutcome, AssistantBotOptions } from './assist
 export { createTurnErrorHandler } from './turn-error-handler';
 export type { TurnErrorHandlerOptions } from './turn-error-handler';
 export { TURN_LOGGER_KEY, turnLogger } from './turn-logger';
-export { classifyText, normalizeText } from './text-input';
+export { classifyText, courtesyOf, normalizeText } from './text-input';
 export type { TextInput } from './text-input';
 export { QuizRouter } from './quiz-router';
 export type { ActivityDedupPort, QuizRouterOptions } from './quiz-router';

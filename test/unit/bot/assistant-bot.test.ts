@@ -91,6 +91,15 @@ describe('AssistantBot transcripts', () => {
     expect(outcomes).toEqual(['answered', 'answered', 'not_found']);
   });
 
+  it('greets and thanks back without searching', async () => {
+    const { adapter, answerer } = setup(200);
+    await transcript(adapter, [
+      ['Xin chào!', texts.welcome],
+      ['cam on nhieu a', texts.thanks],
+    ]);
+    expect(answerer.calls).toEqual([]);
+  });
+
   it('takes votes from card buttons and refuses forged ones', async () => {
     const { adapter, feedback } = setup();
     await transcript(adapter, [

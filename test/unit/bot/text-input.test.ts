@@ -1,10 +1,34 @@
-import { classifyText, normalizeText } from '../../../src/bot';
+import { classifyText, courtesyOf, normalizeText } from '../../../src/bot';
 
 describe('normalizeText', () => {
   it('composes to NFC, drops control and format characters, collapses spaces', () => {
     const decomposed = 'Chu\u031b\u0303 ky\u0301 so\u0302\u0301';
     expect(normalizeText(decomposed)).toBe('Chữ ký số');
     expect(normalizeText('  Chữ\u0000ký\u200bsố \n\n là gì?\u0007 ')).toBe('Chữ ký số là gì?');
+  });
+});
+
+describe('courtesyOf', () => {
+  it.each([
+    ['xin chào', 'greeting'],
+    ['Xin chào!', 'greeting'],
+    ['xin chao', 'greeting'],
+    ['Chào bạn ạ', 'greeting'],
+    ['Chào buổi sáng', 'greeting'],
+    ['hi', 'greeting'],
+    ['cảm ơn', 'thanks'],
+    ['Cám ơn nhiều nhé!', 'thanks'],
+    ['cam on 🙏', 'thanks'],
+    ['ok cảm ơn ạ', 'thanks'],
+    ['Thanks!', 'thanks'],
+    // Anything more than a greeting or thanks is a question.
+    ['xin chào, chữ ký số là gì?', undefined],
+    ['cảm ơn, còn chữ ký số công cộng thì sao?', undefined],
+    ['chào mừng ngày chuyển đổi số', undefined],
+    ['ạ', undefined],
+    ['a', undefined],
+  ])('%j → %j', (text, expected) => {
+    expect(courtesyOf(text)).toBe(expected);
   });
 });
 
