@@ -52,7 +52,10 @@ export function contestListReply(
       c.timeLimitMinutes,
       c.closesAt,
     );
-    return `1. ${item}; ${quizTexts.attemptsLeft(i.attemptsLeft)}`;
+    const status = i.running
+      ? quizTexts.contestRunning(c.id)
+      : quizTexts.attemptsLeft(i.attemptsLeft);
+    return `1. ${item}; ${status}`;
   });
   const text = [
     quizTexts.contestListTitle,

@@ -159,6 +159,8 @@ export const quizTexts = {
   ): string =>
     `**${title}** (mã: ${id}) — ${questions} câu, ${minutes} phút; mở đến ${formatInstant(closesAt)}`,
   attemptsLeft: (n: number): string => (n > 0 ? `còn ${n} lượt dự thi` : 'đã hết lượt dự thi'),
+  contestRunning: (contestId: string): string =>
+    `anh/chị **đang làm bài thi này**: gõ **/thi ${contestId}** để xem lại câu hỏi hiện tại`,
   contestListHint: (exampleId: string): string =>
     `Bấm nút, hoặc gõ /thi kèm mã cuộc thi (ví dụ: /thi ${exampleId}) để xem thể lệ và bắt đầu.`,
   contestListEmpty:

@@ -145,7 +145,7 @@ export class QuizServiceImpl implements QuizService {
     const now = this.options.clock();
     const person = await this.options.directory.getPerson(user.userId);
     if (!person) return rejected('not-in-directory');
-    await this.settle(user.userId, now);
+    const running = await this.settle(user.userId, now);
     const candidate = await this.candidate(person);
     const items: ContestListing[] = [];
     for (const contest of this.options.contests) {
@@ -157,6 +157,7 @@ export class QuizServiceImpl implements QuizService {
         contest,
         attemptsLeft: Math.max(0, contest.maxAttempts - used),
         effectiveDeadline: effectiveDeadline(contest, now),
+        ...(running?.contestId === contest.id ? { running: true } : {}),
       });
     }
     return { kind: 'contests', items };

@@ -60,6 +60,8 @@ export type QuizAnswerInput =
 export interface ContestListing {
   contest: Contest;
   attemptsLeft: number;
+  /** The person is sitting this contest now (its attempt counts as used in `attemptsLeft`). */
+  running?: boolean;
   /** Epoch ms: the earlier of now + time limit and the contest's close. */
   effectiveDeadline: number;
 }

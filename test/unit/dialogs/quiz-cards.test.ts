@@ -308,6 +308,15 @@ describe('contest cards', () => {
     expect(contestListReply('msteams', []).text).toBe(quizTexts.contestListEmpty);
   });
 
+  it('says which contest the person is sitting, instead of its attempts used up', () => {
+    const sitting = listing({ attemptsLeft: 0, running: true });
+    const reply = contestListReply('msteams', [sitting]);
+    expect(reply.text).toContain(
+      '(mã: thi-thu-2026) — 4 câu, 10 phút; mở đến 08:00 ngày 02/12/2026; anh/chị **đang làm bài thi này**: gõ **/thi thi-thu-2026** để xem lại câu hỏi hiện tại',
+    );
+    expect(reply.text).not.toContain('đã hết lượt');
+  });
+
   it('confirms with the rules, deadline, attempts, pass mark and Bắt đầu / Để sau', () => {
     const reply = contestConfirmReply('emulator', listing());
     expect(reply.text).toContain('**Thi thử năng lực số 2026**');

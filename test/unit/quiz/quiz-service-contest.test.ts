@@ -194,7 +194,15 @@ describe('QuizServiceImpl: sitting a contest', () => {
     const list = expectKind(await f.service.listContests(teams), 'contests');
     expect(list.items.find((i) => i.contest.id === 'co-du-doan')?.attemptsLeft).toBe(1);
     expect(list.items.find((i) => i.contest.id === 'thu')?.attemptsLeft).toBe(0);
+    expect(list.items.some((i) => i.running)).toBe(false);
     expectKind(await f.service.startContest(teams, 'co-du-doan'), 'question');
+    // While sitting it, the list says so (its attempt already counts as used).
+    const sitting = expectKind(await f.service.listContests(web), 'contests');
+    expect(sitting.items.find((i) => i.contest.id === 'co-du-doan')).toMatchObject({
+      attemptsLeft: 0,
+      running: true,
+    });
+    expect(sitting.items.find((i) => i.contest.id === 'thu')?.running).toBeUndefined();
     await f.service.submit(teams);
     expectRejected(await f.service.startContest(web, 'co-du-doan'), 'no-attempts-left');
   });
