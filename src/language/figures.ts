@@ -40,7 +40,8 @@ import { SPELLED_NUMBERS } from './number-words';
  * - `person`: who holds an office now ("Trưởng Ban Chỉ đạo … hiện nay là ai?", "Ai đang giữ chức
  *   Giám đốc Sở …?") or won ("Ai đạt điểm cao nhất kỳ thi …?"), stated by a person's name ("ông
  *   Trần Việt Trường", "Nguyễn Văn A"); with an office asked, by a sentence naming it with the
- *   name. Who does something by role ("Ai chịu trách nhiệm …?", "Chủ quản hệ thống là ai?") is
+ *   name, not as a document's signer ("do Chủ tịch UBND thành phố Trần Việt Trường ký" is who
+ *   signed then, not who holds the office now). Who does something by role ("Ai chịu trách nhiệm …?", "Chủ quản hệ thống là ai?") is
  *   answered by the role, so it is no figure;
  * - `menu`: where to click in a program ("bấm vào mục nào", "ở menu nào", "bấm vào đâu"), stated
  *   by a named item to choose ("chọn chức năng ký số", "chọn mục "Cài đặt"", "Tệp → Lưu").
@@ -326,6 +327,8 @@ const PERSON_ASKED = new RegExp(
     'ai (?:dat|gianh|doat|duoc|nhan|la nguoi dat)(?: \\S+){0,3}? (?:giai (?:nhat|nhi|ba|tu|thuong|dac biet|cao nhat|khuyen khich)|diem cao nhat|thu khoa)',
     'ai (?:dung dau|dung nhat|thu khoa|cao diem nhat)',
     '(?:thu khoa|nguoi dat diem cao nhat|nguoi dat giai nhat)(?: \\S+){0,12}? la ai',
+    // "Ai là chủ tịch UBND …?": an office's holder, now or ever; the documents name neither.
+    `ai la (?:pho |tong )?(?:${OFFICE_NAMES.join('|')})`,
   ]
     .map((p) => `(?:^|\\s)${p}(?=\\s|$)`)
     .join('|'),
@@ -614,6 +617,24 @@ const STATES_PERSON = new RegExp(
   ].join('|')})(?:\\s+\\p{Lu}\\p{Ll}*){1,3}(?![\\p{L}])`,
   'u',
 );
+const PERSONS = new RegExp(STATES_PERSON.source, 'gu');
+/** After a name: the person signed ("… Trần Việt Trường ký"). */
+const SIGNED_AFTER = /^\s*ký(?![\p{L}])/u;
+/** Before a name: who signed ("người ký là ông …", "người ký: …"). */
+const SIGNER_BEFORE = /người ký(?:\s+là|\s*:)\s*$/iu;
+
+/**
+ * Whether `text` names someone other than as the signer of a document: "Chủ tịch UBND thành phố
+ * Trần Việt Trường ký" says who signed a letter then, not who holds the office now.
+ */
+function namesHolder(text: string): boolean {
+  for (const m of text.matchAll(PERSONS)) {
+    const after = text.slice(m.index + m[0].length);
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
+    if (!SIGNED_AFTER.test(after) && !SIGNER_BEFORE.test(before)) return true;
+  }
+  return false;
+}
 /**
  * An item of a program to choose: "chọn chức năng ký số", "bấm nút Gửi", "vào mục "Cài đặt"",
  * "Tệp → Lưu dưới dạng".
@@ -843,9 +864,11 @@ export function statesFigure(
   if (kind === 'agency' || kind === 'person') {
     // Named with what is asked of it: the action an agency does, the office a person holds.
     const nfc = text.normalize('NFC');
-    const named = kind === 'agency' ? STATES_AGENCY : STATES_PERSON;
     const phrase = kind === 'agency' ? action : office;
-    return named.test(nfc) && (phrase === undefined || hasFoldedPhrase(nfc, phrase));
+    if (phrase !== undefined && !hasFoldedPhrase(nfc, phrase)) return false;
+    // Who holds an office is not told by who signed as its holder once.
+    if (kind === 'person') return office === undefined ? STATES_PERSON.test(nfc) : namesHolder(nfc);
+    return STATES_AGENCY.test(nfc);
   }
   const words = tokens(text);
   const isNumber = (w: string | undefined) =>

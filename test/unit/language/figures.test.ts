@@ -101,6 +101,8 @@ describe('askedFigure', () => {
     ],
     ['Ai đang giữ chức Phó Chủ tịch UBND thành phố?', { kind: 'person', office: 'pho chu tich' }],
     ['giám đốc Sở KHCN hiện giờ là ai vậy mn?', { kind: 'person', office: 'giam doc' }],
+    ['Ai là chủ tịch UBND TP Cần Thơ?', { kind: 'person', office: 'chu tich' }],
+    ['ai la giam doc so khcn', { kind: 'person', office: 'giam doc' }],
     ['Ai đạt điểm cao nhất kỳ thi năng lực CĐS 2023 vậy mn?', { kind: 'person' }],
     ['Kỳ thi năm 2025 ai đạt giải nhất?', { kind: 'person' }],
     // Who, then where that person works: the person is asked first.
@@ -344,6 +346,7 @@ describe('statesFigure', () => {
     ['Vào mục "Cài đặt" rồi bật xác thực hai yếu tố.', { kind: 'menu' }],
     ['Chọn Tệp → Lưu dưới dạng PDF.', { kind: 'menu' }],
     ['Quyết định do Chủ tịch UBND thành phố Trần Việt Trường ký.', { kind: 'person' }],
+    ['Chủ tịch UBND thành phố là ông Trần Văn A.', { kind: 'person', office: 'chu tich' }],
     ['Phần mềm do Công ty cổ phần ABC xây dựng.', { kind: 'company' }],
     ['Người dân nộp hồ sơ trực tuyến tại dichvucong.gov.vn.', { kind: 'address' }],
     ['Đơn làm theo Mẫu số 01 ban hành kèm theo Nghị định.', { kind: 'form' }],
@@ -431,6 +434,12 @@ describe('statesFigure', () => {
     ],
     ['Thí sinh ở TP Hồ Chí Minh và Bà Rịa – Vũng Tàu dự thi.', { kind: 'person' }],
     ['Trưởng Ban Chỉ đạo cấp xã là Chủ tịch UBND xã.', { kind: 'person', office: 'truong ban' }],
+    // Who signed as the holder of the office once, not who holds it.
+    [
+      'Công văn 3400/UBND-KGVX (do Chủ tịch UBND thành phố Trần Việt Trường ký) hướng dẫn triển khai.',
+      { kind: 'person', office: 'chu tich' },
+    ],
+    ['Người ký là ông Vương Đình Huệ, Chủ tịch Quốc hội.', { kind: 'person', office: 'chu tich' }],
     // What to do, with no item of a program named.
     ['Văn thư thu hồi văn bản phát hành nhầm và thông báo cho nơi nhận.', { kind: 'menu' }],
   ])('finds no figure in %p for %p', (text, figure) => {
