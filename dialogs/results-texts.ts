@@ -10,15 +10,18 @@ import { formatInstant } from './quiz-format';
 /** Whole messages (folded, without spaces or punctuation) that ask for one's own results. */
 const RESULTS_WORDS = new Set(['/ketqua', 'ketqua', 'xemketqua', 'ketquacuatoi', '/xemketqua']);
 
+/** The command itself followed by words ("/ketqua thi-2026"): the words are not needed. */
+const RESULTS_COMMAND_WITH_WORDS = /^\/ket ?qua\s+\S/u;
+
 /**
  * Whether `text` asks for the person's own results: `/ketqua`, `/kết quả`, `/KetQua`,
- * `xem kết quả`, `kết quả của tôi` (with or without diacritics).
+ * `xem kết quả`, `kết quả của tôi` (with or without diacritics); also `/ketqua` followed by
+ * anything, which lists all of them.
  */
 export function isResultsCommand(text: string): boolean {
-  const folded = foldDiacritics(text.normalize('NFC').trim())
-    .toLowerCase()
-    .replace(/[\s.!?]+/gu, '');
-  return RESULTS_WORDS.has(folded);
+  const lower = foldDiacritics(text.normalize('NFC').trim()).toLowerCase();
+  if (RESULTS_COMMAND_WITH_WORDS.test(lower)) return true;
+  return RESULTS_WORDS.has(lower.replace(/[\s.!?]+/gu, ''));
 }
 
 export const resultsTexts = {

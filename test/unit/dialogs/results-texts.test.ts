@@ -66,6 +66,10 @@ describe('/ketqua', () => {
     ['kết quả của tôi', true],
     ['kết quả thi năm ngoái thế nào?', false],
     ['/thi', false],
+    // The command with words after it lists all results; a longer word is not the command.
+    ['/ketqua thi-2026', true],
+    ['/kết quả abc', true],
+    ['/ketquaabc', false],
   ])('recognises %j as the results command: %s', (text, expected) => {
     expect(isResultsCommand(text)).toBe(expected);
   });
