@@ -74,7 +74,7 @@ export {
 export { attemptSchema, parseAttempt } from './attempt-schema';
 export { presentQuestion, type PresentedQuestion } from './present-question';
 export { score, scorePercent, type AttemptScore, type TopicScore } from './score';
-export { parseTypedAnswer, parseTypedNumber } from './typed-answer';
+export { looksLikeChoice, parseTypedAnswer, parseTypedNumber } from './typed-answer';
 export { rankEntries, rankingComparator, tiebreakDistance, type RankingEntry } from './ranking';
 export type * from './quiz-service';
 export type {

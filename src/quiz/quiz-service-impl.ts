@@ -29,7 +29,7 @@ import type {
   QuizService,
   QuizUser,
 } from './quiz-service';
-import { parseTypedAnswer, parseTypedNumber } from './typed-answer';
+import { looksLikeChoice, parseTypedAnswer, parseTypedNumber } from './typed-answer';
 
 /** Dependencies and settings of {@link QuizServiceImpl}. */
 export interface QuizServiceImplOptions {
@@ -231,9 +231,8 @@ export class QuizServiceImpl implements QuizService {
       const optionCount = running.plan[index]!.optionOrder.length;
       const choice = parseTypedAnswer(input.text, optionCount);
       if (choice === undefined) {
-        // Letters go to z and numbers to 99: anything parsed with that many options is a choice.
-        const looksLikeChoice = parseTypedAnswer(input.text, 99) !== undefined;
-        return { outcome: rejected(looksLikeChoice ? 'choice-out-of-range' : 'invalid-answer') };
+        const reason = looksLikeChoice(input.text) ? 'choice-out-of-range' : 'invalid-answer';
+        return { outcome: rejected(reason) };
       }
       pinned = { kind: 'choice', attemptId: running.id, index, choice };
       return this.choiceStep(user, running, pinned, now);

@@ -18,6 +18,17 @@ export function parseTypedAnswer(text: string, optionCount: number): number | un
   return index < optionCount ? index : undefined;
 }
 
+/** A letter or a number of up to two digits, `0` included, as a choice is typed. */
+const CHOICE_SHAPE = /^[([]?\s*(?:[a-z]|\d{1,2})\s*[)\]]?\s*[.:,;!)]?$/;
+
+/**
+ * Whether `text` is typed as a choice, whether or not the question has that option (`E`, `0`,
+ * `99`): such text is answered "no such option", other text "not understood".
+ */
+export function looksLikeChoice(text: string): boolean {
+  return CHOICE_SHAPE.test(text.normalize('NFKC').trim().toLowerCase().replace(CHOICE_PREFIX, ''));
+}
+
 const GROUPED =
   /^(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d{1,12})(?:\s*\p{L}+(?:\s+\p{L}+)*)?$/u;
 

@@ -9,6 +9,7 @@ import {
   MemoryActivityDedup,
   type ActivityDedup,
   isComplete,
+  looksLikeChoice,
   parseTypedAnswer,
   parseTypedNumber,
   presentQuestion,
@@ -274,9 +275,7 @@ export class FakeQuizService implements QuizService {
     const index = currentIndex(running)!;
     const choice = parseTypedAnswer(input.text, running.plan[index]!.optionOrder.length);
     if (choice === undefined) {
-      return this.reject(
-        parseTypedAnswer(input.text, 99) === undefined ? 'invalid-answer' : 'choice-out-of-range',
-      );
+      return this.reject(looksLikeChoice(input.text) ? 'choice-out-of-range' : 'invalid-answer');
     }
     return this.choose(running, index, choice);
   }

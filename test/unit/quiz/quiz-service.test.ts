@@ -117,7 +117,7 @@ describe('QuizServiceImpl: practice', () => {
   it.each([
     ['E', 'choice-out-of-range'],
     ['99', 'choice-out-of-range'],
-    ['0', 'invalid-answer'],
+    ['0', 'choice-out-of-range'],
     ['', 'invalid-answer'],
     ['chữ ký số là gì?', 'invalid-answer'],
   ])('refuses the typed answer %j (%s) and changes nothing', async (text, reason) => {

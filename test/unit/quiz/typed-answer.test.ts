@@ -1,4 +1,4 @@
-import { parseTypedAnswer, parseTypedNumber } from '../../../src/quiz';
+import { looksLikeChoice, parseTypedAnswer, parseTypedNumber } from '../../../src/quiz';
 
 describe('parseTypedAnswer (4 options)', () => {
   it.each([
@@ -33,6 +33,16 @@ describe('parseTypedAnswer (4 options)', () => {
     expect(parseTypedAnswer('E', 5)).toBe(4);
     expect(parseTypedAnswer('c', 2)).toBeUndefined();
     expect(parseTypedAnswer('a', 0)).toBeUndefined();
+  });
+});
+
+describe('looksLikeChoice', () => {
+  it.each(['A', 'E', 'z', '0', '5', '99', 'đáp án 0', '(e)', 'c.'])('%p → true', (text) => {
+    expect(looksLikeChoice(text)).toBe(true);
+  });
+
+  it.each(['', 'ab', 'A B', '-1', '1.5', '100', 'Câu 3', 'không biết'])('%p → false', (text) => {
+    expect(looksLikeChoice(text)).toBe(false);
   });
 });
 
