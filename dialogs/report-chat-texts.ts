@@ -99,13 +99,14 @@ export const reportTexts = {
   moreSubUnits: (n: number): string =>
     `… và ${formatInteger(n)} đơn vị khác (xem đủ trong file Excel: **/xuatexcel**).`,
   questionsHeading: '5 câu hỏi khó nhất',
+  /** `discrimination` undefined: too few first attempts (or all alike) to compute it. */
   questionLine: (
     text: string,
     facility: string,
-    discrimination: string,
+    discrimination: string | undefined,
     attempts: number,
   ): string =>
-    `${text} — độ dễ ${facility}%, độ phân biệt ${discrimination}% (${formatInteger(attempts)} lượt)`,
+    `${text} — độ dễ ${facility}%, ${discrimination === undefined ? 'chưa tính được độ phân biệt' : `độ phân biệt ${discrimination}%`} (${formatInteger(attempts)} lượt)`,
   questionsNote:
     '_Độ dễ: tỷ lệ trả lời đúng; độ phân biệt: tương quan giữa câu này và phần còn lại của bài (lần thi đầu)._',
   comparisonHeading: (title: string): string => `So với cuộc thi trước (${title})`,

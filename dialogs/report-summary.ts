@@ -86,7 +86,7 @@ function questionLines(report: UnitReport): string[] {
       `${i + 1}. ${t.questionLine(
         escapeMarkdown(shorten(q.text, QUESTION_CHARS)),
         formatNumber(q.facility),
-        formatNumber(q.discrimination),
+        q.discrimination === null ? undefined : formatNumber(q.discrimination),
         q.attempts,
       )}`,
   );

@@ -48,6 +48,27 @@ describe('summary', () => {
     expect(text).not.toContain('So với cuộc thi trước');
   });
 
+  it('says when the discrimination of a question cannot be computed, not "—%"', () => {
+    const question = { questionId: 'q1', text: 'Câu hỏi một', topicId: 'a', attempts: 1 };
+    const text = summaryText(
+      report({
+        weakestQuestions: [
+          { ...question, facility: 0, discrimination: null },
+          {
+            ...question,
+            questionId: 'q2',
+            text: 'Câu hỏi hai',
+            facility: 25,
+            discrimination: 41.2,
+          },
+        ],
+      }),
+    );
+    expect(text).toContain('1. Câu hỏi một — độ dễ 0%, chưa tính được độ phân biệt (1 lượt)');
+    expect(text).toContain('2. Câu hỏi hai — độ dễ 25%, độ phân biệt 41,2% (1 lượt)');
+    expect(text).not.toContain('—%');
+  });
+
   it('lists at most 15 sub-units and counts the rest', () => {
     const subUnits = Array.from({ length: 20 }, (_, i) => ({
       unitCode: `U${i}`,
