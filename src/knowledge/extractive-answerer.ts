@@ -51,6 +51,12 @@ const SECOND_PASSAGE_RATIO = 0.75;
 /** Weight of a sentence stating the figure asked for, against one that does not. */
 const FIGURE_SENTENCE_BOOST = 1.5;
 /**
+ * At most this many sentences of the first passage when a figure is asked and more than
+ * `MAX_SENTENCES_FIRST` of its sentences on the question state one: "bị phạt bao nhiêu?" is
+ * answered by every fine the article sets, not by the first two.
+ */
+const MAX_FIGURE_SENTENCES_FIRST = 4;
+/**
  * A scenario is answered from this share of the minimum coverage, and a rare word of it is not
  * held against the passage: the situation's details (a time of day, a sender, a device) fill the
  * question and are seldom in the text that says what to do.
@@ -503,15 +509,21 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       // The first sentence of a section is written to stand alone: prefer it on ties.
       if (position === 0) score *= 1.15;
       // The sentence that gives the figure asked for is the answer.
-      if (figure && this.sections.sentenceStates(passage, sentence, figure, figureYears)) {
-        score *= FIGURE_SENTENCE_BOOST;
-      }
-      return { sentence, position, score };
+      const states =
+        figure !== undefined &&
+        this.sections.sentenceStates(passage, sentence, figure, figureYears);
+      if (states) score *= FIGURE_SENTENCE_BOOST;
+      return { sentence, position, score, states };
     });
-    return scored
-      .filter((s) => s.score > 0)
+    const relevant = scored.filter((s) => s.score > 0);
+    const stating = relevant.filter((s) => s.states).length;
+    const limit =
+      max === MAX_SENTENCES_FIRST && stating > max
+        ? Math.min(stating, MAX_FIGURE_SENTENCES_FIRST)
+        : max;
+    return relevant
       .sort((a, b) => b.score - a.score)
-      .slice(0, max)
+      .slice(0, limit)
       .sort((a, b) => a.position - b.position)
       .map((s) => s.sentence);
   }

@@ -45,6 +45,14 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.citations.length).toBeGreaterThan(0);
   });
 
+  it('gives every fine the article sets when the amount is asked, not the first two', async () => {
+    const result = await kb.answerer.ask('Làm lộ dữ liệu cá nhân bị phạt bao nhiêu tiền?');
+    expect(result.citations[0]).toMatchObject({ docId: 'luat-bvdlcn-2025', section: 'Điều 8' });
+    const first = result.sentences.filter((s) => s.citation === 1).map((s) => s.text);
+    expect(first).toHaveLength(3);
+    expect(first[2]).toBe('Các vi phạm khác bị phạt tối đa 3 tỷ đồng.');
+  });
+
   it('says it did not find an answer, with topic suggestions, for an out-of-scope question', async () => {
     const result = await kb.answerer.ask('Công thức nấu phở bò ngon nhất là gì?');
     expect(result.answered).toBe(false);
