@@ -1,4 +1,5 @@
 import { foldDiacritics } from '../src/language';
+import { looksLikeChoice } from '../src/quiz';
 
 /** A quiz command typed by the user (or sent as text by a button on channels without cards). */
 export type QuizCommand =
@@ -123,18 +124,12 @@ export function parseQuizCommand(text: string): QuizCommand | undefined {
   return undefined;
 }
 
-const CHOICE_PREFIX = /^(?:(?:đáp án|dap an|chọn|chon|phương án|phuong an)\s*:?\s*)?/u;
-const CHOICE_SHAPE = /^[([]?\s*(?:[a-z]|\d{1,2})\s*[)\]]?\s*[.:,;!)]?$/;
-
 /**
  * Whether a message has the shape of a typed answer ("A", "b.", "(c)", "3", "Đáp án D"), whatever
  * the number of options: "E", "0" and "99" do too, so that the quiz service can say which letters
- * are valid instead of treating them as a question.
+ * are valid instead of treating them as a question. The quiz's own reading (`looksLikeChoice`).
  */
-export function looksLikeTypedAnswer(text: string): boolean {
-  const folded = text.normalize('NFKC').trim().toLowerCase().replace(CHOICE_PREFIX, '');
-  return CHOICE_SHAPE.test(folded);
-}
+export const looksLikeTypedAnswer = looksLikeChoice;
 
 const START_WORDS = new Set([
   'bắt đầu',

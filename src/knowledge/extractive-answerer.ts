@@ -323,7 +323,8 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const shown: { from: AnalyzedSentence; out: AnswerSentence }[] = [];
     chosen.forEach((passage, i) => {
       const max = i === 0 ? MAX_SENTENCES_FIRST : 1;
-      let picked = this.bestSentences(passage, weights, max, query);
+      const maxStating = i === 0 ? MAX_FIGURE_SENTENCES_FIRST : max;
+      let picked = this.bestSentences(passage, weights, { max, maxStating }, query);
       // "mức 2 với mức 3 khác nhau ở chỗ nào?": each level compared, as the passage lists it.
       if (i === 0 && query.comparedLevels) picked = this.withLevels(passage, picked, query.comparedLevels);
       // "Điều 9 Nghị định 68/2024 quy định gì?": the article itself is the question; its opening
@@ -496,10 +497,14 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /**
+   * The passage's `max` best sentences for the question, in the passage's order; up to
+   * `maxStating` when more than `max` of them state the figure asked.
+   */
   private bestSentences(
     passage: Passage,
     weights: Map<string, number>,
-    max: number,
+    { max, maxStating }: { max: number; maxStating: number },
     { figure, figureYears }: Pick<BuiltQuery, 'figure' | 'figureYears'>,
   ): AnalyzedSentence[] {
     const scored = this.sections.of(passage).sentences.map((sentence, position) => {
@@ -517,10 +522,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     });
     const relevant = scored.filter((s) => s.score > 0);
     const stating = relevant.filter((s) => s.states).length;
-    const limit =
-      max === MAX_SENTENCES_FIRST && stating > max
-        ? Math.min(stating, MAX_FIGURE_SENTENCES_FIRST)
-        : max;
+    const limit = stating > max ? Math.min(stating, maxStating) : max;
     return relevant
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)

@@ -1,3 +1,4 @@
+import type { Person, UnitTree } from '../directory';
 import type {
   ContestAudience,
   ContestReviewPolicy,
@@ -38,6 +39,21 @@ export interface ContestCandidate {
   readonly role: PersonRole;
   /** Codes of every unit above the person's unit, up to the root (order irrelevant). */
   readonly unitAncestors: readonly string[];
+}
+
+/** A person of the directory as a candidate: his unit's ancestors from the tree (none if unknown). */
+export function contestCandidate(
+  person: Pick<Person, 'userId' | 'unitCode' | 'role'>,
+  tree: Pick<UnitTree, 'has' | 'ancestors'>,
+): ContestCandidate {
+  return {
+    userId: person.userId,
+    unitCode: person.unitCode,
+    role: person.role,
+    unitAncestors: tree.has(person.unitCode)
+      ? tree.ancestors(person.unitCode).map((u) => u.code)
+      : [],
+  };
 }
 
 export type ContestStartRejection =

@@ -29,6 +29,7 @@ export { contestFromFile, loadContests } from './contest-loader';
 export {
   checkContestStart,
   contestPhase,
+  contestCandidate,
   isInAudience,
   reviewAllowed,
   type Contest,

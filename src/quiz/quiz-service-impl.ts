@@ -14,6 +14,7 @@ import {
 import type { AttemptStore, CreateAttemptResult } from './attempt-store';
 import {
   checkContestStart,
+  contestCandidate,
   contestPhase,
   isInAudience,
   type Contest,
@@ -524,15 +525,7 @@ export class QuizServiceImpl implements QuizService {
   }
 
   private async candidate(person: Person): Promise<ContestCandidate> {
-    const tree = await this.options.directory.unitTree();
-    return {
-      userId: person.userId,
-      unitCode: person.unitCode,
-      role: person.role,
-      unitAncestors: tree.has(person.unitCode)
-        ? tree.ancestors(person.unitCode).map((u) => u.code)
-        : [],
-    };
+    return contestCandidate(person, await this.options.directory.unitTree());
   }
 
   private contestOf(attempt: Attempt): Contest | undefined {

@@ -1,6 +1,12 @@
 /** Optional words before a typed choice: "đáp án B", "Đáp án: c", "chọn 2" (folded forms too). */
 const CHOICE_PREFIX = /^(?:(?:đáp án|dap an|chọn|chon|phương án|phuong an)\s*:?\s*)?/u;
-const CHOICE = /^[([]?\s*([a-z]|[1-9]\d?)\s*[)\]]?\s*[.:,;!)]?$/;
+/** A letter or a number of up to two digits (`0` too), as a choice is typed: "b.", "(c)", "3". */
+const CHOICE = /^[([]?\s*([a-z]|\d{1,2})\s*[)\]]?\s*[.:,;!)]?$/;
+
+/** The letter or number of a text typed as a choice, lower-case, or undefined. */
+function choiceToken(text: string): string | undefined {
+  return CHOICE.exec(text.normalize('NFKC').trim().toLowerCase().replace(CHOICE_PREFIX, ''))?.[1];
+}
 
 /**
  * Reads a typed answer to a question with `optionCount` options: a letter (`A`, `b`, `c.`,
@@ -11,22 +17,19 @@ const CHOICE = /^[([]?\s*([a-z]|[1-9]\d?)\s*[)\]]?\s*[.:,;!)]?$/;
  */
 export function parseTypedAnswer(text: string, optionCount: number): number | undefined {
   if (!Number.isInteger(optionCount) || optionCount < 1) return undefined;
-  const folded = text.normalize('NFKC').trim().toLowerCase().replace(CHOICE_PREFIX, '');
-  const token = CHOICE.exec(folded)?.[1];
+  const token = choiceToken(text);
   if (token === undefined) return undefined;
   const index = /\d/.test(token) ? Number(token) - 1 : token.charCodeAt(0) - 'a'.charCodeAt(0);
-  return index < optionCount ? index : undefined;
+  return index >= 0 && index < optionCount ? index : undefined;
 }
 
-/** A letter or a number of up to two digits, `0` included, as a choice is typed. */
-const CHOICE_SHAPE = /^[([]?\s*(?:[a-z]|\d{1,2})\s*[)\]]?\s*[.:,;!)]?$/;
-
 /**
- * Whether `text` is typed as a choice, whether or not the question has that option (`E`, `0`,
- * `99`): such text is answered "no such option", other text "not understood".
+ * Whether `text` is typed as a choice ("A", "b.", "(c)", "3", "Đáp án D"), whether or not the
+ * question has that option (`E`, `0`, `99`): such text is answered "no such option", other text
+ * "not understood", and the bot hands it to the quiz rather than asking it as a question.
  */
 export function looksLikeChoice(text: string): boolean {
-  return CHOICE_SHAPE.test(text.normalize('NFKC').trim().toLowerCase().replace(CHOICE_PREFIX, ''));
+  return choiceToken(text) !== undefined;
 }
 
 const GROUPED =

@@ -5,7 +5,7 @@ import {
   type Unit,
   type UnitTree,
 } from '../directory';
-import { isInAudience, type Contest } from '../quiz';
+import { contestCandidate, isInAudience, type Contest } from '../quiz';
 import { audienceReaches, defaultContest, previousContest } from './contest-choice';
 import type { QuestionLookup } from './item-analysis';
 import type { ContestStatsSource, ParticipantRow, ReportAuditLog } from './ports';
@@ -241,16 +241,7 @@ export class ReportServiceImpl implements ReportService {
   private async eligiblePeople(scope: Scope): Promise<Person[]> {
     const people = await this.options.directory.listPeople(scope.codes);
     const { audience } = scope.contest;
-    return people.filter((p) =>
-      isInAudience(audience, {
-        userId: p.userId,
-        unitCode: p.unitCode,
-        role: p.role,
-        unitAncestors: scope.tree.has(p.unitCode)
-          ? scope.tree.ancestors(p.unitCode).map((u) => u.code)
-          : [],
-      }),
-    );
+    return people.filter((p) => isInAudience(audience, contestCandidate(p, scope.tree)));
   }
 
   private resolveUnit(person: Person, requested: string | undefined, tree: UnitTree) {
