@@ -225,6 +225,15 @@ export class QueryBuilder {
     const followUp = Boolean(previousQuery) && looksLikeFollowUp(all);
     const definitions = definedTerms(all);
     let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
+    // "CĐS là gì?" asks what the words it stands for mean: the documents define those, and use the
+    // abbreviation in other senses ("Luật CĐS"). Both the term and the search are spelled out, so
+    // the question is searched as "Chuyển đổi số là gì?" is.
+    definitions.forEach((term, i) => {
+      const spelled = this.spelledOutTerm(term);
+      if (!spelled) return;
+      definitions[i] = spelled.term;
+      syllables = syllables.flatMap((s) => (s === spelled.abbreviation ? spelled.words : [s]));
+    });
     const { folded, exact, content, expanded, asking, synonyms, coreTerms, coreAlternatives } =
       this.coverageTerms(syllables);
     const scenario = isScenario(normalized);
@@ -526,6 +535,23 @@ export class QueryBuilder {
       }
     }
     return positions ? { docs, positions } : { docs };
+  }
+
+  /**
+   * A defined term that is an abbreviation, where the question asks it ("CKS là gì?", "Thế nào là
+   * CĐS?": next to the asking words), with the abbreviation spelled out as the glossary has it.
+   * An abbreviation further from them is one of the question's other words ("Theo ISO, cách xử
+   * lý đúng là gì?").
+   */
+  private spelledOutTerm(
+    term: DefinedTerm,
+  ): { term: DefinedTerm; abbreviation: string; words: string[] } | undefined {
+    const at = term.anchor === 'end' ? term.syllables.length - 1 : 0;
+    const abbreviation = term.syllables[at]!;
+    const words = this.analyzer.abbreviationExpansions(abbreviation)?.[0];
+    if (!words) return undefined;
+    const syllables = [...term.syllables.slice(0, at), ...words, ...term.syllables.slice(at + 1)];
+    return { term: { ...term, syllables }, abbreviation, words };
   }
 
   /**

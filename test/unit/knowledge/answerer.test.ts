@@ -45,6 +45,16 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.citations.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    ['CKS là gì?', '20/2023/QH15', 'Điều 3'],
+    ['cks la gi', '20/2023/QH15', 'Điều 3'],
+    ['CĐS là gì?', '148/2025/QH15', 'Điều 3'],
+  ])('answers %p with the definition of the words the abbreviation stands for', async (q, number, section) => {
+    const result = await kb.answerer.ask(q);
+    expect(result.answered).toBe(true);
+    expect(result.citations[0]).toMatchObject({ number, section });
+  });
+
   it('gives every fine the article sets when the amount is asked, not the first two', async () => {
     const result = await kb.answerer.ask('Làm lộ dữ liệu cá nhân bị phạt bao nhiêu tiền?');
     expect(result.citations[0]).toMatchObject({ docId: 'luat-bvdlcn-2025', section: 'Điều 8' });

@@ -97,6 +97,25 @@ describe('HybridRetriever: a question asking for a definition', () => {
     expect(found(passages)[0]).toBe('Luật Dược|Điều 2');
   });
 
+  it.each(['CHT là gì?', 'cht la gi', 'Thế nào là CHT?'])(
+    'reads an abbreviation in the term as the words it stands for: %s',
+    async (question) => {
+      const documents = alqacDocuments(definitions);
+      const analyzer = new VietnameseAnalyzer({
+        abbreviations: [{ abbr: 'CHT', full: 'chất hướng thần' }],
+        synonyms: [],
+      });
+      const retriever = new HybridRetriever({
+        documents,
+        analyzer,
+        index: buildSectionIndex(documents, analyzer),
+      });
+      const { passages, query } = await retriever.retrieve(question);
+      expect(query.definitions?.[0]?.syllables).toEqual(['chất', 'hướng', 'thần']);
+      expect(found(passages)[0]).toBe('Luật Dược|Điều 2');
+    },
+  );
+
   it('ranks by the words alone without a definition question', async () => {
     const { passages, query } = await retrieverOf().retrieve('chất hướng thần');
     expect(query.definitions).toBeUndefined();
