@@ -78,6 +78,8 @@ const MY_RESULTS_LIMIT = 10;
 interface AskState {
   /** The query of the last answered question, so a short follow-up can be understood. */
   lastQuery?: string;
+  /** That question as typed (see `AskContext.previousQuestion`). */
+  lastQuestion?: string;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -242,6 +244,7 @@ export class AssistantBot extends ActivityHandler {
     const started = performance.now();
     const result = await this.options.answerer.ask(question, {
       previousQuery: state.lastQuery,
+      previousQuestion: state.lastQuestion,
     });
     const unknownArticles = result.unknownArticles;
     const missing =
@@ -261,7 +264,13 @@ export class AssistantBot extends ActivityHandler {
       citations: result.citations,
       ...(missing ? { missing } : {}),
     });
-    if (result.answered) await this.askState.set(context, { ...state, lastQuery: result.query });
+    if (result.answered) {
+      await this.askState.set(context, {
+        ...state,
+        lastQuery: result.query,
+        lastQuestion: question,
+      });
+    }
     this.options.metrics.recordAnswer(result.answered ? 'answered' : 'not_found');
     log.info(
       {

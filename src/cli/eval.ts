@@ -64,11 +64,12 @@ export async function runEval(answerer: QuestionAnswerer, items: EvalItem[]): Pr
   const misses: EvalReport['misses'] = [];
   for (const item of items) {
     let previousQuery: string | undefined;
+    let previousQuestion: string | undefined;
     for (const h of item.history ?? []) {
-      const r = await answerer.ask(h, { previousQuery });
-      previousQuery = r.answered ? r.query : previousQuery;
+      const r = await answerer.ask(h, { previousQuery, previousQuestion });
+      if (r.answered) [previousQuery, previousQuestion] = [r.query, h];
     }
-    const result = await answerer.ask(item.question, { previousQuery });
+    const result = await answerer.ask(item.question, { previousQuery, previousQuestion });
     const got = result.answered ? result.citations.map((c) => `${c.docId}#${c.section}`) : [];
     const kind = (byKind[item.kind] ??= { n: 0, 'hit@3': 0 });
     kind.n++;

@@ -127,6 +127,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
 
     const retrieval = await this.options.retriever.retrieve(trimmed, {
       previousQuery: context.previousQuery,
+      previousQuestion: context.previousQuestion,
       limit: 5,
     });
     const { query, passages, unknownArticles } = retrieval;

@@ -219,7 +219,12 @@ export class QueryBuilder {
       .sort((a, b) => b.phrase.length - a.phrase.length);
   }
 
-  build(question: string, previousQuery?: string): BuiltQuery {
+  /**
+   * `previousQuery`: the query of the question before (`BuiltQuery.text`), which a follow-up is
+   * completed with; `previousQuestion`: that question as typed, whose figure a follow-up that asks
+   * none of its own asks for.
+   */
+  build(question: string, previousQuery?: string, previousQuestion?: string): BuiltQuery {
     const normalized = normalizeText(question);
     const all = this.analyzer.syllables(stripAskerRole(normalized));
     const followUp = Boolean(previousQuery) && looksLikeFollowUp(all);
@@ -274,7 +279,9 @@ export class QueryBuilder {
         syllables = syllables.filter((_, i) => !reference.has(i));
       }
     }
-    let figure = askedFigure(normalized);
+    let figure =
+      askedFigure(normalized) ??
+      (followUp && previousQuestion ? askedFigure(normalizeText(previousQuestion)) : undefined);
     // A figure of a document the knowledge base only cites ("Theo Thông tư 116/2015/TT-BTC, mức
     // chi … là bao nhiêu?"): only a sentence naming it states it, as for a signer.
     if (figure && !figure.subject && named.docs.size === 0) {

@@ -35,6 +35,8 @@ export interface Retrieval {
 
 export interface RetrieveOptions {
   previousQuery?: string;
+  /** See `AskContext.previousQuestion`. */
+  previousQuestion?: string;
   limit?: number;
 }
 
@@ -122,7 +124,7 @@ export class HybridRetriever implements Retriever {
 
   async retrieve(question: string, options: RetrieveOptions = {}): Promise<Retrieval> {
     const limit = options.limit ?? 10;
-    const query = this.builder.build(question, options.previousQuery);
+    const query = this.builder.build(question, options.previousQuery, options.previousQuestion);
     const hits = this.options.index.search(query.terms, {
       limit: Math.max(limit, CANDIDATES),
       documents: query.documents,

@@ -102,7 +102,13 @@ export interface UnknownArticles {
 
 /** Context carried between turns of one conversation, to understand short follow-ups. */
 export interface AskContext {
+  /** The query of the last answered question (`AnswerResult.query`), for a short follow-up. */
   previousQuery?: string;
+  /**
+   * That question as typed: a follow-up that asks no figure of its own asks for its figure ("Mua
+   * bán dữ liệu cá nhân bị phạt tối đa bao nhiêu?" → "còn cá nhân thì sao?").
+   */
+  previousQuestion?: string;
 }
 
 /** The question-answering port used by the bot and the CLIs. */

@@ -888,6 +888,14 @@ export function statesFigure(
         if (MONEY_UNITS.has(w) && w !== 'tiền' && isNumber(prev)) return true;
         // "phạt tối đa 5% doanh thu", not the "100%" of a scale.
         if (w === '%' && /^(doanh|tổng|giá)$/.test(next ?? '')) return true;
+        // "mức phạt đối với cá nhân bằng một nửa mức phạt đối với tổ chức", "gấp đôi mức phạt":
+        // one fine stated as a share of another.
+        if (
+          (w === 'nửa' || w === 'đôi') &&
+          /^(một|gấp)$/.test(prev ?? '') &&
+          /^(mức|khoản)$/.test(next ?? '')
+        )
+          return true;
         // "phạt tiền gấp 10 lần khoản thu có được".
         if (w === 'lần' && isNumber(prev) && /^(khoản|doanh|số|tổng|mức)$/.test(next ?? ''))
           return true;

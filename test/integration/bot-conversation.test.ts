@@ -133,13 +133,19 @@ describe('conversations with the bot over HTTP', () => {
     );
     expect(answerer.calls.at(-1)).toEqual({
       question: 'còn chữ ký số công cộng thì sao?',
-      context: { previousQuery: 'Chữ ký số có giá trị pháp lý không?' },
+      context: {
+        previousQuery: 'Chữ ký số có giá trị pháp lý không?',
+        previousQuestion: 'Chữ ký số có giá trị pháp lý không?',
+      },
     });
     expect(textsOf(replies)[0]).toContain('20/2023/QH15');
 
     // Another conversation has no previous query.
     await exchange(h.url, messageActivity('còn thì sao?', { conversation: { id: 'conv-other' } }));
-    expect(answerer.calls.at(-1)?.context).toEqual({ previousQuery: undefined });
+    expect(answerer.calls.at(-1)?.context).toEqual({
+      previousQuery: undefined,
+      previousQuestion: undefined,
+    });
   });
 
   it('records a question it could not answer and offers topics', async () => {

@@ -59,8 +59,22 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     const result = await kb.answerer.ask('Làm lộ dữ liệu cá nhân bị phạt bao nhiêu tiền?');
     expect(result.citations[0]).toMatchObject({ docId: 'luat-bvdlcn-2025', section: 'Điều 8' });
     const first = result.sentences.filter((s) => s.citation === 1).map((s) => s.text);
-    expect(first).toHaveLength(3);
+    expect(first).toHaveLength(4);
     expect(first[2]).toBe('Các vi phạm khác bị phạt tối đa 3 tỷ đồng.');
+    // A fine stated as a share of another is a fine too.
+    expect(first[3]).toBe('Mức phạt đối với cá nhân bằng một nửa mức phạt đối với tổ chức.');
+  });
+
+  it('answers a follow-up with the figure the question before asked for', async () => {
+    const question = 'Mua bán dữ liệu cá nhân bị phạt tối đa bao nhiêu?';
+    const first = await kb.answerer.ask(question);
+    expect(first.answered).toBe(true);
+    const texts = async (context: { previousQuery: string; previousQuestion?: string }) =>
+      (await kb.answerer.ask('còn cá nhân thì sao?', context)).sentences.map((s) => s.text);
+    const half = 'Mức phạt đối với cá nhân bằng một nửa mức phạt đối với tổ chức.';
+    expect(await texts({ previousQuery: first.query, previousQuestion: question })).toContain(half);
+    // Without the question before, only its words are known: the figure asked is lost.
+    expect(await texts({ previousQuery: first.query })).not.toContain(half);
   });
 
   it('says it did not find an answer, with topic suggestions, for an out-of-scope question', async () => {

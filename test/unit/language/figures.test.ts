@@ -304,6 +304,8 @@ describe('statesFigure', () => {
     ['Phạt tối đa 10 lần khoản thu có được.', { kind: 'money' }],
     ['Các vi phạm khác bị phạt tối đa 3 tỷ đồng.', { kind: 'money' }],
     ['Bị phạt tối đa 5% doanh thu của năm liền trước.', { kind: 'money' }],
+    ['Mức phạt đối với cá nhân bằng một nửa mức phạt đối với tổ chức.', { kind: 'money' }],
+    ['Tái phạm thì bị phạt gấp đôi mức phạt lần đầu.', { kind: 'money' }],
     ['Kinh tế số chiếm 30% GDP.', { kind: 'percent' }],
     ['Luật có hiệu lực từ ngày 01/7/2024.', { kind: 'date' }],
     ['Số được đánh từ 01 vào ngày 01 tháng 01 hằng năm.', { kind: 'date' }],
@@ -367,6 +369,7 @@ describe('statesFigure', () => {
 
   it.each([
     ['Luật An ninh mạng 2025 quy định về an ninh mạng (Điều 1).', { kind: 'money' }],
+    ['Một nửa số cán bộ đã được tập huấn về chữ ký số.', { kind: 'money' }],
     ['Thông tin chung về Nghị định 30/2020/NĐ-CP, theo khoản 2 Điều 9.', { kind: 'quantity' }],
     ['Luật này áp dụng từ năm 2025 cho mọi cơ quan.', { kind: 'quantity' }],
     ['Chứng thư có thời hạn hiệu lực tối đa 5 năm.', { kind: 'quantity', units: ['kb', 'mb'] }],
