@@ -27,11 +27,15 @@ function notFoundLead(result: AnswerResult): string {
   return texts.notFound;
 }
 
-/** `Điều 22 [1].` rather than `Điều 22. [1]`: the markers go before closing punctuation. */
+/**
+ * `Điều 22 [1].` rather than `Điều 22. [1]`: the markers go before closing punctuation. A clause
+ * the document ends with ";" ends the answer's sentence: it gets a full stop.
+ */
 function withMarker(text: string, markers: string): string {
   const trimmed = text.trim();
   const match = /^(.*?)([.!?…:;]+)$/su.exec(trimmed);
-  return match ? `${match[1]} ${markers}${match[2]}` : `${trimmed} ${markers}`;
+  if (!match) return `${trimmed} ${markers}`;
+  return `${match[1]} ${markers}${match[2] === ';' ? '.' : match[2]}`;
 }
 
 function answerParagraph(result: AnswerResult): string {

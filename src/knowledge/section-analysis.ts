@@ -210,21 +210,54 @@ function cachedFigure(holder: { figures?: FigureCache }, text: string, figure: A
 
 /** Splits a section into sentences and list items, without Markdown markers. */
 export function splitSentences(text: string): string[] {
-  return (
-    text
-      .split(/\n+/)
-      // An inline list ("gồm bốn bước: (1) xây dựng; (2) áp dụng; …") stays one sentence.
-      .flatMap((line) =>
-        line.split(
-          /(?<=[.!?])\s+(?=[\p{Lu}\d\u0022“(])|(?<=;)\s+(?=[\p{Lu}\d\u0022“(])(?!\(\p{L}{1,2}\)|\(\d{1,2}\))/u,
-        ),
-      )
-      .map((s) =>
-        s
-          .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
-          .replace(/\*\*|__|\u0060/g, '')
-          .trim(),
-      )
-      .filter((s) => /[\p{L}\p{N}]/u.test(s) && !/^#/.test(s))
-  );
+  return text
+    .split(/\n+/)
+    .flatMap(splitLine)
+    .map((s) =>
+      s
+        .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+        .replace(/\*\*|__|\u0060/g, '')
+        .trim(),
+    )
+    .filter((s) => /[\p{L}\p{N}]/u.test(s) && !/^#/.test(s));
+}
+
+/** What may start a sentence: a capital, a digit, a quote or a bracket. */
+const SENTENCE_START = /[\p{Lu}\d\u0022“(]/u;
+/** An inline list's numbering: "(a)", "(1)". */
+const ITEM_NUMBER = /^\((?:\p{L}{1,2}|\d{1,2})\)/u;
+
+/**
+ * The sentences of one line: it ends one at ". " / "! " / "? ", and at "; " between clauses, before
+ * a capital. Never inside brackets ("(tại thời điểm ban hành là Bộ Thông tin và Truyền thông; Bộ
+ * Quốc phòng, …)"), and a ";" does not end a list that a ":" opened in the same sentence ("Căn
+ * cứ: Nghị định 30/2020/NĐ-CP …; Quyết định 19/2014/QĐ-TTg; …") nor an inline numbered list
+ * ("gồm bốn bước: (1) xây dựng; (2) áp dụng; …"): its items are not sentences of their own.
+ */
+function splitLine(line: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let depth = 0;
+  let listOpen = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    if (depth > 0) continue;
+    if (c === ':') listOpen = true;
+    const ends = c === '.' || c === '!' || c === '?' || (c === ';' && !listOpen);
+    if (!ends || !/\s/.test(line[i + 1] ?? '')) continue;
+    // "2. Mục hai": a numbered item's number, not a sentence.
+    if (c === '.' && /^\s*\d+$/.test(line.slice(start, i))) continue;
+    let next = i + 1;
+    while (next < line.length && /\s/.test(line[next]!)) next++;
+    const rest = line.slice(next);
+    if (!SENTENCE_START.test(rest[0] ?? '')) continue;
+    if (c === ';' && ITEM_NUMBER.test(rest)) continue;
+    out.push(line.slice(start, i + 1));
+    start = next;
+    listOpen = false;
+  }
+  out.push(line.slice(start));
+  return out;
 }

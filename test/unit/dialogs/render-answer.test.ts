@@ -57,6 +57,14 @@ describe('renderAnswer (Markdown)', () => {
     );
   });
 
+  it('ends with a full stop a clause the document ended with ";"', () => {
+    const clause = renderAnswer({
+      ...answered,
+      sentences: [{ text: 'Nghị định gồm 7 chương, 38 điều và 6 phụ lục;', citation: 1 }],
+    });
+    expect(clause).toContain('Nghị định gồm 7 chương, 38 điều và 6 phụ lục [1].');
+  });
+
   it('lists each source with number, title and section, and a working link', () => {
     expect(text).toContain('**Nguồn:**\n- [1] 20/2023/QH15 — Luật Giao dịch điện tử, Điều 23');
     expect(text).toContain(
