@@ -130,7 +130,7 @@ export const texts = {
     'Tôi chưa tìm thấy câu trả lời đủ tin cậy cho câu hỏi này trong bộ tài liệu hiện có, nên không đưa ra câu trả lời phỏng đoán.',
   /** Not answered because the documents do not speak of these words of the question. */
   notCovered: (words: readonly string[]): string =>
-    `Bộ tài liệu hiện có chưa có nội dung về ${words.map((w) => `“${w}”`).join(', ')}, nên tôi không trả lời câu hỏi này để tránh phỏng đoán.`,
+    `Bộ tài liệu hiện có chưa có nội dung trả lời câu hỏi về ${words.map((w) => `“${w}”`).join(', ')}, nên tôi không trả lời để tránh phỏng đoán.`,
   /** Not answered because the question names documents the knowledge base does not have. */
   notCoveredDocuments: (documents: readonly string[]): string =>
     `Bộ tài liệu hiện có chưa có ${documents.map((d) => `“${d}”`).join(', ')}, nên tôi không trả lời câu hỏi về văn bản này để tránh phỏng đoán.`,

@@ -52,7 +52,7 @@ describe('the assembled assistant', () => {
   it.each([
     [
       'Lương cơ sở năm 2026 là bao nhiêu?',
-      'Bộ tài liệu hiện có chưa có nội dung về “lương”',
+      'Bộ tài liệu hiện có chưa có nội dung trả lời câu hỏi về “lương”',
       ['lương'],
     ],
     [

@@ -43,7 +43,9 @@ describe('npm run ask', () => {
     expect(lines[0].answered).toBe(true);
     expect(lines[1]).toMatchObject({ answered: false, citations: [] });
     // Nothing in the documents is about "phở bò", and the reply says so.
-    expect(lines[1].answer).toMatch(/^Bộ tài liệu hiện có chưa có nội dung về “phở bò”/);
+    expect(lines[1].answer).toMatch(
+      /^Bộ tài liệu hiện có chưa có nội dung trả lời câu hỏi về “phở bò”/,
+    );
   });
 
   it('prints a readable answer without --json', async () => {

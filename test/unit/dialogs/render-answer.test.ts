@@ -121,11 +121,13 @@ describe('renderAnswer (Markdown)', () => {
 
   it('names the words the documents do not cover when that is why nothing was answered', () => {
     const out = renderAnswer({ ...notFound, unknownWords: ['lương', 'khiếu nại'] });
-    expect(out).toMatch(/^Bộ tài liệu hiện có chưa có nội dung về “lương”, “khiếu nại”, nên/);
+    expect(out).toMatch(
+      /^Bộ tài liệu hiện có chưa có nội dung trả lời câu hỏi về “lương”, “khiếu nại”, nên/,
+    );
     expect(out).not.toContain('Tôi chưa tìm thấy');
     expect(out).toContain('- chữ ký số\n- văn bản điện tử\n- ISO 9001:2015');
     const plain = renderAnswerPlain({ ...notFound, unknownWords: ['lương'] });
-    expect(plain).toMatch(/^Bộ tài liệu hiện có chưa có nội dung về “lương”, nên/);
+    expect(plain).toMatch(/^Bộ tài liệu hiện có chưa có nội dung trả lời câu hỏi về “lương”, nên/);
     expect(plain).toContain('  • chữ ký số');
     expect(renderAnswer({ ...notFound, unknownWords: [] })).toMatch(/^Tôi chưa tìm thấy/);
   });

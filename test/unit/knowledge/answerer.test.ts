@@ -55,6 +55,19 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.citations[0]).toMatchObject({ number, section });
   });
 
+  it.each([
+    [
+      'Cán bộ có được đăng văn bản nội bộ lên Facebook không?',
+      'nhan-dien-lua-dao-va-tin-gia',
+      'Không đưa thông tin nội bộ lên mạng xã hội',
+    ],
+    ['Văn bản hành chính dùng font chữ gì?', 'nd-30-2020', 'Phụ lục I, Phần I, mục I'],
+  ])('answers %p through the glossary word the guides use', async (q, docId, section) => {
+    const result = await kb.answerer.ask(q);
+    expect(result.answered).toBe(true);
+    expect(result.citations[0]).toMatchObject({ docId, section });
+  });
+
   it('gives every fine the article sets when the amount is asked, not the first two', async () => {
     const result = await kb.answerer.ask('Làm lộ dữ liệu cá nhân bị phạt bao nhiêu tiền?');
     expect(result.citations[0]).toMatchObject({ docId: 'luat-bvdlcn-2025', section: 'Điều 8' });
