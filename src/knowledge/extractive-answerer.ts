@@ -74,6 +74,10 @@ const NUMERIC_FIGURES: ReadonlySet<AskedFigure['kind']> = new Set([
   'quantity',
 ]);
 const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
+/** A sentence that goes on with the list the one before it announces ("Đó là: …", "Trong đó có: …"). */
+const CONTINUES_LIST = /^(?:Đó là|Trong đó(?: có)?|Cụ thể(?: là)?)\s*:/u;
+/** A note that qualifies the sentence before it ("Lưu ý: …", "Lưu ý về hiệu lực: …"). */
+const QUALIFYING_NOTE = /^Lưu ý[\s:]/u;
 /**
  * A word of the question found in at most this many sections is what the documents hardly know:
  * an answer must quote a passage that has it (see `unknownWords`).
@@ -334,6 +338,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
         picked = this.sections.of(passage).sentences.slice(0, max);
       }
       if (picked.length === 0) return;
+      picked = this.withContext(passage, picked);
       citations.push(this.cite(passage));
       const citation = citations.length;
       for (const sentence of picked) {
@@ -547,6 +552,26 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       .filter((s): s is AnalyzedSentence => s !== undefined && !picked.includes(s));
     if (added.length === 0) return picked;
     return sentences.filter((s) => picked.includes(s) || added.includes(s));
+  }
+
+  /**
+   * The sentences picked, with what they cannot go without, in the passage's order: the sentence
+   * a list continues ("… gồm 9 dịch vụ." before "Đó là: tạo và phân phối cặp khóa; …"), and the
+   * note that qualifies a sentence ("Lưu ý: từ ngày 01/7/2025 … không còn cấp huyện." after the
+   * list of bodies that must apply ISO 9001).
+   */
+  private withContext(passage: Passage, picked: AnalyzedSentence[]): AnalyzedSentence[] {
+    const { sentences } = this.sections.of(passage);
+    const kept = new Set(picked);
+    for (const sentence of picked) {
+      const at = sentences.indexOf(sentence);
+      const before = sentences[at - 1];
+      const after = sentences[at + 1];
+      if (before && CONTINUES_LIST.test(sentence.text)) kept.add(before);
+      if (after && QUALIFYING_NOTE.test(after.text)) kept.add(after);
+    }
+    if (kept.size === picked.length) return picked;
+    return sentences.filter((s) => kept.has(s));
   }
 
   private cite(passage: Passage): Citation {

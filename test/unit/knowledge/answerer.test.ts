@@ -78,6 +78,25 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(first[3]).toBe('Mức phạt đối với cá nhân bằng một nửa mức phạt đối với tổ chức.');
   });
 
+  it('keeps the note that qualifies a sentence it quotes', async () => {
+    const result = await kb.answerer.ask('UBND cấp xã có bắt buộc áp dụng ISO 9001:2015 không?');
+    const texts = result.sentences.map((s) => s.text);
+    const at = texts.findIndex((t) => t.startsWith('Việc áp dụng được khuyến khích đối với UBND cấp xã'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(texts[at + 1]).toMatch(/^Lưu ý: từ ngày 01\/7\/2025, .*không còn cấp huyện\.$/);
+  });
+
+  it('quotes a list only with the sentence that announces it', async () => {
+    for (const q of ['mua ban du lieu ca nhan bi phat bao nhieu', 'Gia hạn chứng thư chữ ký số công vụ thì được thêm tối đa mấy năm?']) {
+      const { sentences } = await kb.answerer.ask(q);
+      sentences.forEach((s, i) => {
+        if (!/^(?:Đó là|Trong đó có):/.test(s.text)) return;
+        expect(sentences[i - 1]?.citation).toBe(s.citation);
+        expect(sentences[i - 1]?.text).toMatch(/(?:gồm 9 dịch vụ|7 hành vi bị nghiêm cấm)\.$/);
+      });
+    }
+  });
+
   it('answers a follow-up with the figure the question before asked for', async () => {
     const question = 'Mua bán dữ liệu cá nhân bị phạt tối đa bao nhiêu?';
     const first = await kb.answerer.ask(question);
