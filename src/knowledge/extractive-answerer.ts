@@ -504,8 +504,10 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   }
 
   /**
-   * The passage's `max` best sentences for the question, in the passage's order; up to
-   * `maxStating` when more than `max` of them state the figure asked.
+   * The passage's `max` best sentences for the question; up to `maxStating` when more than `max`
+   * of them state the figure asked. The best leads: a general section's opening (who signed, when)
+   * does not go before the sentence that answers ("Ngày Chuyển đổi số quốc gia là ngày nào?"); the
+   * others follow in the passage's order.
    */
   private bestSentences(
     passage: Passage,
@@ -529,11 +531,9 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const relevant = scored.filter((s) => s.score > 0);
     const stating = relevant.filter((s) => s.states).length;
     const limit = stating > max ? Math.min(stating, maxStating) : max;
-    return relevant
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit)
-      .sort((a, b) => a.position - b.position)
-      .map((s) => s.sentence);
+    const [lead, ...others] = relevant.sort((a, b) => b.score - a.score).slice(0, limit);
+    if (!lead) return [];
+    return [lead, ...others.sort((a, b) => a.position - b.position)].map((s) => s.sentence);
   }
 
   /**
@@ -555,23 +555,25 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   }
 
   /**
-   * The sentences picked, with what they cannot go without, in the passage's order: the sentence
-   * a list continues ("… gồm 9 dịch vụ." before "Đó là: tạo và phân phối cặp khóa; …"), and the
-   * note that qualifies a sentence ("Lưu ý: từ ngày 01/7/2025 … không còn cấp huyện." after the
-   * list of bodies that must apply ISO 9001).
+   * The sentences picked, in their order, each with what it cannot go without: the sentence a
+   * list continues ("… gồm 9 dịch vụ." before "Đó là: tạo và phân phối cặp khóa; …"), and the
+   * note that qualifies it ("Lưu ý: từ ngày 01/7/2025 … không còn cấp huyện." after the list of
+   * bodies that must apply ISO 9001).
    */
   private withContext(passage: Passage, picked: AnalyzedSentence[]): AnalyzedSentence[] {
     const { sentences } = this.sections.of(passage);
-    const kept = new Set(picked);
+    const out: AnalyzedSentence[] = [];
+    const add = (s: AnalyzedSentence | undefined) => {
+      if (s && !out.includes(s)) out.push(s);
+    };
     for (const sentence of picked) {
       const at = sentences.indexOf(sentence);
-      const before = sentences[at - 1];
+      if (CONTINUES_LIST.test(sentence.text)) add(sentences[at - 1]);
+      add(sentence);
       const after = sentences[at + 1];
-      if (before && CONTINUES_LIST.test(sentence.text)) kept.add(before);
-      if (after && QUALIFYING_NOTE.test(after.text)) kept.add(after);
+      if (after && QUALIFYING_NOTE.test(after.text)) add(after);
     }
-    if (kept.size === picked.length) return picked;
-    return sentences.filter((s) => kept.has(s));
+    return out;
   }
 
   private cite(passage: Passage): Citation {

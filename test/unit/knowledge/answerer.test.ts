@@ -78,6 +78,14 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(first[3]).toBe('Mức phạt đối với cá nhân bằng một nửa mức phạt đối với tổ chức.');
   });
 
+  it.each([
+    ['Ngày Chuyển đổi số quốc gia là ngày nào?', /^Ngày 10\/10 hằng năm là Ngày Chuyển đổi số quốc gia/],
+    ['Luật CĐS có hiệu lực từ khi nào?', /có hiệu lực từ ngày 01\/7\/2026/],
+  ])('leads %p with the sentence that answers, not the section opening', async (q, lead) => {
+    const result = await kb.answerer.ask(q);
+    expect(result.sentences[0]?.text).toMatch(lead);
+  });
+
   it('keeps the note that qualifies a sentence it quotes', async () => {
     const result = await kb.answerer.ask('UBND cấp xã có bắt buộc áp dụng ISO 9001:2015 không?');
     const texts = result.sentences.map((s) => s.text);
