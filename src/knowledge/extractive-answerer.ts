@@ -531,7 +531,15 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const relevant = scored.filter((s) => s.score > 0);
     const stating = relevant.filter((s) => s.states).length;
     const limit = stating > max ? Math.min(stating, maxStating) : max;
-    const [lead, ...others] = relevant.sort((a, b) => b.score - a.score).slice(0, limit);
+    // Who signed, whom to call, where to go: a sentence naming it is the answer, whatever else
+    // the others share with the question. A number is stated by many sentences, of other things.
+    const statingFirst = figure !== undefined && !NUMERIC_FIGURES.has(figure.kind);
+    const [lead, ...others] = relevant
+      .sort(
+        (a, b) =>
+          (statingFirst ? Number(b.states) - Number(a.states) : 0) || b.score - a.score,
+      )
+      .slice(0, limit);
     if (!lead) return [];
     return [lead, ...others.sort((a, b) => a.position - b.position)].map((s) => s.sentence);
   }

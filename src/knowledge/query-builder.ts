@@ -1,5 +1,6 @@
 import {
   askedFigure,
+  askedSignerOf,
   askingWords,
   asksHowTo,
   definedTerms,
@@ -26,6 +27,7 @@ import {
   type NamedLevel,
   type NamedPlace,
   looksLikeFollowUp,
+  asksBareFigure,
   normalizeText,
   projectNumbers,
   sentencesOf,
@@ -227,7 +229,12 @@ export class QueryBuilder {
   build(question: string, previousQuery?: string, previousQuestion?: string): BuiltQuery {
     const normalized = normalizeText(question);
     const all = this.analyzer.syllables(stripAskerRole(normalized));
-    const followUp = Boolean(previousQuery) && looksLikeFollowUp(all);
+    const ownFigure =
+      askedFigure(normalized) ??
+      (previousQuestion ? askedSignerOf(normalized, normalizeText(previousQuestion)) : undefined);
+    // "ai ký?", "bao lâu làm một lần?" after another question ask a figure of its topic.
+    const bare = Boolean(previousQuery) && asksBareFigure(all, ownFigure !== undefined);
+    const followUp = bare || (Boolean(previousQuery) && looksLikeFollowUp(all));
     const definitions = definedTerms(all);
     let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
     // "CĐS là gì?" asks what the words it stands for mean: the documents define those, and use the
@@ -241,6 +248,11 @@ export class QueryBuilder {
     });
     const { folded, exact, content, expanded, asking, synonyms, coreTerms, coreAlternatives } =
       this.coverageTerms(syllables);
+    // A bare figure's few words say too little of what is asked: a passage covers the topic too.
+    if (bare && previousQuery) {
+      const topic = this.coverageTerms(this.analyzer.syllables(previousQuery.replace(/\|/g, ' ')));
+      for (const t of topic.coreTerms) if (!coreTerms.includes(t)) coreTerms.push(t);
+    }
     const scenario = isScenario(normalized);
     const closingCore =
       scenario || tellsSituation(normalized) ? this.closingCore(normalized) : undefined;
@@ -280,7 +292,7 @@ export class QueryBuilder {
       }
     }
     let figure =
-      askedFigure(normalized) ??
+      ownFigure ??
       (followUp && previousQuestion ? askedFigure(normalizeText(previousQuestion)) : undefined);
     // A figure of a document the knowledge base only cites ("Theo Thông tư 116/2015/TT-BTC, mức
     // chi … là bao nhiêu?"): only a sentence naming it states it, as for a signer.
@@ -325,7 +337,12 @@ export class QueryBuilder {
       ...(coreAlternatives ? { coreAlternatives } : {}),
       words,
       ...(unknownDocuments ? { unknownDocuments } : {}),
-      documents: named.docs.size > 0 ? named.docs : undefined,
+      documents:
+        named.docs.size > 0
+          ? named.docs
+          : followUp && previousQuestion
+            ? this.documentsNamedIn(previousQuestion)
+            : undefined,
       articles: articles.labels.length > 0 ? articles.labels : undefined,
       ...(appendices.length > 0 ? { appendices } : {}),
       definitions: definitions.length > 0 ? definitions : undefined,
@@ -340,6 +357,20 @@ export class QueryBuilder {
       ...(asksHowTo(normalized) ? { howTo: true } : {}),
       followUp,
     };
+  }
+
+  /**
+   * The documents a question names, if any: a follow-up that names none ("ai ký?") asks about
+   * those of the question before ("Nghị định 30/2020 có hiệu lực từ ngày nào?").
+   */
+  private documentsNamedIn(question: string): Set<number> | undefined {
+    const normalized = normalizeText(question);
+    const syllables = this.analyzer.syllables(stripAskerRole(normalized));
+    const folded = syllables.map(foldDiacritics);
+    let { docs } = this.namedDocuments(folded, normalized);
+    if (docs.size === 0) docs = this.namedAbbreviated(syllables, folded).docs;
+    if (docs.size === 0) docs = this.namedByTitleOpening(syllables, folded).docs;
+    return docs.size > 0 ? docs : undefined;
   }
 
   /**

@@ -485,6 +485,18 @@ export function setsTarget(sentence: string): boolean {
 }
 const TARGET = /mục tiêu|phấn đấu|chỉ tiêu|đặt ra|hướng tới|định hướng|tầm nhìn|dự kiến|đến năm/u;
 
+/**
+ * Who signed, asked of the document the conversation is about ("ai ký?", "người ký là ai?"
+ * after "Nghị định 30/2020 có hiệu lực từ ngày nào?"): the signer of the document the previous
+ * question names, if it names one.
+ */
+export function askedSignerOf(question: string, previousQuestion: string): AskedFigure | undefined {
+  const sentence = ` ${foldDiacritics(question).replace(/[^\p{L}\p{N}%]+/gu, ' ')} `;
+  if (!WHO_SIGNED.test(sentence)) return undefined;
+  const figure = askedFigure(`${previousQuestion} ${question}`);
+  return figure?.kind === 'signer' ? figure : undefined;
+}
+
 function figureAsked(question: string): AskedFigure | undefined {
   // Every asking phrase has one of these letters' words: most questions stop here, unfolded.
   if (!ASKING_LETTERS.test(question)) return undefined;

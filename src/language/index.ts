@@ -24,6 +24,7 @@ export {
   isChatParticle,
   isScenario,
   looksLikeFollowUp,
+  asksBareFigure,
   namedLevels,
   namesLevel,
   comparedLevels,
@@ -39,6 +40,7 @@ export { incidentalWords } from './incidental';
 export { mentionsPlace, namedPlaces, placeText, type NamedPlace } from './places';
 export {
   askedFigure,
+  askedSignerOf,
   endsYesOrNo,
   namedYears,
   namesDocument,

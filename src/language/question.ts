@@ -246,6 +246,21 @@ export function looksLikeFollowUp(syllables: string[]): boolean {
   return REFERENCES.some((p) => folded.includes(` ${p} `));
 }
 
+/** A question that asks a figure with at most this many words of its own asks it of the last topic. */
+const BARE_FIGURE_MAX_WORDS = 2;
+
+/**
+ * True for a question that asks a figure and names next to nothing ("ai ký?", "bao lâu làm một
+ * lần?", "có hiệu lực từ khi nào?"): after another question, it asks that figure of its topic.
+ * `asksFigure`: whether the question asks one (see `askedFigure`).
+ */
+export function asksBareFigure(syllables: readonly string[], asksFigure: boolean): boolean {
+  if (!asksFigure) return false;
+  const asking = askingWords(syllables);
+  const own = syllables.filter((s, i) => !asking[i] && !isFunctionWord(s));
+  return own.length <= BARE_FIGURE_MAX_WORDS;
+}
+
 const FOLLOW_UP_LEAD = ['vay con', 'the con', 'con ve', 'con'];
 const FOLLOW_UP_TAIL = ['thi the nao', 'thi sao', 'ra sao'];
 

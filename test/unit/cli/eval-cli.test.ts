@@ -77,7 +77,7 @@ describe('npm run eval', () => {
 
   it('keeps the project set at its targets: hit@3 and out-of-scope refusals .90 or more', async () => {
     const report = await evalJson();
-    expect(report).toMatchObject({ questions: 163, inScope: 133, outOfScope: 30 });
+    expect(report).toMatchObject({ questions: 165, inScope: 135, outOfScope: 30 });
     expect(report['hit@3']).toBeGreaterThanOrEqual(0.9);
     expect(report.refusalAccuracy).toBeGreaterThanOrEqual(0.9);
     expect(report.falseRefusals).toBeLessThanOrEqual(1);

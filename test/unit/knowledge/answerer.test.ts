@@ -86,6 +86,20 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.sentences[0]?.text).toMatch(lead);
   });
 
+  it.each([
+    ['Nghị định 30/2020 có hiệu lực từ ngày nào?', 'ai ký?', /người ký là Thủ tướng Nguyễn Xuân Phúc/],
+    ['Đánh giá nội bộ là gì?', 'bao lâu làm một lần?', /đánh giá nội bộ .*ít nhất mỗi năm một lần/],
+  ])('after %p, answers the bare %p about the same topic', async (first, followUp, lead) => {
+    const before = await kb.answerer.ask(first);
+    expect(before.answered).toBe(true);
+    const result = await kb.answerer.ask(followUp, {
+      previousQuery: before.query,
+      previousQuestion: first,
+    });
+    expect(result.answered).toBe(true);
+    expect(result.sentences[0]?.text).toMatch(lead);
+  });
+
   it('keeps the note that qualifies a sentence it quotes', async () => {
     const result = await kb.answerer.ask('UBND cấp xã có bắt buộc áp dụng ISO 9001:2015 không?');
     const texts = result.sentences.map((s) => s.text);

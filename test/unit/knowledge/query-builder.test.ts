@@ -264,3 +264,29 @@ describe('QueryBuilder: the question closing a story', () => {
     expect(builder.build(question).closingCore).toBeUndefined();
   });
 });
+
+describe('QueryBuilder: a bare figure asked after another question', () => {
+  const previousQuestion = 'Nghị định 68/2024 có hiệu lực từ ngày nào?';
+  const previous = builder.build(previousQuestion);
+
+  it('asks who signed the document the question before named', () => {
+    const query = builder.build('ai ký?', previous.text, previousQuestion);
+    expect(query.followUp).toBe(true);
+    expect(query.documents).toEqual(new Set([1]));
+    expect(query.figure).toMatchObject({ kind: 'signer' });
+    // The topic's words count in a passage's coverage, beside the question's own few.
+    expect(query.coreTerms).toEqual(expect.arrayContaining(['~ai_ki', 'hiệu', 'lực']));
+  });
+
+  it('asks a figure of the topic before with at most two words of its own', () => {
+    expect(builder.build('bao lâu làm một lần?', previous.text, previousQuestion).followUp).toBe(true);
+    expect(builder.build('Chữ ký số có giá trị pháp lý không?', previous.text).followUp).toBe(false);
+  });
+
+  it('reads the same words as a question of their own without a question before', () => {
+    const query = builder.build('ai ký?');
+    expect(query.followUp).toBe(false);
+    expect(query.figure).toBeUndefined();
+    expect(query.documents).toBeUndefined();
+  });
+});

@@ -14,6 +14,7 @@ import {
   isScenario,
   tellsSituation,
   looksLikeFollowUp,
+  asksBareFigure,
   namedLevels,
   namesLevel,
   normalizeText,
@@ -556,6 +557,16 @@ describe('question helpers', () => {
     expect(looksLikeFollowUp(analyzer.syllables('Chữ ký số có giá trị pháp lý không?'))).toBe(
       false,
     );
+  });
+
+  it('recognises a figure asked with next to no words of its own', () => {
+    const bare = (q: string) => asksBareFigure(analyzer.syllables(q), true);
+    expect(bare('ai ký?')).toBe(true);
+    expect(bare('bao lâu làm một lần?')).toBe(true);
+    expect(bare('có hiệu lực từ khi nào?')).toBe(true);
+    expect(bare('Chứng thư chữ ký số có thời hạn bao lâu?')).toBe(false);
+    // No figure asked: not a bare figure, however short.
+    expect(asksBareFigure(analyzer.syllables('ok'), false)).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   askedFigure,
+  askedSignerOf,
   endsYesOrNo,
   namedYears,
   namesDocument,
@@ -493,5 +494,22 @@ describe('endsYesOrNo', () => {
     [[], false],
   ])('reads %p as a yes-or-no question: %p', (typed, asks) => {
     expect(endsYesOrNo(typed)).toBe(asks);
+  });
+});
+
+describe('askedSignerOf', () => {
+  it('asks who signed the document the question before named', () => {
+    expect(askedSignerOf('ai ký?', 'Nghị định 30/2020 có hiệu lực từ ngày nào?')).toEqual({
+      kind: 'signer',
+      subject: '30',
+    });
+    expect(askedSignerOf('người ký là ai vậy?', 'Kế hoạch 46/KH-UBND về gì?')).toMatchObject({
+      kind: 'signer',
+    });
+  });
+
+  it('asks nothing when the question before named no document, or this one is no such question', () => {
+    expect(askedSignerOf('ai ký?', 'Chữ ký số có giá trị pháp lý không?')).toBeUndefined();
+    expect(askedSignerOf('có hiệu lực khi nào?', 'Nghị định 30/2020 nói gì?')).toBeUndefined();
   });
 });
