@@ -4,6 +4,7 @@ import {
   FOLDED_PREFIX,
   endsYesOrNo,
   opensWithLevel,
+  openingLevel,
   type AskedFigure,
   type NamedLevel,
   type VietnameseAnalyzer,
@@ -332,6 +333,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       let picked = this.bestSentences(passage, weights, { max, maxStating }, query);
       // "mức 2 với mức 3 khác nhau ở chỗ nào?": each level compared, as the passage lists it.
       if (i === 0 && query.comparedLevels) picked = this.withLevels(passage, picked, query.comparedLevels);
+      else if (i === 0 && query.levels) picked = this.withNamedLevels(passage, picked, query.levels);
       // "Điều 9 Nghị định 68/2024 quy định gì?": the article itself is the question; its opening
       // sentences answer it even when no other word of the question is in them.
       if (picked.length === 0 && namedArticles.has(passage.section.label)) {
@@ -560,6 +562,24 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       .filter((s): s is AnalyzedSentence => s !== undefined && !picked.includes(s));
     if (added.length === 0) return picked;
     return sentences.filter((s) => picked.includes(s) || added.includes(s));
+  }
+
+  /**
+   * For a level the question names ("… chủ động mức 3 là gì?") in a passage that lists levels, the
+   * sentence that opens with it is given, and those opening with another level are not: "Mức 4:
+   * như mức 3 và …" names mức 3 but says what mức 4 is. In the passage's order.
+   */
+  private withNamedLevels(
+    passage: Passage,
+    picked: AnalyzedSentence[],
+    levels: readonly NamedLevel[],
+  ): AnalyzedSentence[] {
+    const { sentences } = this.sections.of(passage);
+    const opening = sentences.filter((s) => levels.some((l) => opensWithLevel(s.text, l)));
+    if (opening.length === 0) return picked;
+    return sentences.filter(
+      (s) => opening.includes(s) || (picked.includes(s) && !openingLevel(s.text)),
+    );
   }
 
   /**

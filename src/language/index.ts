@@ -29,6 +29,7 @@ export {
   namesLevel,
   comparedLevels,
   opensWithLevel,
+  openingLevel,
   type NamedLevel,
   sentencesOf,
   stripAskerRole,

@@ -493,6 +493,12 @@ export function opensWithLevel(text: string, level: NamedLevel): boolean {
   return namesLevel(opening, level) && levelsIn(opening)[0]?.key === level.key;
 }
 
+/** The level `text` opens with, as a list of levels gives each ("Mức 4: như mức 3 …"), if any. */
+export function openingLevel(text: string): NamedLevel | undefined {
+  const [first] = levelsIn(text.trimStart().slice(0, 20));
+  return first && opensWithLevel(text, first) ? first : undefined;
+}
+
 /** A level's word, "mức độ" read as "mức": "muc 2" → "muc". */
 function levelWord(level: NamedLevel): string {
   return level.key.slice(0, level.key.lastIndexOf(' ')).replace(/ do$/, '');

@@ -100,6 +100,15 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(result.sentences[0]?.text).toMatch(lead);
   });
 
+  it.each([
+    ['Dịch vụ công trực tuyến chủ động mức 3 là gì?', 'Mức 3: như mức 2 và gợi ý phương án tốt nhất cho người dân.'],
+    ['dich vu cong truc tuyen chu dong muc 4 la gi', 'Mức 4: như mức 3 và tự động xử lý mà người dân không cần nộp hồ sơ đề nghị.'],
+  ])('answers %p with the level asked, not the one listed after it', async (q, level) => {
+    const texts = (await kb.answerer.ask(q)).sentences.map((s) => s.text);
+    expect(texts).toContain(level);
+    expect(texts.filter((t) => /^Mức \d:/.test(t))).toEqual([level]);
+  });
+
   it('keeps the note that qualifies a sentence it quotes', async () => {
     const result = await kb.answerer.ask('UBND cấp xã có bắt buộc áp dụng ISO 9001:2015 không?');
     const texts = result.sentences.map((s) => s.text);

@@ -15,6 +15,7 @@ import {
   tellsSituation,
   looksLikeFollowUp,
   asksBareFigure,
+  openingLevel,
   namedLevels,
   namesLevel,
   normalizeText,
@@ -587,5 +588,15 @@ describe('VietnameseAnalyzer.weightedSyllableTerms', () => {
     expect([...analyzer.weightedSyllableTerms(syllables, weights)]).toEqual([
       ...analyzer.weightedTerms(syllables.join(' '), weights),
     ]);
+  });
+});
+
+describe('openingLevel', () => {
+  it('finds the level a sentence of a list of levels opens with', () => {
+    expect(openingLevel('Mức 4: như mức 3 và tự động xử lý.')).toMatchObject({ key: 'muc 4' });
+    expect(openingLevel('Cấp độ 3: hệ thống phục vụ người dân.')).toMatchObject({
+      key: 'cap do 3',
+    });
+    expect(openingLevel('Hệ thống cấp độ 3 do đơn vị chuyên trách thẩm định.')).toBeUndefined();
   });
 });
