@@ -175,9 +175,9 @@ export const texts = {
 
   sourcesHeading: 'Nguồn:',
   /** A replaced document: no longer in force, and what replaced it when known. */
-  replacedWarning: (doc: string, by?: { number: string; title: string }): string =>
-    by
-      ? `⚠️ ${doc} đã hết hiệu lực, được thay thế bởi ${by.number ? `${by.number} — ` : ''}${by.title}.`
+  replacedWarning: (doc: string, by: readonly { number: string; title: string }[] = []): string =>
+    by.length > 0
+      ? `⚠️ ${doc} đã hết hiệu lực, được thay thế bởi ${by.map((b) => (b.number ? `${b.number} — ${b.title}` : b.title)).join(' và ')}.`
       : `⚠️ ${doc} đã hết hiệu lực; hãy tra cứu văn bản thay thế.`,
   /** An amended document: still in force, but some provisions changed. */
   amendedWarning: (doc: string): string =>

@@ -606,7 +606,9 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
 
   private cite(passage: Passage): Citation {
     const doc = passage.document;
-    const replacement = doc.replacedBy ? this.byId.get(doc.replacedBy) : undefined;
+    const replacements = (doc.replacedBy ?? [])
+      .map((id) => this.byId.get(id))
+      .filter((d) => d !== undefined);
     return {
       docId: doc.id,
       number: doc.number,
@@ -614,9 +616,10 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       section: passage.section.label,
       status: doc.status,
       url: doc.source ?? '',
-      replacedBy: replacement
-        ? { docId: replacement.id, number: replacement.number, title: replacement.title }
-        : undefined,
+      replacedBy:
+        replacements.length > 0
+          ? replacements.map((d) => ({ docId: d.id, number: d.number, title: d.title }))
+          : undefined,
     };
   }
 

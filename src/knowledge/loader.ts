@@ -75,8 +75,9 @@ export async function loadKnowledgeCorpus(dir: string): Promise<KnowledgeCorpus>
     ids.set(doc.id, doc.file);
   }
   for (const doc of documents) {
-    if (doc.replacedBy && !ids.has(doc.replacedBy)) {
-      problems.push(`${doc.file}:1: replacedBy "${doc.replacedBy}" is not a known document id`);
+    for (const id of doc.replacedBy ?? []) {
+      if (ids.has(id)) continue;
+      problems.push(`${doc.file}:1: replacedBy "${id}" is not a known document id`);
     }
     for (const topic of doc.topics) {
       if (topics && !(topic in topics)) {

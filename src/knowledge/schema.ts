@@ -12,7 +12,11 @@ export const documentMetaSchema = z
     issued: isoDate.optional(),
     effective: isoDate.optional(),
     status: z.enum(['in-force', 'amended', 'replaced']),
-    replacedBy: z.string().optional(),
+    /** One id, or several when each replaces a part ("[nd-68-2024, nd-23-2025]"). */
+    replacedBy: z
+      .union([z.string(), z.array(z.string()).min(1)])
+      .transform((v) => (typeof v === 'string' ? [v] : v))
+      .optional(),
     source: z.url().optional(),
     topics: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
   })

@@ -13,7 +13,8 @@ export interface KnowledgeDocument {
   issued?: string;
   effective?: string;
   status: DocumentStatus;
-  replacedBy?: string;
+  /** For a replaced document: the ids of what replaced it, several when each replaced a part. */
+  replacedBy?: string[];
   source?: string;
   topics: string[];
   /** Path relative to the knowledge directory, for error messages. */
@@ -42,8 +43,8 @@ export interface Citation {
   section: string;
   status: DocumentStatus;
   url: string;
-  /** For a replaced document: what replaced it, when known. */
-  replacedBy?: { docId: string; number: string; title: string };
+  /** For a replaced document: what replaced it, when known (several when each replaced a part). */
+  replacedBy?: { docId: string; number: string; title: string }[];
 }
 
 /** A sentence of the answer, attributed to one citation (1-based marker `[n]`). */

@@ -17,11 +17,13 @@ const luat2005: Citation = {
   section: 'Điều 24',
   status: 'replaced',
   url: 'https://example.gov.vn/luat-51-2005',
-  replacedBy: {
-    docId: 'luat-giao-dich-dien-tu-2023',
-    number: '20/2023/QH15',
-    title: 'Luật Giao dịch điện tử',
-  },
+  replacedBy: [
+    {
+      docId: 'luat-giao-dich-dien-tu-2023',
+      number: '20/2023/QH15',
+      title: 'Luật Giao dịch điện tử',
+    },
+  ],
 };
 
 const answered: AnswerResult = {
@@ -78,6 +80,29 @@ describe('renderAnswer (Markdown)', () => {
       '⚠️ 51/2005/QH11 đã hết hiệu lực, được thay thế bởi 20/2023/QH15 — Luật Giao dịch điện tử.',
     );
     expect(text).not.toMatch(/20\/2023\/QH15 (đã hết|vẫn còn)/);
+  });
+
+  it('names every document that replaced a part of a replaced one', () => {
+    const split = renderAnswer({
+      ...answered,
+      citations: [
+        luat2023,
+        {
+          ...luat2005,
+          replacedBy: [
+            {
+              docId: 'a',
+              number: '68/2024/NĐ-CP',
+              title: 'Nghị định về chữ ký số chuyên dùng công vụ',
+            },
+            { docId: 'b', number: '23/2025/NĐ-CP', title: 'Nghị định về chữ ký điện tử' },
+          ],
+        },
+      ],
+    });
+    expect(split).toContain(
+      '51/2005/QH11 đã hết hiệu lực, được thay thế bởi 68/2024/NĐ-CP — Nghị định về chữ ký số chuyên dùng công vụ và 23/2025/NĐ-CP — Nghị định về chữ ký điện tử.',
+    );
   });
 
   it('says an amended document is still in force but amended', () => {

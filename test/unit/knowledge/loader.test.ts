@@ -55,7 +55,7 @@ describe('loadKnowledgeCorpus', () => {
     }
     for (const doc of corpus.documents) {
       expect(doc.sections.length).toBeGreaterThan(0);
-      if (doc.replacedBy) expect(ids).toContain(doc.replacedBy);
+      for (const id of doc.replacedBy ?? []) expect(ids).toContain(id);
       if (doc.source) expect(doc.source).toMatch(/^https?:\/\//);
       for (const s of doc.sections) {
         expect(s.text.length).toBeGreaterThan(20);
@@ -84,6 +84,11 @@ describe('loadKnowledgeCorpus', () => {
       'docs/vb-nam.md': GOOD.replace('vb-mot', 'khac'),
       'docs/vb-sau.md': 'no front matter',
       'docs/vb-bay.md': GOOD.replace('vb-mot', 'vb-bay').replace('status: in-force', 'status: replaced\nreplacedBy: khong-co'),
+      // Replaced in parts: each id must be known.
+      'docs/vb-tam.md': GOOD.replace('vb-mot', 'vb-tam').replace(
+        'status: in-force',
+        'status: replaced\nreplacedBy: [vb-mot, khong-biet]',
+      ),
     });
     const problems = await problemsOf(dir);
     const text = problems.join('\n');
@@ -93,6 +98,8 @@ describe('loadKnowledgeCorpus', () => {
     expect(text).toMatch(/docs\/vb-nam\.md:2: id "khac" must match the file name/);
     expect(text).toMatch(/docs\/vb-sau\.md:1: front matter/);
     expect(text).toMatch(/docs\/vb-bay\.md:1: replacedBy "khong-co"/);
+    expect(text).toMatch(/docs\/vb-tam\.md:1: replacedBy "khong-biet"/);
+    expect(text).not.toMatch(/replacedBy "vb-mot"/);
   });
 
   it('rejects malformed YAML, unknown topics and a broken glossary', async () => {
