@@ -28,6 +28,10 @@ const QUESTION_FRAMES = [
   'mình muốn hỏi',
   'cho hỏi',
   'xin hỏi',
+  // Courtesy said with the question ("… là gì? Cảm ơn anh nhiều nhé"): not what is asked about.
+  'cảm ơn',
+  'cám ơn',
+  'làm ơn',
   'vậy',
   'ko',
   'khi nào',

@@ -109,6 +109,15 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(texts.filter((t) => /^Mức \d:/.test(t))).toEqual([level]);
   });
 
+  it.each(['Chữ ký số là gì? Cảm ơn nhiều nhé', 'Chữ ký số là gì, cảm ơn', 'Làm ơn cho hỏi chữ ký số là gì'])(
+    'answers %p: the thanks said with it is not what is asked about',
+    async (q) => {
+      const result = await kb.answerer.ask(q);
+      expect(result.answered).toBe(true);
+      expect(result.citations[0]).toMatchObject({ docId: 'luat-giao-dich-dien-tu-2023', section: 'Điều 3' });
+    },
+  );
+
   it('keeps the note that qualifies a sentence it quotes', async () => {
     const result = await kb.answerer.ask('UBND cấp xã có bắt buộc áp dụng ISO 9001:2015 không?');
     const texts = result.sentences.map((s) => s.text);
