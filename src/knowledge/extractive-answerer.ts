@@ -5,6 +5,7 @@ import {
   endsYesOrNo,
   opensWithLevel,
   openingLevel,
+  levelsOf,
   type AskedFigure,
   type NamedLevel,
   type VietnameseAnalyzer,
@@ -75,6 +76,8 @@ const NUMERIC_FIGURES: ReadonlySet<AskedFigure['kind']> = new Set([
   'quantity',
 ]);
 const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
+/** Sentences naming a level the question names that an answer gives at most (see `withNamedLevels`). */
+const MAX_LEVEL_SENTENCES = 2;
 /** A sentence that goes on with the list the one before it announces ("Đó là: …", "Trong đó có: …"). */
 const CONTINUES_LIST = /^(?:Đó là|Trong đó(?: có)?|Cụ thể(?: là)?)\s*:/u;
 /** A note that qualifies the sentence before it ("Lưu ý: …", "Lưu ý về hiệu lực: …"). */
@@ -567,7 +570,11 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   /**
    * For a level the question names ("… chủ động mức 3 là gì?") in a passage that lists levels, the
    * sentence that opens with it is given, and those opening with another level are not: "Mức 4:
-   * như mức 3 và …" names mức 3 but says what mức 4 is. In the passage's order.
+   * như mức 3 và …" names mức 3 but says what mức 4 is. In a passage that names levels inside its
+   * sentences ("Hệ thống cấp độ 3 do đơn vị chuyên trách đó …"), the first
+   * {@link MAX_LEVEL_SENTENCES} naming it are given beside those picked, which may say what it
+   * refers to ("còn cấp độ 4 thì sao?" after cấp độ 1 and 2 was answered with those two). In the
+   * passage's order.
    */
   private withNamedLevels(
     passage: Passage,
@@ -576,10 +583,17 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   ): AnalyzedSentence[] {
     const { sentences } = this.sections.of(passage);
     const opening = sentences.filter((s) => levels.some((l) => opensWithLevel(s.text, l)));
-    if (opening.length === 0) return picked;
-    return sentences.filter(
-      (s) => opening.includes(s) || (picked.includes(s) && !openingLevel(s.text)),
-    );
+    if (opening.length > 0) {
+      return sentences.filter(
+        (s) => opening.includes(s) || (picked.includes(s) && !openingLevel(s.text)),
+      );
+    }
+    const keys = new Set(levels.map((l) => l.key));
+    const naming = sentences
+      .filter((s) => levelsOf(s.text).some((l) => keys.has(l.key)))
+      .slice(0, MAX_LEVEL_SENTENCES);
+    if (naming.length === 0) return picked;
+    return sentences.filter((s) => naming.includes(s) || picked.includes(s));
   }
 
   /**

@@ -30,6 +30,7 @@ export {
   comparedLevels,
   opensWithLevel,
   openingLevel,
+  levelsOf,
   type NamedLevel,
   sentencesOf,
   stripAskerRole,

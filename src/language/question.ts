@@ -497,6 +497,11 @@ export function opensWithLevel(text: string, level: NamedLevel): boolean {
   return namesLevel(opening, level) && levelsIn(opening)[0]?.key === level.key;
 }
 
+/** Every level a text names ("Hệ thống cấp độ 1 và cấp độ 2 …": cấp độ 1, cấp độ 2). */
+export function levelsOf(text: string): NamedLevel[] {
+  return /\d/.test(text) ? levelsIn(text) : [];
+}
+
 /** The level `text` opens with, as a list of levels gives each ("Mức 4: như mức 3 …"), if any. */
 export function openingLevel(text: string): NamedLevel | undefined {
   const [first] = levelsIn(text.trimStart().slice(0, 20));

@@ -118,6 +118,18 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     },
   );
 
+  it('answers a follow-up naming another level with the sentence about that level', async () => {
+    const first = 'Hệ thống cấp độ 1 và 2 do ai phê duyệt?';
+    const before = await kb.answerer.ask(first);
+    const result = await kb.answerer.ask('còn cấp độ 4 thì sao?', {
+      previousQuery: before.query,
+      previousQuestion: first,
+    });
+    expect(result.sentences.map((s) => s.text)).toContainEqual(
+      expect.stringMatching(/^Hệ thống cấp độ 4 và cấp độ 5 do bộ có thẩm quyền thẩm định/),
+    );
+  });
+
   it('keeps the note that qualifies a sentence it quotes', async () => {
     const result = await kb.answerer.ask('UBND cấp xã có bắt buộc áp dụng ISO 9001:2015 không?');
     const texts = result.sentences.map((s) => s.text);

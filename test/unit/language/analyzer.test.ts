@@ -16,6 +16,7 @@ import {
   looksLikeFollowUp,
   asksBareFigure,
   openingLevel,
+  levelsOf,
   namedLevels,
   namesLevel,
   normalizeText,
@@ -598,5 +599,14 @@ describe('openingLevel', () => {
       key: 'cap do 3',
     });
     expect(openingLevel('Hệ thống cấp độ 3 do đơn vị chuyên trách thẩm định.')).toBeUndefined();
+  });
+});
+
+describe('levelsOf', () => {
+  it('finds every level a sentence names, of the same word too', () => {
+    expect(
+      levelsOf('Hệ thống cấp độ 1 và cấp độ 2 do đơn vị thẩm định.').map((l) => l.key),
+    ).toEqual(['cap do 1', 'cap do 2']);
+    expect(levelsOf('Hệ thống do đơn vị thẩm định.')).toEqual([]);
   });
 });
