@@ -62,6 +62,7 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
       'Không đưa thông tin nội bộ lên mạng xã hội',
     ],
     ['Văn bản hành chính dùng font chữ gì?', 'nd-30-2020', 'Phụ lục I, Phần I, mục I'],
+    ['Làm sao để xin cấp chữ ký số chuyên dùng công vụ cho cán bộ mới?', 'nd-68-2024', 'Điều 10'],
   ])('answers %p through the glossary word the guides use', async (q, docId, section) => {
     const result = await kb.answerer.ask(q);
     expect(result.answered).toBe(true);
