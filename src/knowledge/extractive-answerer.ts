@@ -13,6 +13,7 @@ import {
 import type { LexicalIndex } from './lexical-index';
 import type { BuiltQuery, QueryWord } from './query-builder';
 import type { Passage, Retriever } from './retriever';
+import { definitionPhrases, defines, phraseText } from './definitions';
 import {
   restates,
   SectionAnalysis,
@@ -518,8 +519,9 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     passage: Passage,
     weights: Map<string, number>,
     { max, maxStating }: { max: number; maxStating: number },
-    { figure, figureYears }: Pick<BuiltQuery, 'figure' | 'figureYears'>,
+    { figure, figureYears, definitions }: Pick<BuiltQuery, 'figure' | 'figureYears' | 'definitions'>,
   ): AnalyzedSentence[] {
+    const wanted = definitions?.flatMap(definitionPhrases);
     const scored = this.sections.of(passage).sentences.map((sentence, position) => {
       const { terms } = sentence;
       let score = 0;
@@ -531,7 +533,11 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
         figure !== undefined &&
         this.sections.sentenceStates(passage, sentence, figure, figureYears);
       if (states) score *= FIGURE_SENTENCE_BOOST;
-      return { sentence, position, score, states };
+      // "X là gì?": the sentence that says "X là …" is the answer.
+      const defining =
+        wanted !== undefined &&
+        defines(phraseText(this.options.analyzer, sentence.text), wanted);
+      return { sentence, position, score, states, defining };
     });
     const relevant = scored.filter((s) => s.score > 0);
     const stating = relevant.filter((s) => s.states).length;
@@ -542,7 +548,9 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     const [lead, ...others] = relevant
       .sort(
         (a, b) =>
-          (statingFirst ? Number(b.states) - Number(a.states) : 0) || b.score - a.score,
+          Number(b.defining) - Number(a.defining) ||
+          (statingFirst ? Number(b.states) - Number(a.states) : 0) ||
+          b.score - a.score,
       )
       .slice(0, limit);
     if (!lead) return [];

@@ -1,12 +1,10 @@
 import type { Logger } from '../logger';
 import {
-  foldDiacritics,
-  hasDiacritics,
   citedParts,
-  type DefinedTerm,
   type VietnameseAnalyzer,
 } from '../language';
 import type { DenseIndex } from './dense-index';
+import { definitionPhrases, defines, phraseText, type PhraseText } from './definitions';
 import type { Embedder } from './embedder';
 import type { LexicalIndex } from './lexical-index';
 import type { SectionIndex } from './section-index';
@@ -74,9 +72,6 @@ const OTHER_DOCUMENT_WEIGHT = 0.7;
  * "<term> là" ("Chuyển đổi số là việc …"), which the articles that merely use the term do not.
  */
 const DEFINITION_BOOST = 1.5;
-/** The copula of a definition, and its folded form. */
-const IS = 'là';
-const IS_FOLDED = 'la';
 
 /**
  * Lexical BM25F retrieval with a document prior and documents named in the question; when an
@@ -92,7 +87,7 @@ export class HybridRetriever implements Retriever {
    * Section index → its text as `| syllables | syllables |` (each phrase between bars), and
    * folded; built when a definition question first looks at the section.
    */
-  private readonly phraseText = new Map<number, { exact: string; folded: string }>();
+  private readonly phraseTexts = new Map<number, PhraseText>();
   /**
    * Document index → its articles: those it has as sections (in order) and every article it has
    * or cites in its text ("các Điều 30 đến Điều 33"); worked out when a question first names one.
@@ -252,46 +247,18 @@ export class HybridRetriever implements Retriever {
     if (!query.definitions) return;
     const wanted = query.definitions.flatMap(definitionPhrases);
     for (const hit of hits) {
-      const text = this.phraseTextOf(hit.index);
-      if (wanted.some((w) => (w.folded ? text.folded : text.exact).includes(w.phrase))) {
-        hit.score *= DEFINITION_BOOST;
-      }
+      if (defines(this.phraseTextOf(hit.index), wanted)) hit.score *= DEFINITION_BOOST;
     }
   }
 
-  private phraseTextOf(index: number): { exact: string; folded: string } {
-    let text = this.phraseText.get(index);
+  private phraseTextOf(index: number): PhraseText {
+    let text = this.phraseTexts.get(index);
     if (!text) {
-      const phrases = this.options.analyzer.phraseSyllables(this.sections[index]!.section.text);
-      const exact = `| ${phrases.map((p) => p.join(' ')).join(' | ')} |`;
-      text = { exact, folded: foldDiacritics(exact) };
-      this.phraseText.set(index, text);
+      text = phraseText(this.options.analyzer, this.sections[index]!.section.text);
+      this.phraseTexts.set(index, text);
     }
     return text;
   }
-}
-
-/**
- * What a defining text says, as `| syllables là ` to find in a section's phrase text: the term at
- * the start of a phrase ("1. Chuyển đổi số là …", "Theo Luật này, chữ ký số là …"; not "… mua,
- * bán dữ liệu cá nhân là 10 lần …"), followed by "là". A term that may carry the question's words
- * before it ("cho biết chữ ký số") or after it is also tried by its shorter ends or starts, down
- * to two syllables (one alone, "số", defines too little). Folded when a syllable was typed without
- * marks.
- */
-function definitionPhrases(term: DefinedTerm): { phrase: string; folded: boolean }[] {
-  const { syllables, anchor } = term;
-  const out: { phrase: string; folded: boolean }[] = [];
-  const shortest = Math.min(2, syllables.length);
-  for (let n = syllables.length; n >= shortest; n--) {
-    const words = anchor === 'end' ? syllables.slice(-n) : syllables.slice(0, n);
-    const folded = !words.every(hasDiacritics);
-    const phrase = folded
-      ? `| ${words.map(foldDiacritics).join(' ')} ${IS_FOLDED} `
-      : `| ${words.join(' ')} ${IS} `;
-    out.push({ phrase, folded });
-  }
-  return out;
 }
 
 /** Reciprocal-rank fusion of several ranked lists. */

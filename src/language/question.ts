@@ -137,8 +137,8 @@ const DEFINITION_OPENERS = ['hiểu thế nào về', 'định nghĩa', 'khái n
 const DEFINING_VERBS = ['được định nghĩa', 'được hiểu', 'định nghĩa', 'có nghĩa', 'nghĩa'].map(
   listed,
 );
-/** Longest term looked for, in syllables. */
-const MAX_TERM = 6;
+/** Longest term looked for, in syllables ("chữ ký số chuyên dùng công vụ" has seven). */
+const MAX_TERM = 8;
 
 /** A term the question asks to define, and on which side of it the question's words are. */
 export interface DefinedTerm {

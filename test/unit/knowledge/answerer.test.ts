@@ -79,6 +79,12 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(first[3]).toBe('Mức phạt đối với cá nhân bằng một nửa mức phạt đối với tổ chức.');
   });
 
+  it('leads a definition question with the sentence that defines the term, however long', async () => {
+    // Seven syllables: the term was cut to its last six, which no sentence opens with.
+    const result = await kb.answerer.ask('Chữ ký số chuyên dùng công vụ là gì?');
+    expect(result.sentences[0]?.text).toMatch(/^Chữ ký số chuyên dùng công vụ là chữ ký số dùng trong hoạt động công vụ/);
+  });
+
   it.each([
     ['Ngày Chuyển đổi số quốc gia là ngày nào?', /^Ngày 10\/10 hằng năm là Ngày Chuyển đổi số quốc gia/],
     ['Luật CĐS có hiệu lực từ khi nào?', /có hiệu lực từ ngày 01\/7\/2026/],
