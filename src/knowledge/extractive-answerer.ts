@@ -13,7 +13,7 @@ import {
 import type { LexicalIndex } from './lexical-index';
 import type { BuiltQuery, QueryWord } from './query-builder';
 import type { Passage, Retriever } from './retriever';
-import { definitionPhrases, defines, phraseText } from './definitions';
+import { definitionPhrases, defines, phraseText, type PhraseText } from './definitions';
 import {
   restates,
   SectionAnalysis,
@@ -105,6 +105,7 @@ const COVERED_ENOUGH = 0.5;
 export class ExtractiveAnswerer implements QuestionAnswerer {
   private readonly byId: Map<string, KnowledgeDocument>;
   private readonly sections: SectionAnalysis;
+  private readonly sentencePhrases = new WeakMap<AnalyzedSentence, PhraseText>();
 
   constructor(private readonly options: ExtractiveAnswererOptions) {
     this.byId = new Map(options.documents.map((d) => [d.id, d]));
@@ -112,6 +113,20 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   }
 
   async ask(question: string, context: AskContext = {}): Promise<AnswerResult> {
+    const read = { mayStandAlone: false };
+    const result = await this.answer(question, context, read);
+    // Read as a follow-up, it may still be a question of its own ("Phạt bao nhiêu?", "còn chữ ký
+    // số là gì?" after another topic): asked alone when that reading finds nothing.
+    if (read.mayStandAlone && !result.answered) return this.answer(question, {}, read);
+    return result;
+  }
+
+  /** `read.mayStandAlone`: set from the question as read (`BuiltQuery.mayStandAlone`). */
+  private async answer(
+    question: string,
+    context: AskContext,
+    read: { mayStandAlone: boolean },
+  ): Promise<AnswerResult> {
     const trimmed = question.trim();
     // Not found: topic suggestions instead (built only then).
     const notFound = (
@@ -140,6 +155,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       limit: 5,
     });
     const { query, passages, unknownArticles } = retrieval;
+    read.mayStandAlone = query.mayStandAlone === true;
     if (query.unknownDocuments) {
       return notFound(query.text, 0, passages, { unknownDocuments: query.unknownDocuments });
     }
@@ -534,9 +550,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
         this.sections.sentenceStates(passage, sentence, figure, figureYears);
       if (states) score *= FIGURE_SENTENCE_BOOST;
       // "X là gì?": the sentence that says "X là …" is the answer.
-      const defining =
-        wanted !== undefined &&
-        defines(phraseText(this.options.analyzer, sentence.text), wanted);
+      const defining = wanted !== undefined && defines(this.phrasesOf(sentence), wanted);
       return { sentence, position, score, states, defining };
     });
     const relevant = scored.filter((s) => s.score > 0);
@@ -573,6 +587,16 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       .filter((s): s is AnalyzedSentence => s !== undefined && !picked.includes(s));
     if (added.length === 0) return picked;
     return sentences.filter((s) => picked.includes(s) || added.includes(s));
+  }
+
+  /** The sentence's phrases (for definitions), worked out once per sentence. */
+  private phrasesOf(sentence: AnalyzedSentence): PhraseText {
+    let text = this.sentencePhrases.get(sentence);
+    if (!text) {
+      text = phraseText(this.options.analyzer, sentence.text);
+      this.sentencePhrases.set(sentence, text);
+    }
+    return text;
   }
 
   /**

@@ -28,6 +28,8 @@ import {
   type NamedPlace,
   looksLikeFollowUp,
   asksBareFigure,
+  asksOwnQuestion,
+  withoutDocumentReference,
   normalizeText,
   projectNumbers,
   sentencesOf,
@@ -100,6 +102,12 @@ export interface BuiltQuery {
   howTo?: boolean;
   /** Provinces and cities the question names ("tỉnh An Giang", "TP Đà Nẵng"). */
   places?: NamedPlace[];
+  /**
+   * A follow-up that may be a question of its own: a figure asked with next to no words ("Phạt
+   * bao nhiêu?"), or one asking something itself ("còn chữ ký số là gì?"). The answerer asks it
+   * alone when the follow-up reading finds nothing.
+   */
+  mayStandAlone?: boolean;
   followUp: boolean;
 }
 
@@ -229,17 +237,28 @@ export class QueryBuilder {
   build(question: string, previousQuery?: string, previousQuestion?: string): BuiltQuery {
     const normalized = normalizeText(question);
     const all = this.analyzer.syllables(stripAskerRole(normalized));
-    const ownFigure =
-      askedFigure(normalized) ??
-      (previousQuestion ? askedSignerOf(normalized, normalizeText(previousQuestion)) : undefined);
-    // "ai ký?", "bao lâu làm một lần?" after another question ask a figure of its topic.
+    const previous = previousQuestion === undefined ? undefined : normalizeText(previousQuestion);
+    // After a question that names a document, "ai ký?" asks who signed it and "nó quy định những
+    // gì?" what it rules: asked of the document itself ("30/2020/NĐ-CP ai ký?"), not of the
+    // article the question before was about.
+    if (previous) {
+      const signer = askedSignerOf(normalized, previous) && asksBareFigure(all, true);
+      const rest = signer ? all : withoutDocumentReference(all);
+      const docs = rest && this.documentsNamedIn(previous);
+      if (rest && docs) {
+        const reference = [...docs].map((d) => this.documents[d]!.number || this.documents[d]!.title);
+        return { ...this.build(`${reference.join(', ')} ${rest.join(' ')}`), followUp: true };
+      }
+    }
+    const ownFigure = askedFigure(normalized);
+    // "bao lâu làm một lần?" after another question asks a figure of its topic.
     const bare = Boolean(previousQuery) && asksBareFigure(all, ownFigure !== undefined);
     const followUp = bare || (Boolean(previousQuery) && looksLikeFollowUp(all));
     const definitions = definedTerms(all);
     let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
     // "CĐS là gì?" asks what the words it stands for mean: the documents define those, and use the
-    // abbreviation in other senses ("Luật CĐS"). Both the term and the search are spelled out, so
-    // the question is searched as "Chuyển đổi số là gì?" is.
+    // abbreviation in other senses ("Luật CĐS"). Both the term and the search are spelled out (the
+    // abbreviation wherever the question has it), so it is searched as "Chuyển đổi số là gì?" is.
     definitions.forEach((term, i) => {
       const spelled = this.spelledOutTerm(term);
       if (!spelled) return;
@@ -269,10 +288,7 @@ export class QueryBuilder {
         !incidental[i] &&
         !DIGITS.test(folded[i]!),
     }));
-    let named: { docs: Set<number>; phrase?: string; positions?: Set<number> } =
-      this.namedDocuments(folded, normalized);
-    if (named.docs.size === 0) named = this.namedAbbreviated(syllables, folded);
-    if (named.docs.size === 0) named = this.namedByTitleOpening(syllables, folded);
+    const named = this.named(syllables, folded, normalized);
     if (named.phrase) {
       const remaining = removePhrase(syllables, named.phrase);
       if (remaining.length > 0) syllables = remaining;
@@ -291,9 +307,11 @@ export class QueryBuilder {
         syllables = syllables.filter((_, i) => !reference.has(i));
       }
     }
+    // "còn cá nhân thì sao?" asks the figure of the question before ("… bị phạt bao nhiêu?") of
+    // another thing; "nó quy định những gì?" asks a question of its own.
     let figure =
       ownFigure ??
-      (followUp && previousQuestion ? askedFigure(normalizeText(previousQuestion)) : undefined);
+      (followUp && previous && !asksOwnQuestion(all) ? askedFigure(previous) : undefined);
     // A figure of a document the knowledge base only cites ("Theo Thông tư 116/2015/TT-BTC, mức
     // chi … là bao nhiêu?"): only a sentence naming it states it, as for a signer.
     if (figure && !figure.subject && named.docs.size === 0) {
@@ -340,8 +358,8 @@ export class QueryBuilder {
       documents:
         named.docs.size > 0
           ? named.docs
-          : followUp && previousQuestion
-            ? this.documentsNamedIn(previousQuestion)
+          : followUp && previous
+            ? this.documentsNamedIn(previous)
             : undefined,
       articles: articles.labels.length > 0 ? articles.labels : undefined,
       ...(appendices.length > 0 ? { appendices } : {}),
@@ -355,6 +373,7 @@ export class QueryBuilder {
       ...(compared.length > 0 && asksDifference(normalized) ? { asksDifference: true } : {}),
       ...(places.length > 0 ? { places } : {}),
       ...(asksHowTo(normalized) ? { howTo: true } : {}),
+      ...(bare || (followUp && asksOwnQuestion(all)) ? { mayStandAlone: true } : {}),
       followUp,
     };
   }
@@ -363,14 +382,23 @@ export class QueryBuilder {
    * The documents a question names, if any: a follow-up that names none ("ai ký?") asks about
    * those of the question before ("Nghị định 30/2020 có hiệu lực từ ngày nào?").
    */
-  private documentsNamedIn(question: string): Set<number> | undefined {
-    const normalized = normalizeText(question);
+  private documentsNamedIn(normalized: string): Set<number> | undefined {
     const syllables = this.analyzer.syllables(stripAskerRole(normalized));
-    const folded = syllables.map(foldDiacritics);
-    let { docs } = this.namedDocuments(folded, normalized);
-    if (docs.size === 0) docs = this.namedAbbreviated(syllables, folded).docs;
-    if (docs.size === 0) docs = this.namedByTitleOpening(syllables, folded).docs;
+    const { docs } = this.named(syllables, syllables.map(foldDiacritics), normalized);
     return docs.size > 0 ? docs : undefined;
+  }
+
+  /** The documents the question names by title, by number, abbreviated or by a title's opening. */
+  private named(
+    syllables: string[],
+    folded: string[],
+    normalized: string,
+  ): { docs: Set<number>; phrase?: string; positions?: Set<number> } {
+    let named: { docs: Set<number>; phrase?: string; positions?: Set<number> } =
+      this.namedDocuments(folded, normalized);
+    if (named.docs.size === 0) named = this.namedAbbreviated(syllables, folded);
+    if (named.docs.size === 0) named = this.namedByTitleOpening(syllables, folded);
+    return named;
   }
 
   /**

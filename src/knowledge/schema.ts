@@ -14,8 +14,9 @@ export const documentMetaSchema = z
     status: z.enum(['in-force', 'amended', 'replaced']),
     /** One id, or several when each replaces a part ("[nd-68-2024, nd-23-2025]"). */
     replacedBy: z
-      .union([z.string(), z.array(z.string()).min(1)])
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
       .transform((v) => (typeof v === 'string' ? [v] : v))
+      .refine((ids) => new Set(ids).size === ids.length, 'lists a document twice')
       .optional(),
     source: z.url().optional(),
     topics: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),

@@ -239,12 +239,16 @@ function splitLine(line: string): string[] {
   let start = 0;
   let depth = 0;
   let listOpen = false;
+  // A bracket left open ("Mở ngoặc (xem phụ lục. Câu hai.") would hold the rest of the line
+  // together: brackets count only when they pair up.
+  const paired = count(line, '(') === count(line, ')') && count(line, '[') === count(line, ']');
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (c === '(' || c === '[') depth++;
-    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    if (paired && (c === '(' || c === '[')) depth++;
+    else if (paired && (c === ')' || c === ']') && depth > 0) depth--;
     if (depth > 0) continue;
-    if (c === ':') listOpen = true;
+    // A list's colon is followed by a space: not "9:00", "ISO 9001:2015" nor an address.
+    if (c === ':' && /\s/.test(line[i + 1] ?? '')) listOpen = true;
     const ends = c === '.' || c === '!' || c === '?' || (c === ';' && !listOpen);
     if (!ends || !/\s/.test(line[i + 1] ?? '')) continue;
     // "2. Mục hai": a numbered item's number, not a sentence.
@@ -260,4 +264,10 @@ function splitLine(line: string): string[] {
   }
   out.push(line.slice(start));
   return out;
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
 }

@@ -25,6 +25,8 @@ export {
   isScenario,
   looksLikeFollowUp,
   asksBareFigure,
+  asksOwnQuestion,
+  withoutDocumentReference,
   namedLevels,
   namesLevel,
   comparedLevels,

@@ -251,18 +251,60 @@ export function looksLikeFollowUp(syllables: string[]): boolean {
 }
 
 /** A question that asks a figure with at most this many words of its own asks it of the last topic. */
-const BARE_FIGURE_MAX_WORDS = 2;
+const BARE_FIGURE_MAX_WORDS = 1;
 
 /**
  * True for a question that asks a figure and names next to nothing ("ai ký?", "bao lâu làm một
- * lần?", "có hiệu lực từ khi nào?"): after another question, it asks that figure of its topic.
- * `asksFigure`: whether the question asks one (see `askedFigure`).
+ * lần?"): after another question, it may ask that figure of its topic. Two words of its own
+ * ("Phạt bao nhiêu tiền?", "CKS giá bao nhiêu?") name a topic of their own. `asksFigure`: whether
+ * the question asks one (see `askedFigure`).
  */
 export function asksBareFigure(syllables: readonly string[], asksFigure: boolean): boolean {
   if (!asksFigure) return false;
   const asking = askingWords(syllables);
   const own = syllables.filter((s, i) => !asking[i] && !isFunctionWord(s));
   return own.length <= BARE_FIGURE_MAX_WORDS;
+}
+
+/** Words that refer to the document the question before named, folded ("nó", "văn bản này"). */
+const DOCUMENT_REFERENCES = [
+  'no',
+  'van ban nay',
+  'van ban do',
+  'van ban tren',
+  'nghi dinh nay',
+  'nghi dinh do',
+  'luat nay',
+  'luat do',
+  'quyet dinh nay',
+  'quyet dinh do',
+  'thong tu nay',
+  'thong tu do',
+].map((r) => r.split(' '));
+
+/**
+ * The question's syllables without the words that refer to a document named before ("nó quy
+ * định những gì?" → "quy định những gì"), or undefined when it has none.
+ */
+export function withoutDocumentReference(syllables: readonly string[]): string[] | undefined {
+  const folded = syllables.map(foldDiacritics);
+  for (let i = 0; i < folded.length; i++) {
+    const ref = DOCUMENT_REFERENCES.find((r) => r.every((w, j) => folded[i + j] === w));
+    if (ref) return [...syllables.slice(0, i), ...syllables.slice(i + ref.length)];
+  }
+  return undefined;
+}
+
+/** Words that ask, folded: a follow-up with one asks a question of its own ("nó quy định gì?"). */
+const QUESTION_WORDS = new Set(['gi', 'nao', 'ai', 'dau', 'may', 'bao', 'khong']);
+
+/**
+ * Whether a follow-up, its markers ("còn …", "… thì sao") removed, asks a question of its own
+ * ("nó quy định những gì?", "văn bản này có hiệu lực không?"), rather than the question before
+ * of another thing ("còn cá nhân thì sao?").
+ */
+export function asksOwnQuestion(syllables: readonly string[]): boolean {
+  return stripFollowUpMarkers([...syllables]).some((s) => QUESTION_WORDS.has(foldDiacritics(s)));
 }
 
 const FOLLOW_UP_LEAD = ['vay con', 'the con', 'con ve', 'con'];

@@ -128,6 +128,25 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     },
   );
 
+  it.each([
+    // The document named before, asked about as a whole.
+    ['Theo Nghị định 30/2020, văn bản hành chính gồm bao nhiêu loại?', 'ai ký?', 'nd-30-2020', /người ký là Thủ tướng Nguyễn Xuân Phúc/],
+    ['NĐ 13/2023 có hiệu lực từ ngày nào?', 'văn bản này quy định gì?', 'nd-13-2023', /bảo vệ dữ liệu cá nhân/],
+    // A question of its own after another topic: asked alone when the follow-up reading fails.
+    ['Mua bán dữ liệu cá nhân bị phạt tối đa bao nhiêu?', 'còn chữ ký số là gì?', 'luat-giao-dich-dien-tu-2023', /^Chữ ký số là một loại chữ ký điện tử/],
+    ['Đánh giá nội bộ là gì?', 'Phạt bao nhiêu tiền?', 'luat-bvdlcn-2025', /phạt/],
+  ])('after %p, answers %p', async (first, followUp, docId, lead) => {
+    const before = await kb.answerer.ask(first);
+    expect(before.answered).toBe(true);
+    const result = await kb.answerer.ask(followUp, {
+      previousQuery: before.query,
+      previousQuestion: first,
+    });
+    expect(result.answered).toBe(true);
+    expect(result.citations[0]?.docId).toBe(docId);
+    expect(result.sentences[0]?.text).toMatch(lead);
+  });
+
   it('answers a follow-up naming another level with the sentence about that level', async () => {
     const first = 'Hệ thống cấp độ 1 và 2 do ai phê duyệt?';
     const before = await kb.answerer.ask(first);

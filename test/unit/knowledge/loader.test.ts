@@ -89,6 +89,10 @@ describe('loadKnowledgeCorpus', () => {
         'status: in-force',
         'status: replaced\nreplacedBy: [vb-mot, khong-biet]',
       ),
+      'docs/vb-chin.md': GOOD.replace('vb-mot', 'vb-chin').replace(
+        'status: in-force',
+        'status: replaced\nreplacedBy: [vb-mot, vb-mot]',
+      ),
     });
     const problems = await problemsOf(dir);
     const text = problems.join('\n');
@@ -100,6 +104,7 @@ describe('loadKnowledgeCorpus', () => {
     expect(text).toMatch(/docs\/vb-bay\.md:1: replacedBy "khong-co"/);
     expect(text).toMatch(/docs\/vb-tam\.md:1: replacedBy "khong-biet"/);
     expect(text).not.toMatch(/replacedBy "vb-mot"/);
+    expect(text).toMatch(/docs\/vb-chin\.md:\d+: replacedBy: lists a document twice/);
   });
 
   it('rejects malformed YAML, unknown topics and a broken glossary', async () => {

@@ -269,18 +269,40 @@ describe('QueryBuilder: a bare figure asked after another question', () => {
   const previousQuestion = 'Nghị định 68/2024 có hiệu lực từ ngày nào?';
   const previous = builder.build(previousQuestion);
 
-  it('asks who signed the document the question before named', () => {
+  it('asks who signed the document the question before named, of the document itself', () => {
     const query = builder.build('ai ký?', previous.text, previousQuestion);
     expect(query.followUp).toBe(true);
     expect(query.documents).toEqual(new Set([1]));
-    expect(query.figure).toMatchObject({ kind: 'signer' });
-    // The topic's words count in a passage's coverage, beside the question's own few.
-    expect(query.coreTerms).toEqual(expect.arrayContaining(['~ai_ki', 'hiệu', 'lực']));
+    expect(query.figure).toMatchObject({ kind: 'signer', subject: '68' });
+    // Not the article's words the question before was about: the general section says who signed.
+    expect(query.coreTerms).not.toContain('hiệu');
   });
 
-  it('asks a figure of the topic before with at most two words of its own', () => {
-    expect(builder.build('bao lâu làm một lần?', previous.text, previousQuestion).followUp).toBe(true);
+  it('asks what the document it refers to rules, of that document', () => {
+    const query = builder.build('nó quy định những gì?', previous.text, previousQuestion);
+    expect(query.documents).toEqual(new Set([1]));
+    expect(query.figure).toBeUndefined();
+    expect(query.coreTerms).not.toContain('nó');
+  });
+
+  it('asks a figure of the topic before with at most one word of its own', () => {
+    const query = builder.build('bao lâu làm một lần?', previous.text, previousQuestion);
+    expect(query).toMatchObject({ followUp: true, mayStandAlone: true });
+    expect(query.coreTerms).toEqual(expect.arrayContaining(['hiệu', 'lực']));
+    // Two words of its own name a topic of their own.
+    expect(builder.build('Phạt bao nhiêu tiền?', previous.text, previousQuestion).followUp).toBe(false);
     expect(builder.build('Chữ ký số có giá trị pháp lý không?', previous.text).followUp).toBe(false);
+  });
+
+  it('keeps the figure of the question before only for a follow-up that asks none itself', () => {
+    const fines = 'Mua bán dữ liệu cá nhân bị phạt tối đa bao nhiêu?';
+    const before = builder.build(fines);
+    expect(builder.build('còn cá nhân thì sao?', before.text, fines).figure).toMatchObject({
+      kind: 'money',
+    });
+    const own = builder.build('còn chữ ký số là gì?', before.text, fines);
+    expect(own.figure).toBeUndefined();
+    expect(own.mayStandAlone).toBe(true);
   });
 
   it('reads the same words as a question of their own without a question before', () => {

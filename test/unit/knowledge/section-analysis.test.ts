@@ -35,3 +35,14 @@ describe('splitSentences', () => {
     expect(splitSentences('- Mục **một**\n2. Mục `hai`\n\n# Tiêu đề')).toEqual(['Mục một', 'Mục hai']);
   });
 });
+
+describe('splitSentences on odd lines', () => {
+  it('ignores a bracket left open, and a colon that opens no list', () => {
+    expect(splitSentences('Mở ngoặc (xem phụ lục. Câu hai. Câu ba.')).toEqual([
+      'Mở ngoặc (xem phụ lục.',
+      'Câu hai.',
+      'Câu ba.',
+    ]);
+    expect(splitSentences('Họp lúc 9:00; Sau đó nghỉ.')).toEqual(['Họp lúc 9:00;', 'Sau đó nghỉ.']);
+  });
+});

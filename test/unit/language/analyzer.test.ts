@@ -15,6 +15,8 @@ import {
   tellsSituation,
   looksLikeFollowUp,
   asksBareFigure,
+  asksOwnQuestion,
+  withoutDocumentReference,
   openingLevel,
   levelsOf,
   namedLevels,
@@ -562,11 +564,28 @@ describe('question helpers', () => {
     );
   });
 
+  it('tells a follow-up that asks a question of its own from one that asks the one before', () => {
+    const own = (q: string) => asksOwnQuestion(analyzer.syllables(q));
+    expect(own('còn cá nhân thì sao?')).toBe(false);
+    expect(own('còn chữ ký số công cộng thì sao?')).toBe(false);
+    expect(own('nó quy định những gì?')).toBe(true);
+    expect(own('còn chữ ký số là gì?')).toBe(true);
+    expect(own('văn bản này có hiệu lực không?')).toBe(true);
+  });
+
+  it('finds the words that refer to the document named before', () => {
+    const rest = (q: string) => withoutDocumentReference(analyzer.syllables(q));
+    expect(rest('nó quy định những gì?')).toEqual(['qui', 'định', 'những', 'gì']);
+    expect(rest('Văn bản này có hiệu lực không?')).toEqual(['có', 'hiệu', 'lực', 'không']);
+    expect(rest('còn chữ ký số công cộng thì sao?')).toBeUndefined();
+  });
+
   it('recognises a figure asked with next to no words of its own', () => {
     const bare = (q: string) => asksBareFigure(analyzer.syllables(q), true);
     expect(bare('ai ký?')).toBe(true);
     expect(bare('bao lâu làm một lần?')).toBe(true);
-    expect(bare('có hiệu lực từ khi nào?')).toBe(true);
+    // Two words of its own name a topic of their own.
+    expect(bare('Phạt bao nhiêu tiền?')).toBe(false);
     expect(bare('Chứng thư chữ ký số có thời hạn bao lâu?')).toBe(false);
     // No figure asked: not a bare figure, however short.
     expect(asksBareFigure(analyzer.syllables('ok'), false)).toBe(false);
