@@ -77,7 +77,7 @@ const NUMERIC_FIGURES: ReadonlySet<AskedFigure['kind']> = new Set([
   'quantity',
 ]);
 const FALLBACK_TOPICS = ['chu-ky-so', 'van-thu', 'chuyen-doi-so'];
-/** Sentences naming a level the question names that an answer gives at most (see `withNamedLevels`). */
+/** Sentences naming a level the question names that an answer gives at most (see `withLevels`). */
 const MAX_LEVEL_SENTENCES = 2;
 /** A sentence that goes on with the list the one before it announces ("Đó là: …", "Trong đó có: …"). */
 const CONTINUES_LIST = /^(?:Đó là|Trong đó(?: có)?|Cụ thể(?: là)?)\s*:/u;
@@ -351,9 +351,13 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       const max = i === 0 ? MAX_SENTENCES_FIRST : 1;
       const maxStating = i === 0 ? MAX_FIGURE_SENTENCES_FIRST : max;
       let picked = this.bestSentences(passage, weights, { max, maxStating }, query);
-      // "mức 2 với mức 3 khác nhau ở chỗ nào?": each level compared, as the passage lists it.
-      if (i === 0 && query.comparedLevels) picked = this.withLevels(passage, picked, query.comparedLevels);
-      else if (i === 0 && query.levels) picked = this.withNamedLevels(passage, picked, query.levels);
+      // "mức 2 với mức 3 khác nhau ở chỗ nào?", "… chủ động mức 3 là gì?": each level, as the
+      // passage gives it.
+      if (i === 0 && query.comparedLevels) {
+        picked = this.withLevels(passage, picked, query.comparedLevels, { compared: true });
+      } else if (i === 0 && query.levels) {
+        picked = this.withLevels(passage, picked, query.levels, { compared: false });
+      }
       // "Điều 9 Nghị định 68/2024 quy định gì?": the article itself is the question; its opening
       // sentences answer it even when no other word of the question is in them.
       if (picked.length === 0 && namedArticles.has(passage.section.label)) {
@@ -571,24 +575,6 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     return [lead, ...others.sort((a, b) => a.position - b.position)].map((s) => s.sentence);
   }
 
-  /**
-   * The sentences picked, and for each level compared that none of them opens with, the passage's
-   * sentence that does ("Mức 2: nhắc và điền sẵn hồ sơ."), in the passage's order.
-   */
-  private withLevels(
-    passage: Passage,
-    picked: AnalyzedSentence[],
-    levels: readonly NamedLevel[],
-  ): AnalyzedSentence[] {
-    const { sentences } = this.sections.of(passage);
-    const added = levels
-      .filter((l) => !picked.some((s) => opensWithLevel(s.text, l)))
-      .map((l) => sentences.find((s) => opensWithLevel(s.text, l)))
-      .filter((s): s is AnalyzedSentence => s !== undefined && !picked.includes(s));
-    if (added.length === 0) return picked;
-    return sentences.filter((s) => picked.includes(s) || added.includes(s));
-  }
-
   /** The sentence's phrases (for definitions), worked out once per sentence. */
   private phrasesOf(sentence: AnalyzedSentence): PhraseText {
     let text = this.sentencePhrases.get(sentence);
@@ -600,24 +586,28 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   }
 
   /**
-   * For a level the question names ("… chủ động mức 3 là gì?") in a passage that lists levels, the
-   * sentence that opens with it is given, and those opening with another level are not: "Mức 4:
-   * như mức 3 và …" names mức 3 but says what mức 4 is. In a passage that names levels inside its
+   * For each level the question names or compares ("… chủ động mức 3 là gì?", "mức 2 với mức 3
+   * khác nhau ở chỗ nào?") in a passage that lists levels, the sentence that opens with it is
+   * given ("Mức 2: nhắc và điền sẵn hồ sơ."); for a level named alone, those opening with another
+   * level are not: "Mức 4: như mức 3 và …" names mức 3 but says what mức 4 is (a comparison keeps
+   * them: "… khác mức 2 ở chỗ nào, và ở mức cao nhất …" may ask of another level too). In a passage that names levels inside its
    * sentences ("Hệ thống cấp độ 3 do đơn vị chuyên trách đó …"), the first
    * {@link MAX_LEVEL_SENTENCES} naming it are given beside those picked, which may say what it
    * refers to ("còn cấp độ 4 thì sao?" after cấp độ 1 and 2 was answered with those two). In the
    * passage's order.
    */
-  private withNamedLevels(
+  private withLevels(
     passage: Passage,
     picked: AnalyzedSentence[],
     levels: readonly NamedLevel[],
+    { compared }: { compared: boolean },
   ): AnalyzedSentence[] {
     const { sentences } = this.sections.of(passage);
     const opening = sentences.filter((s) => levels.some((l) => opensWithLevel(s.text, l)));
     if (opening.length > 0) {
       return sentences.filter(
-        (s) => opening.includes(s) || (picked.includes(s) && !openingLevel(s.text)),
+        (s) =>
+          opening.includes(s) || (picked.includes(s) && (compared || !openingLevel(s.text))),
       );
     }
     const keys = new Set(levels.map((l) => l.key));

@@ -20,6 +20,13 @@ beforeAll(async () => {
   });
 });
 
+/** Asks `first`, expects it answered, then asks `followUp` in its context, as the bot does. */
+async function askAfter(first: string, followUp: string) {
+  const before = await kb.answerer.ask(first);
+  expect(before.answered).toBe(true);
+  return kb.answerer.ask(followUp, { previousQuery: before.query, previousQuestion: first });
+}
+
 /** Asks the question and expects an answer whose first citation matches. */
 async function answersFirstFrom(question: string, citation: Record<string, string>): Promise<void> {
   const result = await kb.answerer.ask(question);
@@ -100,12 +107,7 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Nghị định 30/2020 có hiệu lực từ ngày nào?', 'ai ký?', /người ký là Thủ tướng Nguyễn Xuân Phúc/],
     ['Đánh giá nội bộ là gì?', 'bao lâu làm một lần?', /đánh giá nội bộ .*ít nhất mỗi năm một lần/],
   ])('after %p, answers the bare %p about the same topic', async (first, followUp, lead) => {
-    const before = await kb.answerer.ask(first);
-    expect(before.answered).toBe(true);
-    const result = await kb.answerer.ask(followUp, {
-      previousQuery: before.query,
-      previousQuestion: first,
-    });
+    const result = await askAfter(first, followUp);
     expect(result.answered).toBe(true);
     expect(result.sentences[0]?.text).toMatch(lead);
   });
@@ -136,24 +138,14 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     ['Mua bán dữ liệu cá nhân bị phạt tối đa bao nhiêu?', 'còn chữ ký số là gì?', 'luat-giao-dich-dien-tu-2023', /^Chữ ký số là một loại chữ ký điện tử/],
     ['Đánh giá nội bộ là gì?', 'Phạt bao nhiêu tiền?', 'luat-bvdlcn-2025', /phạt/],
   ])('after %p, answers %p', async (first, followUp, docId, lead) => {
-    const before = await kb.answerer.ask(first);
-    expect(before.answered).toBe(true);
-    const result = await kb.answerer.ask(followUp, {
-      previousQuery: before.query,
-      previousQuestion: first,
-    });
+    const result = await askAfter(first, followUp);
     expect(result.answered).toBe(true);
     expect(result.citations[0]?.docId).toBe(docId);
     expect(result.sentences[0]?.text).toMatch(lead);
   });
 
   it('answers a follow-up naming another level with the sentence about that level', async () => {
-    const first = 'Hệ thống cấp độ 1 và 2 do ai phê duyệt?';
-    const before = await kb.answerer.ask(first);
-    const result = await kb.answerer.ask('còn cấp độ 4 thì sao?', {
-      previousQuery: before.query,
-      previousQuestion: first,
-    });
+    const result = await askAfter('Hệ thống cấp độ 1 và 2 do ai phê duyệt?', 'còn cấp độ 4 thì sao?');
     expect(result.sentences.map((s) => s.text)).toContainEqual(
       expect.stringMatching(/^Hệ thống cấp độ 4 và cấp độ 5 do bộ có thẩm quyền thẩm định/),
     );

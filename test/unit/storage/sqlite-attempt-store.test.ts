@@ -1,12 +1,8 @@
 import path from 'node:path';
 import { DuplicateActivityError, InvalidInputError } from '../../../src/errors';
 import { answerQuestion, startAttempt, submitAttempt } from '../../../src/quiz';
-import {
-  openSqliteDatabase,
-  SqliteActivityDedup,
-  SqliteAttemptStore,
-  type SqliteDatabase,
-} from '../../../src/storage';
+import { openSqliteDatabase, SqliteActivityDedup, SqliteAttemptStore } from '../../../src/storage';
+import { sharedSqliteFile } from '../../helpers/sqlite-file';
 import { makeTempDir } from '../../helpers/temp-dir';
 import {
   describeActivityDedupContract,
@@ -43,18 +39,7 @@ describeActivityDedupContract('SqliteActivityDedup (temp file)', (clock) => {
 describe('SqliteAttemptStore on a real file', () => {
   const bank = makeBank({ a: 4, b: 3 });
   const contest = makeContest({ questionsPerTopic: { a: 2, b: 1 }, questionCount: 3 });
-  const tmp = makeTempDir('attempt-store-file-');
-  const file = path.join(tmp.dir, 'bot.sqlite');
-  const dbs: SqliteDatabase[] = [];
-  const open = () => {
-    const db = openSqliteDatabase({ file });
-    dbs.push(db);
-    return db;
-  };
-  afterAll(() => {
-    for (const db of dbs) db.close();
-    tmp.remove();
-  });
+  const { open } = sharedSqliteFile('attempt-store-file-');
 
   const attempt = (id: string, userId: string) =>
     startAttempt({ mode: 'contest', id, userId, seed: 7, startedAt: T0, bank, contest });
@@ -121,8 +106,7 @@ describe('SqliteAttemptStore on a real file', () => {
 
   it('keeps the deadline index right whether an update changes the deadline or not', async () => {
     // A file of its own: the due list must hold this attempt only.
-    const db = openSqliteDatabase({ file: path.join(tmp.dir, 'deadline.sqlite') });
-    dbs.push(db);
+    const db = open({ name: 'deadline.sqlite' });
     const store = new SqliteAttemptStore(db);
     const a = attempt('deadline-1', 'u-deadline');
     await store.create(a, null);
@@ -301,8 +285,7 @@ describe('SqliteAttemptStore on a real file', () => {
     });
 
     it('rejects every update of a batch whose transaction cannot start, writing none', async () => {
-      const db = openSqliteDatabase({ file, busyTimeoutMs: 20 });
-      dbs.push(db);
+      const db = open({ busyTimeoutMs: 20 });
       const store = new SqliteAttemptStore(db);
       const a = await running(store, 'locked-1', 'u-locked-1');
       const b = await running(store, 'locked-2', 'u-locked-2');

@@ -1,17 +1,9 @@
-import path from 'node:path';
-import { openSqliteDatabase, type SqliteDatabase } from '../../../src/storage';
+import type { SqliteDatabase } from '../../../src/storage';
 import { groupedRead } from '../../../src/storage/transaction-group';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { sharedSqliteFile } from '../../helpers/sqlite-file';
 
 describe('groupedRead', () => {
-  const tmp = makeTempDir('grouped-read-');
-  const file = path.join(tmp.dir, 'bot.sqlite');
-  const dbs: SqliteDatabase[] = [];
-  const open = () => {
-    const db = openSqliteDatabase({ file });
-    dbs.push(db);
-    return db;
-  };
+  const { open } = sharedSqliteFile('grouped-read-');
   let db: SqliteDatabase;
   let other: SqliteDatabase;
   const value = (conn: SqliteDatabase) =>
@@ -23,10 +15,6 @@ describe('groupedRead', () => {
     other = open();
     db.exec('CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)');
     db.exec('INSERT INTO counter (id, n) VALUES (1, 0)');
-  });
-  afterAll(() => {
-    for (const d of dbs) d.close();
-    tmp.remove();
   });
 
   it('runs the reads requested together in one read transaction, one snapshot', async () => {
