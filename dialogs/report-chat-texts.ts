@@ -37,7 +37,7 @@ export const reportTexts = {
   helpSection: [
     '**Báo cáo đơn vị** (dành cho lãnh đạo, quản lý đơn vị)',
     commandList,
-    'Không ghi mã đơn vị: đơn vị của anh/chị; không ghi mã cuộc thi: cuộc thi gần nhất. Mã cuộc thi phân biệt chữ hoa, chữ thường; gõ **/thi** để xem mã các cuộc thi.',
+    'Không ghi mã đơn vị: đơn vị của anh/chị; không ghi mã cuộc thi: cuộc thi gần nhất. Mã gõ chữ hoa hay chữ thường đều được; gõ **/thi** để xem mã các cuộc thi.',
   ].join('\n\n'),
 
   notAllowed:

@@ -5,8 +5,8 @@ export type ReportCommandKind = 'summary' | 'not-taken' | 'export' | 'ranking';
 
 /**
  * A report command typed by a user. `args` are the words after the command as typed (NFC, case
- * kept: unit codes and contest ids are case-sensitive). `problem` is set when the words cannot be
- * codes at all: too many of them, or characters no code has.
+ * kept; the router matches contest ids and the report service unit codes in any case). `problem`
+ * is set when the words cannot be codes at all: too many of them, or characters no code has.
  */
 export interface ReportCommand {
   readonly kind: ReportCommandKind;

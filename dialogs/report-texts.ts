@@ -5,6 +5,11 @@
  */
 import type { ReportChartTexts, ReportWorkbookTexts } from '../src/reports';
 
+const oneDecimal = new Intl.NumberFormat('vi-VN', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
 export const reportChartTexts: ReportChartTexts = {
   title: (contestTitle, unitName) => `${contestTitle} — ${unitName}`,
   distributionTitle: 'Phân bố điểm (lần thi đầu)',
@@ -16,6 +21,7 @@ export const reportChartTexts: ReportChartTexts = {
   ownStaff: (unitName) => `${unitName} (cán bộ trực thuộc)`,
   passMark: (passMark) => `Điểm đạt: ${passMark}`,
   noData: 'Chưa có đơn vị trực thuộc nào có người dự thi.',
+  score: (score) => oneDecimal.format(score),
 };
 
 export const reportWorkbookTexts: ReportWorkbookTexts = {

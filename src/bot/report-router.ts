@@ -41,8 +41,9 @@ export interface ReportRouterOptions {
   service: ReportService;
   files: ReportFilePublisher;
   /**
-   * Whether `id` is a contest id (exact, case-sensitive): tells a contest from a unit code. May
-   * wait for the contests to load.
+   * Whether `id` is a contest id (exact; the router asks with the typed code in lower case, as
+   * contest ids are lowercase slugs): tells a contest from a unit code. May wait for the contests
+   * to load.
    */
   isContestId(id: string): boolean | Promise<boolean>;
   logger: Logger;
@@ -111,24 +112,29 @@ export class ReportRouter {
   }
 
   private async resolve(kind: ReportCommandKind, args: readonly string[]): Promise<Resolved> {
-    const known = new Map<string, boolean>();
+    // Contest ids are lowercase slugs, typed in any case ("/baocao DANH-GIA-2026", as `/thi`
+    // takes them); unit codes are kept as typed.
+    const contests = new Map<string, string>();
     for (const arg of args) {
+      const id = arg.toLowerCase();
       // Contests that failed to load are known to nobody: the code is then taken for a unit.
-      const contest = await Promise.resolve(this.options.isContestId(arg)).catch(() => false);
-      known.set(arg, contest);
+      const contest = await Promise.resolve(this.options.isContestId(id)).catch(() => false);
+      if (contest) contests.set(arg, id);
     }
-    const isContest = (id: string) => known.get(id) === true;
+    const contestId = (arg: string) => contests.get(arg);
     if (kind === 'ranking') {
-      const [contestId] = args;
-      if (contestId === undefined) return { ok: true, target: {}, context: {} };
-      return isContest(contestId)
-        ? { ok: true, target: { contestId }, context: {} }
-        : { ok: false, reply: reportTexts.notAContest(contestId) };
+      const [first] = args;
+      if (first === undefined) return { ok: true, target: {}, context: {} };
+      const id = contestId(first);
+      return id !== undefined
+        ? { ok: true, target: { contestId: id }, context: {} }
+        : { ok: false, reply: reportTexts.notAContest(first) };
     }
     const [first, second] = args;
     if (first === undefined) return { ok: true, target: {}, context: {} };
     if (second === undefined) {
-      if (isContest(first)) return { ok: true, target: { contestId: first }, context: {} };
+      const id = contestId(first);
+      if (id !== undefined) return { ok: true, target: { contestId: id }, context: {} };
       return {
         ok: true,
         target: { unitCode: first },
@@ -136,9 +142,15 @@ export class ReportRouter {
       };
     }
     // Either order is understood; when neither is a contest the service says which is unknown.
-    const [unitCode, contestId] =
-      !isContest(second) && isContest(first) ? [second, first] : [first, second];
-    return { ok: true, target: { unitCode, contestId }, context: { unitCode } };
+    const [unitCode, contestArg] =
+      contestId(second) === undefined && contestId(first) !== undefined
+        ? [second, first]
+        : [first, second];
+    return {
+      ok: true,
+      target: { unitCode, contestId: contestId(contestArg) ?? contestArg },
+      context: { unitCode },
+    };
   }
 
   private async run(

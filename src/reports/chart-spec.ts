@@ -29,10 +29,14 @@ export function reportChartSpec(report: UnitReport, texts: ReportChartTexts): ob
   const units = report.subUnits
     .filter((r) => r.figures.meanScore !== null)
     .slice(0, MAX_CHART_UNITS)
-    .map((r) => ({
-      unit: r.ownStaff ? texts.ownStaff(r.unitName) : r.unitName,
-      mean: Math.round(r.figures.meanScore! * 10) / 10,
-    }));
+    .map((r) => {
+      const mean = Math.round(r.figures.meanScore! * 10) / 10;
+      return {
+        unit: r.ownStaff ? texts.ownStaff(r.unitName) : r.unitName,
+        mean,
+        meanLabel: texts.score(mean),
+      };
+    });
 
   const distribution = {
     title: texts.distributionTitle,
@@ -98,7 +102,8 @@ export function reportChartSpec(report: UnitReport, texts: ReportChartTexts): ob
               encoding: {
                 y: { field: 'unit', type: 'nominal', sort: null },
                 x: { field: 'mean', type: 'quantitative' },
-                text: { field: 'mean', type: 'quantitative', format: '.1f' },
+                // Written by the texts: vega's number formats use a decimal point.
+                text: { field: 'meanLabel', type: 'nominal' },
               },
             },
             {

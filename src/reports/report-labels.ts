@@ -24,6 +24,8 @@ export interface ReportChartTexts {
   readonly passMark: (passMark: number) => string;
   /** Shown in place of the bars when no sub-unit has a participant. */
   readonly noData: string;
+  /** A mean score as written next to its bar, e.g. `72,4` (Vietnamese decimal comma). */
+  readonly score: (score: number) => string;
 }
 
 /** A sheet's column: its header and how wide it is (characters). */

@@ -225,6 +225,10 @@ describe('transcripts', () => {
     ['/baocao thi-2025', { contestId: 'thi-2025' }],
     ['/baocao CT-SNV thi-2025', { unitCode: 'CT-SNV', contestId: 'thi-2025' }],
     ['/baocao thi-2025 CT-SNV', { unitCode: 'CT-SNV', contestId: 'thi-2025' }],
+    // Contest ids in any case, as `/thi` takes them; unit codes as typed.
+    ['/baocao THI-2025', { contestId: 'thi-2025' }],
+    ['/baocao Thi-2025 CT-SNV', { unitCode: 'CT-SNV', contestId: 'thi-2025' }],
+    ['/baocao CT-SNV THI-2025', { unitCode: 'CT-SNV', contestId: 'thi-2025' }],
   ])('%s asks for a summary of %j', async (text, target) => {
     const replies = await manager().say(text);
     expect(allText(replies)).toContain('Báo cáo kết quả');
@@ -305,9 +309,9 @@ describe('transcripts', () => {
   });
 
   it('a single code that is neither a contest nor a visible unit gets the denial and a hint', async () => {
-    const replies = await manager().say('/baocao THI-2026');
+    const replies = await manager().say('/baocao THI-1999');
     expect(textsOf(replies)).toEqual([
-      `${reportTexts.unitNotVisible('THI-2026')}\n\n${reportTexts.codeHint}`,
+      `${reportTexts.unitNotVisible('THI-1999')}\n\n${reportTexts.codeHint}`,
     ]);
   });
 
@@ -327,6 +331,17 @@ describe('transcripts', () => {
         : reportTexts.badArg(command, usage),
     ]);
     expect(app.service.calls).toHaveLength(0);
+  });
+
+  it('/xephang takes the contest id in any case', async () => {
+    await manager().say('/xephang THI-2026');
+    expect(app.service.calls).toEqual([
+      {
+        method: 'ranking',
+        asker: { userId: 'mgr-snv' },
+        target: { contestId: 'thi-2026', limit: 20 },
+      },
+    ]);
   });
 
   it('/xephang with a unit code instead of a contest says it is no contest id', async () => {

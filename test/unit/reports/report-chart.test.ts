@@ -103,6 +103,9 @@ describe('report chart', () => {
     ]) {
       expect(svg).toContain(label);
     }
+    // Mean scores next to the bars with a decimal comma, as Vietnamese readers write them.
+    for (const mean of ['41,5', '66,0', '72,4']) expect(svg).toContain(`>${mean}</text>`);
+    expect(svg).not.toMatch(/>\d+\.\d<\/text>/);
     expect(svg).toContain('font-family="DejaVu Sans"');
     expect(svg).not.toMatch(/font-family="(?!DejaVu Sans")/);
   });
