@@ -539,7 +539,12 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     passage: Passage,
     weights: Map<string, number>,
     { max, maxStating }: { max: number; maxStating: number },
-    { figure, figureYears, definitions }: Pick<BuiltQuery, 'figure' | 'figureYears' | 'definitions'>,
+    {
+      figure,
+      figureYears,
+      definitions,
+      predicate,
+    }: Pick<BuiltQuery, 'figure' | 'figureYears' | 'definitions' | 'predicate'>,
   ): AnalyzedSentence[] {
     const wanted = definitions?.flatMap(definitionPhrases);
     const scored = this.sections.of(passage).sentences.map((sentence, position) => {
@@ -555,9 +560,15 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       if (states) score *= FIGURE_SENTENCE_BOOST;
       // "X là gì?": the sentence that says "X là …" is the answer.
       const defining = wanted !== undefined && defines(this.phrasesOf(sentence), wanted);
-      return { sentence, position, score, states, defining };
+      // "… có được gia hạn không?": the sentence that speaks of "gia hạn" says yes or no.
+      const predicated = predicate !== undefined && predicate.every((t) => terms.has(t));
+      return { sentence, position, score, states, defining, predicated };
     });
     const relevant = scored.filter((s) => s.score > 0);
+    // A predicate most of the passage's sentences speak of ("… có bị cấm không?" in the article
+    // of prohibited acts) tells none of them apart.
+    const predicating = scored.filter((s) => s.predicated).length;
+    if (predicating * 2 > scored.length) for (const s of scored) s.predicated = false;
     const stating = relevant.filter((s) => s.states).length;
     const limit = stating > max ? Math.min(stating, maxStating) : max;
     // Who signed, whom to call, where to go: a sentence naming it is the answer, whatever else
@@ -568,6 +579,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
         (a, b) =>
           Number(b.defining) - Number(a.defining) ||
           (statingFirst ? Number(b.states) - Number(a.states) : 0) ||
+          Number(b.predicated) - Number(a.predicated) ||
           b.score - a.score,
       )
       .slice(0, limit);

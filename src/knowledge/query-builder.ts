@@ -3,6 +3,7 @@ import {
   askedSignerOf,
   askingWords,
   asksHowTo,
+  askedPredicate,
   definedTerms,
   DOCUMENT_KINDS,
   documentNumberKey,
@@ -12,6 +13,7 @@ import {
   type AskedFigure,
   FOLDED_PREFIX,
   foldDiacritics,
+  foldedTerm,
   hasDiacritics,
   hasImpossibleMarks,
   incidentalWords,
@@ -80,6 +82,11 @@ export interface BuiltQuery {
   closingCore?: { terms: string[]; alternatives?: ReadonlyMap<string, readonly (readonly string[])[]> };
   /** Terms the question asks to define ("X là gì?", "Thế nào là X?"). */
   definitions?: DefinedTerm[];
+  /**
+   * What a yes/no question asks of its subject, as folded syllable terms ("… có được gia hạn
+   * không?" → ~gia, ~han): the sentence with all of them says yes or no.
+   */
+  predicate?: string[];
   /** The figure the question asks for ("bao nhiêu tiền", "bao lâu", "ngày nào"), if any. */
   figure?: AskedFigure;
   /**
@@ -255,6 +262,9 @@ export class QueryBuilder {
     const bare = Boolean(previousQuery) && asksBareFigure(all, ownFigure !== undefined);
     const followUp = bare || (Boolean(previousQuery) && looksLikeFollowUp(all));
     const definitions = definedTerms(all);
+    // Asked in the question's last clause: "…, có nên tắt máy ngay không?".
+    const lastClause = sentencesOf(normalized).at(-1)?.split(/[,:]/).at(-1) ?? '';
+    const predicate = askedPredicate(this.analyzer.syllables(lastClause))?.map(foldedTerm);
     let syllables = stripQuestionFrames(followUp ? stripFollowUpMarkers(all) : all);
     // "CĐS là gì?" asks what the words it stands for mean: the documents define those, and use the
     // abbreviation in other senses ("Luật CĐS"). Both the term and the search are spelled out (the
@@ -364,6 +374,7 @@ export class QueryBuilder {
       articles: articles.labels.length > 0 ? articles.labels : undefined,
       ...(appendices.length > 0 ? { appendices } : {}),
       definitions: definitions.length > 0 ? definitions : undefined,
+      ...(predicate ? { predicate } : {}),
       ...(figure ? { figure } : {}),
       ...(figureYears.length > 0 ? { figureYears } : {}),
       ...(scenario ? { scenario: true } : {}),

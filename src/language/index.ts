@@ -15,6 +15,7 @@ export {
 } from './normalize';
 export { hasImpossibleMarks, hasImpossibleTone, isVietnameseSyllable, unifyIY } from './syllable';
 export {
+  askedPredicate,
   askingWords,
   asksDifference,
   asksHowTo,

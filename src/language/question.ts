@@ -310,6 +310,53 @@ export function asksOwnQuestion(syllables: readonly string[]): boolean {
 const FOLLOW_UP_LEAD = ['vay con', 'the con', 'con ve', 'con'];
 const FOLLOW_UP_TAIL = ['thi the nao', 'thi sao', 'ra sao'];
 
+/** Closing words of a yes/no question ("… không?", "… ko?"). */
+const YES_NO_CLOSE = ['không', 'ko', 'hông'].map(canonical);
+/** Particles that may follow the closing word ("… không ạ?", "… không vậy?"). */
+const AFTER_CLOSE = ['ạ', 'nhỉ', 'vậy', 'nhé', 'hả', 'nha'].map(canonical);
+/** Modal words that open what a yes/no question asks ("có được", "bị", "bắt buộc"). */
+const MODALS = ['có', 'được', 'bị', 'phải', 'cần', 'nên', 'thể', 'phép', 'bắt', 'buộc'].map(
+  canonical,
+);
+const HAS = canonical('có');
+/** Longest predicate looked for, in content words: a longer one is the whole question. */
+const MAX_PREDICATE = 6;
+
+/** `typed` is `word`: exactly, or folded when typed without marks ("co" is "có", "cơ" is not). */
+function isWord(typed: string, word: string): boolean {
+  return typed === word || (!hasDiacritics(typed) && typed === foldDiacritics(word));
+}
+
+const isAny = (typed: string, words: readonly string[]): boolean =>
+  words.some((w) => isWord(typed, w));
+
+/**
+ * What a yes/no question asks of its subject, as content syllables (as given): "Chứng thư … có
+ * được gia hạn không?" → gia hạn; "Công chức nghỉ hưu có bị thu hồi chứng thư không?" → thu hồi
+ * chứng thư; "Văn bản ký số có phải đóng dấu không?" → đóng dấu. The words between the first "có"
+ * (or, without one, the first modal: "bị", "được", "phải", "cần", "bắt buộc") and the closing
+ * "không" of `syllables`, the question's last clause; undefined for other questions, and when
+ * those words are none or more than {@link MAX_PREDICATE}. The sentence with these words is the
+ * one that says yes or no.
+ */
+export function askedPredicate(syllables: readonly string[]): string[] | undefined {
+  let end = syllables.length;
+  while (end > 0 && isAny(syllables[end - 1]!, AFTER_CLOSE)) end--;
+  if (end === 0 || !isAny(syllables[end - 1]!, YES_NO_CLOSE)) return undefined;
+  end--;
+  // The first "có": "Có cần cho người duyệt biết là có dùng AI không?" asks of "cho người duyệt
+  // biết", not of "dùng AI".
+  let start = syllables.findIndex((s, i) => i < end && isWord(s, HAS));
+  if (start < 0) start = syllables.findIndex((s, i) => i < end && isAny(s, MODALS));
+  if (start < 0) return undefined;
+  // Past the modal words themselves: "có được phép", "có bắt buộc phải".
+  while (start < end && isAny(syllables[start]!, MODALS)) start++;
+  const predicate = syllables
+    .slice(start, end)
+    .filter((s) => !isFunctionWord(s) && !isChatParticle(s));
+  return predicate.length > 0 && predicate.length <= MAX_PREDICATE ? predicate : undefined;
+}
+
 /** Drops the words that only mark a follow-up ("còn …", "… thì sao") from its syllables. */
 export function stripFollowUpMarkers(syllables: string[]): string[] {
   let out = syllables;

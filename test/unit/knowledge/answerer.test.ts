@@ -96,6 +96,26 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
   });
 
   it.each([
+    // The sentence that speaks of what is asked says yes or no, before the subject's others.
+    [
+      'Chứng thư chữ ký số chuyên dùng công vụ có được gia hạn không?',
+      /^Khi gia hạn, thời gian gia hạn tối đa là 3 năm/,
+    ],
+    ['Máy em hiện thông báo đòi tiền chuộc. Giờ làm gì, có nên tắt máy ko?', /không tắt máy vội/],
+    ['cai 2FA la gi vay, mail co quan co can bat ko', /^Nên bật 2FA cho hộp thư công vụ/],
+  ])('leads the yes/no question %p with the sentence that answers it', async (q, lead) => {
+    const result = await kb.answerer.ask(q);
+    expect(result.sentences[0]?.text).toMatch(lead);
+  });
+
+  it('keeps the best sentences when most of the passage speaks of what is asked', async () => {
+    // The article of prohibited acts says "cấm" in most sentences: the example of the act asked
+    // about still leads.
+    const result = await kb.answerer.ask('xài tài khoản giao dịch điện tử của ng khác có bị cấm ko');
+    expect(result.sentences[0]?.text).toMatch(/sử dụng trái phép tài khoản giao dịch điện tử/);
+  });
+
+  it.each([
     ['Ngày Chuyển đổi số quốc gia là ngày nào?', /^Ngày 10\/10 hằng năm là Ngày Chuyển đổi số quốc gia/],
     ['Luật CĐS có hiệu lực từ khi nào?', /có hiệu lực từ ngày 01\/7\/2026/],
   ])('leads %p with the sentence that answers, not the section opening', async (q, lead) => {

@@ -5,6 +5,7 @@ import {
   canonicalSyllable,
   comparedLevels,
   asksDifference,
+  askedPredicate,
   definedTerms,
   foldDiacritics,
   hasImpossibleMarks,
@@ -329,6 +330,40 @@ describe('question helpers', () => {
     const s = analyzer.syllables('Chữ ký số là gì, đúng hay sai?');
     expect(stripQuestionFrames(s)).toEqual(['chữ', 'kí', 'số']);
     expect(stripQuestionFrames(['là', 'gì'])).toEqual(['là', 'gì']);
+  });
+
+  it('finds what a yes/no question asks of its subject', () => {
+    const predicate = (q: string) => askedPredicate(analyzer.syllables(q));
+    expect(predicate('Chứng thư chữ ký số chuyên dùng công vụ có được gia hạn không?')).toEqual([
+      'gia',
+      'hạn',
+    ]);
+    expect(predicate('Công chức nghỉ hưu có bị thu hồi chứng thư không ạ?')).toEqual([
+      'thu',
+      'hồi',
+      'chứng',
+      'thư',
+    ]);
+    // Without "có": the first modal opens it; typed without marks, as officials chat.
+    expect(predicate('Cán bộ bắt buộc phải ký số không')).toEqual(['kí', 'số']);
+    expect(predicate('chung thu so co duoc gia han ko')).toEqual(['gia', 'han']);
+    // "cơ quan", "cán bộ" are no "có", "cần": typed with marks, words are compared as typed.
+    expect(predicate('Cơ quan cần đóng dấu không?')).toEqual(['đóng', 'dấu']);
+    expect(predicate('Cán bộ cơ quan có nên đổi mật khẩu không?')).toEqual(['đổi', 'mật', 'khẩu']);
+    // The first "có": "… biết là có dùng AI không?" asks of telling the reviewer.
+    expect(predicate('Có cần cho người duyệt biết là có dùng AI không?')).toEqual([
+      'người',
+      'duyệt',
+      'biết',
+      'dùng',
+    ]);
+    // Not yes/no questions, or nothing (or too much) between the modal and "không".
+    expect(predicate('Luật có bao nhiêu điều?')).toBeUndefined();
+    expect(predicate('Chữ ký số là gì?')).toBeUndefined();
+    expect(predicate('Có được không?')).toBeUndefined();
+    expect(
+      predicate('Có được dùng chung token chữ ký số với đồng nghiệp cùng phòng không?'),
+    ).toBeUndefined();
   });
 
   it('finds the terms a question asks to define', () => {
