@@ -180,9 +180,18 @@ export function restates(a: AnalyzedSentence, b: AnalyzedSentence): boolean {
   return within(x.numbers, y.numbers) || within(y.numbers, x.numbers);
 }
 
+/**
+ * A bracketed reference to where a sentence comes from ("(khoản 3 Điều 13)", "(Phụ lục I, mục II.7b
+ * Nghị định 30/2020/NĐ-CP)": a reference word and a number): a guide that restates an article adds
+ * it, which says nothing else. "(nếu không xác định được khoản thu …)" is none.
+ */
+const SOURCE_REFERENCE =
+  /\((?:[^()]*\s)?(?:Điều|khoản|Phụ lục|Nghị định|Luật|Quyết định|Thông tư|NĐ|QĐ)\s[\dIVX][^()]*\)/gu;
+
 function wordsOf(sentence: AnalyzedSentence): { all: Set<string>; numbers: Set<string> } {
   if (!sentence.words) {
-    const all = new Set(sentence.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    const text = sentence.text.replace(SOURCE_REFERENCE, ' ').toLowerCase();
+    const all = new Set(text.match(/[\p{L}\p{N}]+/gu) ?? []);
     const numbers = new Set([...all].filter((w) => /^\d/.test(w)));
     sentence.words = { all, numbers };
   }
@@ -227,10 +236,15 @@ const SENTENCE_START = /[\p{Lu}\d\u0022“(]/u;
 /** An inline list's numbering: "(a)", "(1)". */
 const ITEM_NUMBER = /^\((?:\p{L}{1,2}|\d{1,2})\)/u;
 
+/** An abbreviation in capitals before its expansion: "TM. (thay mặt)", "KT. (ký thay)". */
+const ABBREVIATION_BEFORE = /(?:^|[\s(,;:])\p{Lu}{1,4}$/u;
+
 /**
  * The sentences of one line: it ends one at ". " / "! " / "? ", and at "; " between clauses, before
  * a capital. Never inside brackets ("(tại thời điểm ban hành là Bộ Thông tin và Truyền thông; Bộ
- * Quốc phòng, …)"), and a ";" does not end a list that a ":" opened in the same sentence ("Căn
+ * Quốc phòng, …)") nor quotes (an example prompt 'Ví dụ: "Bạn là chuyên viên. Hãy tóm tắt …"'
+ * ends where its quote closes), nor after an abbreviation followed by its expansion ("TM. (thay
+ * mặt), KT. (ký thay)"); a ";" does not end a list that a ":" opened in the same sentence ("Căn
  * cứ: Nghị định 30/2020/NĐ-CP …; Quyết định 19/2014/QĐ-TTg; …") nor an inline numbered list
  * ("gồm bốn bước: (1) xây dựng; (2) áp dụng; …"): its items are not sentences of their own.
  */
@@ -238,18 +252,30 @@ function splitLine(line: string): string[] {
   const out: string[] = [];
   let start = 0;
   let depth = 0;
+  let quoted = false;
+  let curly = 0;
   let listOpen = false;
-  // A bracket left open ("Mở ngoặc (xem phụ lục. Câu hai.") would hold the rest of the line
-  // together: brackets count only when they pair up.
+  // A bracket or quote left open ("Mở ngoặc (xem phụ lục. Câu hai.") would hold the rest of the
+  // line together: they count only when they pair up.
   const paired = count(line, '(') === count(line, ')') && count(line, '[') === count(line, ']');
+  const straightPaired = count(line, '"') % 2 === 0;
+  const curlyPaired = count(line, '“') === count(line, '”');
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
+    let closesQuote = false;
     if (paired && (c === '(' || c === '[')) depth++;
     else if (paired && (c === ')' || c === ']') && depth > 0) depth--;
-    if (depth > 0) continue;
+    else if (straightPaired && c === '"') {
+      closesQuote = quoted;
+      quoted = !quoted;
+    } else if (curlyPaired && c === '“') curly++;
+    else if (curlyPaired && c === '”' && curly > 0) closesQuote = --curly === 0;
+    if (depth > 0 || quoted || curly > 0) continue;
     // A list's colon is followed by a space: not "9:00", "ISO 9001:2015" nor an address.
     if (c === ':' && /\s/.test(line[i + 1] ?? '')) listOpen = true;
-    const ends = c === '.' || c === '!' || c === '?' || (c === ';' && !listOpen);
+    // A quote closing on its own sentence's end ('… văn phong hành chính." Nên …') ends one too.
+    const endsQuoted = closesQuote && /[.!?]/.test(line[i - 1] ?? '');
+    const ends = c === '.' || c === '!' || c === '?' || (c === ';' && !listOpen) || endsQuoted;
     if (!ends || !/\s/.test(line[i + 1] ?? '')) continue;
     // "2. Mục hai": a numbered item's number, not a sentence.
     if (c === '.' && /^\s*\d+$/.test(line.slice(start, i))) continue;
@@ -258,6 +284,7 @@ function splitLine(line: string): string[] {
     const rest = line.slice(next);
     if (!SENTENCE_START.test(rest[0] ?? '')) continue;
     if (c === ';' && ITEM_NUMBER.test(rest)) continue;
+    if (c === '.' && rest[0] === '(' && ABBREVIATION_BEFORE.test(line.slice(start, i))) continue;
     out.push(line.slice(start, i + 1));
     start = next;
     listOpen = false;

@@ -799,6 +799,18 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(markers).not.toContain(0);
   });
 
+  it('quotes the signing abbreviations whole, not cut at "TM."', async () => {
+    const result = await kb.answerer.ask('KT. TL. TUQ. là viết tắt của gì, có in đậm ko');
+    expect(result.sentences[0]?.text).toMatch(/TM\. \(thay mặt\).*TUQ\. \(thừa ủy quyền\)/);
+  });
+
+  it('takes a guide sentence that adds only its reference for a restatement', async () => {
+    const result = await kb.answerer.ask('Văn bản đã ký thì chậm nhất bao lâu phải phát hành?');
+    const sameDay = result.sentences.filter((s) => /chậm nhất là trong ngày làm việc tiếp theo/.test(s.text));
+    expect(sameDay).toHaveLength(1);
+    expect(sameDay[0]!.alsoCitations).toHaveLength(1);
+  });
+
   it('keeps sentences that differ in their numbers, however alike', async () => {
     const result = await kb.answerer.ask(
       'Hệ thống xử lý thông tin cá nhân của 20.000 người dùng thuộc cấp độ mấy?',

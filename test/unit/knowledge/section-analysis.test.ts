@@ -1,4 +1,8 @@
-import { splitSentences } from '../../../src/knowledge/section-analysis';
+import {
+  restates,
+  splitSentences,
+  type AnalyzedSentence,
+} from '../../../src/knowledge/section-analysis';
 
 describe('splitSentences', () => {
   it('ends sentences at full stops and at "; " between clauses, before a capital', () => {
@@ -31,6 +35,34 @@ describe('splitSentences', () => {
     expect(splitSentences('Gồm bốn bước: (1) xây dựng; (2) áp dụng; (3) duy trì.')).toHaveLength(1);
   });
 
+  it('never ends one after an abbreviation followed by its expansion', () => {
+    expect(
+      splitSentences(
+        'Chữ viết tắt in hoa, đậm: TM. (thay mặt), Q. (quyền), KT. (ký thay), TUQ. (thừa ủy quyền). Không ghi học vị.',
+      ),
+    ).toEqual([
+      'Chữ viết tắt in hoa, đậm: TM. (thay mặt), Q. (quyền), KT. (ký thay), TUQ. (thừa ủy quyền).',
+      'Không ghi học vị.',
+    ]);
+    // A sentence ending with a capitalised word is still a sentence.
+    expect(splitSentences('Cơ quan áp dụng ISO. Sau đó công bố.')).toHaveLength(2);
+  });
+
+  it('never ends one inside quotes, and ends it where a quote closes on a full stop', () => {
+    expect(
+      splitSentences(
+        'Câu lệnh cần rõ. Ví dụ: "Bạn là chuyên viên. Hãy tóm tắt tài liệu." Nên chia nhỏ. Gõ “Xem. Thêm” rồi.',
+      ),
+    ).toEqual([
+      'Câu lệnh cần rõ.',
+      'Ví dụ: "Bạn là chuyên viên. Hãy tóm tắt tài liệu."',
+      'Nên chia nhỏ.',
+      'Gõ “Xem. Thêm” rồi.',
+    ]);
+    // An unpaired quote holds nothing together.
+    expect(splitSentences('Mở "ngoặc kép. Câu hai.')).toEqual(['Mở "ngoặc kép.', 'Câu hai.']);
+  });
+
   it('takes each line and list item apart, without Markdown markers', () => {
     expect(splitSentences('- Mục **một**\n2. Mục `hai`\n\n# Tiêu đề')).toEqual(['Mục một', 'Mục hai']);
   });
@@ -44,5 +76,25 @@ describe('splitSentences on odd lines', () => {
       'Câu ba.',
     ]);
     expect(splitSentences('Họp lúc 9:00; Sau đó nghỉ.')).toEqual(['Họp lúc 9:00;', 'Sau đó nghỉ.']);
+  });
+});
+
+describe('restates', () => {
+  const sentence = (text: string): AnalyzedSentence => ({ text, terms: new Set() });
+
+  it('does not count the reference a guide adds to an article it restates', () => {
+    const article = sentence(
+      'Quyền hạn của người ký được thể hiện bằng các chữ viết tắt in hoa, đậm: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh).',
+    );
+    const guide = sentence(
+      'Quyền hạn của người ký được ghi bằng chữ viết tắt in hoa, đậm: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh) (Phụ lục I, mục II.7b Nghị định 30/2020/NĐ-CP).',
+    );
+    expect(restates(article, guide)).toBe(true);
+  });
+
+  it('counts a bracket that is no reference', () => {
+    const a = sentence('Phạt tối đa 10 lần khoản thu (nếu không xác định được khoản thu thì 3 tỷ đồng).');
+    const b = sentence('Phạt tối đa 10 lần khoản thu.');
+    expect(restates(a, b)).toBe(false);
   });
 });
