@@ -39,12 +39,22 @@ function withMarker(text: string, markers: string): string {
 }
 
 function answerParagraph(result: AnswerResult): string {
+  if (result.sourcesOfPrevious) return texts.previousSources(result.citations.length);
   return result.sentences
     .map((s) => {
       const markers = [s.citation, ...(s.alsoCitations ?? [])].map((n) => `[${n}]`).join('');
       return withMarker(s.text, markers);
     })
     .join(' ');
+}
+
+/** Something to show: sentences, or the sources of the answer before. */
+function hasAnswer(result: AnswerResult): boolean {
+  return (
+    result.answered &&
+    (result.sentences.length > 0 ||
+      (result.sourcesOfPrevious === true && result.citations.length > 0))
+  );
 }
 
 function citationLabel(c: Citation, n: number): string {
@@ -67,7 +77,7 @@ export function statusWarning(c: Citation): string | undefined {
  * and lists two or three topics to try.
  */
 export function renderAnswer(result: AnswerResult): string {
-  if (!result.answered || result.sentences.length === 0) {
+  if (!hasAnswer(result)) {
     const topics = suggestedTopics(result).map((t) => `- ${t}`);
     return [notFoundLead(result), `${texts.notFoundSuggest}\n${topics.join('\n')}`].join('\n\n');
   }
@@ -85,7 +95,7 @@ export function renderAnswer(result: AnswerResult): string {
 
 /** The same content as {@link renderAnswer}, as plain text for a terminal. */
 export function renderAnswerPlain(result: AnswerResult): string {
-  if (!result.answered || result.sentences.length === 0) {
+  if (!hasAnswer(result)) {
     const topics = suggestedTopics(result).map((t) => `  • ${t}`);
     return [notFoundLead(result), `${texts.notFoundSuggest}\n${topics.join('\n')}`].join('\n\n');
   }

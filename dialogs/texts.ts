@@ -174,6 +174,11 @@ export const texts = {
   notFoundSuggest: 'Anh/chị có thể diễn đạt lại cụ thể hơn, hoặc hỏi về một trong các chủ đề sau:',
 
   sourcesHeading: 'Nguồn:',
+  /** Answer to "điều nào quy định?" after an answer: its sources follow. */
+  previousSources: (count: number) =>
+    count === 1
+      ? 'Nội dung vừa trả lời được trích từ văn bản dưới đây [1].'
+      : `Nội dung vừa trả lời được trích từ ${count} nguồn dưới đây (${Array.from({ length: count }, (_, i) => `[${i + 1}]`).join(', ')}).`,
   /** A replaced document: no longer in force, and what replaced it when known. */
   replacedWarning: (doc: string, by: readonly { number: string; title: string }[] = []): string =>
     by.length > 0

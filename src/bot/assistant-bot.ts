@@ -25,7 +25,8 @@ import {
 } from '../../dialogs';
 import type { DirectoryRepository } from '../directory';
 import { InvalidInputError, NotFoundError } from '../errors';
-import type { QuestionAnswerer } from '../knowledge/types';
+import { contextAfter } from '../knowledge/ask-context';
+import type { AskContext, QuestionAnswerer } from '../knowledge/types';
 import type { Logger } from '../logger';
 import type { QuizService } from '../quiz';
 import type { ResultStore } from '../results';
@@ -80,6 +81,8 @@ interface AskState {
   lastQuery?: string;
   /** That question as typed (see `AskContext.previousQuestion`). */
   lastQuestion?: string;
+  /** The sections its answer cited (see `AskContext.previousSources`). */
+  lastSources?: { docId: string; section: string }[];
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -242,10 +245,12 @@ export class AssistantBot extends ActivityHandler {
     const activity = context.activity;
     const state = await this.askState.get(context, {});
     const started = performance.now();
-    const result = await this.options.answerer.ask(question, {
+    const asked: AskContext = {
       previousQuery: state.lastQuery,
       previousQuestion: state.lastQuestion,
-    });
+      previousSources: state.lastSources,
+    };
+    const result = await this.options.answerer.ask(question, asked);
     const unknownArticles = result.unknownArticles;
     const missing =
       result.unknownDocuments ??
@@ -264,11 +269,13 @@ export class AssistantBot extends ActivityHandler {
       citations: result.citations,
       ...(missing ? { missing } : {}),
     });
-    if (result.answered) {
+    const next = contextAfter(asked, question, result);
+    if (next !== asked) {
       await this.askState.set(context, {
         ...state,
-        lastQuery: result.query,
-        lastQuestion: question,
+        lastQuery: next.previousQuery,
+        lastQuestion: next.previousQuestion,
+        lastSources: next.previousSources,
       });
     }
     this.options.metrics.recordAnswer(result.answered ? 'answered' : 'not_found');

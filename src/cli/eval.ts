@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { loadConfig } from '../config';
-import type { QuestionAnswerer } from '../knowledge';
+import { contextAfter, type AskContext, type QuestionAnswerer } from '../knowledge';
 import { loadQuizBank, type QuizBank } from '../quiz';
 import { openForCli, reportCliError } from './open-cli';
 
@@ -63,13 +63,11 @@ export async function runEval(answerer: QuestionAnswerer, items: EvalItem[]): Pr
   const byKind: EvalReport['byKind'] = {};
   const misses: EvalReport['misses'] = [];
   for (const item of items) {
-    let previousQuery: string | undefined;
-    let previousQuestion: string | undefined;
-    for (const h of item.history ?? []) {
-      const r = await answerer.ask(h, { previousQuery, previousQuestion });
-      if (r.answered) [previousQuery, previousQuestion] = [r.query, h];
-    }
-    const result = await answerer.ask(item.question, { previousQuery, previousQuestion });
+    // The conversation's context as the bot keeps it.
+    let context: AskContext = {};
+    for (const h of item.history ?? [])
+      context = contextAfter(context, h, await answerer.ask(h, context));
+    const result = await answerer.ask(item.question, context);
     const got = result.answered ? result.citations.map((c) => `${c.docId}#${c.section}`) : [];
     const kind = (byKind[item.kind] ??= { n: 0, 'hit@3': 0 });
     kind.n++;

@@ -1,4 +1,5 @@
 import {
+  asksSource,
   bigramTerm,
   isVietnameseSyllable,
   FOLDED_PREFIX,
@@ -113,6 +114,11 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
   }
 
   async ask(question: string, context: AskContext = {}): Promise<AnswerResult> {
+    // "điều nào quy định?" after an answer: the sections it cited, whatever the chain of
+    // follow-ups that led to it.
+    // Without an answer before, it names nothing to look for: searched, its words "điều", "quy
+    // định" match any article.
+    if (asksSource(question)) return this.sourcesOf(question, context);
     const read = { mayStandAlone: false };
     const result = await this.answer(question, context, read);
     // Read as a follow-up, it may still be a question of its own ("Phạt bao nhiêu?", "còn chữ ký
@@ -652,8 +658,28 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
     return out;
   }
 
-  private cite(passage: Passage): Citation {
-    const doc = passage.document;
+  /** The last answer's sources (those still here); not found when there are none. */
+  private sourcesOf(question: string, context: AskContext): AnswerResult {
+    const citations: Citation[] = [];
+    for (const { docId, section: label } of context.previousSources ?? []) {
+      const document = this.byId.get(docId);
+      const section = document?.sections.find((s) => s.label === label);
+      if (document && section) citations.push(this.cite({ document, section }));
+    }
+    const found = citations.length > 0;
+    return {
+      question: question.trim(),
+      query: context.previousQuery ?? '',
+      answered: found,
+      sentences: [],
+      citations,
+      suggestions: found ? [] : this.suggest([]),
+      confidence: found ? 1 : 0,
+      ...(found ? { sourcesOfPrevious: true } : {}),
+    };
+  }
+
+  private cite({ document: doc, section }: Pick<Passage, 'document' | 'section'>): Citation {
     const replacements = (doc.replacedBy ?? [])
       .map((id) => this.byId.get(id))
       .filter((d) => d !== undefined);
@@ -661,7 +687,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
       docId: doc.id,
       number: doc.number,
       title: doc.title,
-      section: passage.section.label,
+      section: section.label,
       status: doc.status,
       url: doc.source ?? '',
       replacedBy:

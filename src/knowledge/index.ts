@@ -19,6 +19,7 @@ export {
   type ProgressListener,
   type ProgressPhase,
 } from './knowledge-base';
+export { contextAfter } from './ask-context';
 export { loadKnowledgeCorpus, type KnowledgeCorpus } from './loader';
 export { sectionLabel } from './markdown-document';
 export { HybridRetriever, type Passage, type Retrieval, type Retriever } from './retriever';

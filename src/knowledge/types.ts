@@ -87,6 +87,11 @@ export interface AnswerResult {
    * nào") and the passages that match it state none of that kind.
    */
   unstatedFigure?: FigureKind;
+  /**
+   * The question asked where the last answer comes from ("điều nào quy định?"): `citations` are
+   * that answer's sources (`AskContext.previousSources`), `sentences` is empty.
+   */
+  sourcesOfPrevious?: boolean;
 }
 
 /** Articles a question names ("Điều 26 Nghị định 30/2020") that the knowledge base lacks. */
@@ -110,6 +115,11 @@ export interface AskContext {
    * bán dữ liệu cá nhân bị phạt tối đa bao nhiêu?" → "còn cá nhân thì sao?").
    */
   previousQuestion?: string;
+  /**
+   * The sections the last answer cited, for a question that asks where it comes from ("điều nào
+   * quy định?", "theo văn bản nào?").
+   */
+  previousSources?: { docId: string; section: string }[];
 }
 
 /** The question-answering port used by the bot and the CLIs. */

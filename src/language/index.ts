@@ -27,6 +27,7 @@ export {
   looksLikeFollowUp,
   asksBareFigure,
   asksOwnQuestion,
+  asksSource,
   withoutDocumentReference,
   namedLevels,
   namesLevel,

@@ -357,6 +357,40 @@ export function askedPredicate(syllables: readonly string[]): string[] | undefin
   return predicate.length > 0 && predicate.length <= MAX_PREDICATE ? predicate : undefined;
 }
 
+/** Words around a question about the last answer's source that say nothing of it, folded. */
+const SOURCE_FILLER =
+  /(?:^| )(?:vay|the|a|nhi|nhe|ha|ban oi|cho (?:toi|em|minh) hoi|xin hoi|noi dung|cau tra loi|thong tin|cai|nay|do|tren|vua roi|vua neu|day|kia)(?= |$)/g;
+const SOURCE_KINDS = '(?:dieu|khoan|diem|van ban|nghi dinh|luat|quyet dinh|thong tu|tai lieu)';
+/**
+ * "Điều nào quy định?", "văn bản nào?", "điều mấy?", "quy định ở điều nào?", "theo văn bản nào?",
+ * "căn cứ vào đâu?", "nguồn ở đâu?", folded and without filler words.
+ */
+const SOURCE_QUESTION = new RegExp(
+  '^(?:' +
+    [
+      `${SOURCE_KINDS} (?:nao|may|so may|gi)(?: (?:quy dinh|noi|ghi|neu)(?: ve)?)?`,
+      `(?:duoc )?(?:quy dinh|ghi|neu|noi|trich)(?: (?:o|tai|trong|tu))? (?:${SOURCE_KINDS}(?: (?:nao|may))?|dau)`,
+      `(?:theo|can cu|can cu vao|dua tren|dua vao) (?:${SOURCE_KINDS}|quy dinh) (?:nao|may)`,
+      '(?:can cu|can cu vao|dua vao|trich tu|lay tu|nguon|nguon o) (?:dau|nao)',
+      `(?:o|tai) ${SOURCE_KINDS} (?:nao|may)`,
+    ].join('|') +
+    ')$',
+);
+
+/**
+ * Whether the whole question asks where the last answer comes from ("điều nào quy định?", "theo
+ * văn bản nào?", "điều mấy vậy?"), rather than asking a question of its own ("Văn bản nào quy
+ * định về chữ ký số?" names what it is about, and is not this).
+ */
+export function asksSource(question: string): boolean {
+  const folded = foldDiacritics(question.normalize('NFC').toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(SOURCE_FILLER, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return folded.length > 0 && SOURCE_QUESTION.test(folded);
+}
+
 /** Drops the words that only mark a follow-up ("còn …", "… thì sao") from its syllables. */
 export function stripFollowUpMarkers(syllables: string[]): string[] {
   let out = syllables;

@@ -49,6 +49,36 @@ describe('the assembled assistant', () => {
     expect(text).toContain('Nguồn:');
   });
 
+  it('names the sources of the last answer when asked which article, after a chain of follow-ups', async () => {
+    const conversation = { id: 'conv-sources' };
+    const say = async (text: string) =>
+      textsOf(await exchange(app.server.url, messageActivity(text, { conversation })))[0]!;
+    const first = await say('Chứng thư chữ ký số chuyên dùng công vụ có hiệu lực bao lâu?');
+    expect(first).toContain(
+      '68/2024/NĐ-CP — Nghị định quy định về chữ ký số chuyên dùng công vụ, Điều 9',
+    );
+    const followUp = await say('còn gia hạn thì sao?');
+    expect(followUp).toContain('Nguồn:');
+    const cited = followUp.slice(followUp.indexOf('Nguồn:'));
+    for (const question of ['điều nào quy định?', 'Theo văn bản nào vậy?']) {
+      const sources = await say(question);
+      expect(sources).toMatch(/^Nội dung vừa trả lời được trích từ/);
+      // The very sources of the answer before, not a search for the words "điều nào quy định".
+      expect(sources.slice(sources.indexOf('Nguồn:'))).toBe(cited);
+    }
+    // The topic stays: a follow-up after it is still about the certificates.
+    expect(await say('còn thu hồi thì sao?')).toContain('Điều 17');
+  });
+
+  it('asked which article with nothing answered before, says it does not know', async () => {
+    const replies = await exchange(
+      app.server.url,
+      messageActivity('điều nào quy định?', { conversation: { id: 'conv-no-sources' } }),
+    );
+    expect(textsOf(replies)[0]).not.toMatch(/^Nội dung vừa trả lời/);
+    expect(textsOf(replies)[0]).not.toContain('Nguồn:');
+  });
+
   it.each([
     [
       'Lương cơ sở năm 2026 là bao nhiêu?',

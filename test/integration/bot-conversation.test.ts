@@ -136,6 +136,7 @@ describe('conversations with the bot over HTTP', () => {
       context: {
         previousQuery: 'Chữ ký số có giá trị pháp lý không?',
         previousQuestion: 'Chữ ký số có giá trị pháp lý không?',
+        previousSources: [{ docId: 'luat-giao-dich-dien-tu-2023', section: 'Điều 23' }],
       },
     });
     expect(textsOf(replies)[0]).toContain('20/2023/QH15');
@@ -145,6 +146,7 @@ describe('conversations with the bot over HTTP', () => {
     expect(answerer.calls.at(-1)?.context).toEqual({
       previousQuery: undefined,
       previousQuestion: undefined,
+      previousSources: undefined,
     });
   });
 

@@ -799,6 +799,23 @@ describe('ExtractiveAnswerer over the shipped knowledge', () => {
     expect(markers).not.toContain(0);
   });
 
+  it('names the last answer\'s sources when asked which article, skipping those no longer here', async () => {
+    const before = await kb.answerer.ask('Chứng thư chữ ký số chuyên dùng công vụ có hiệu lực bao lâu?');
+    const previousSources = before.citations.map(({ docId, section }) => ({ docId, section }));
+    const result = await kb.answerer.ask('điều nào quy định?', {
+      previousQuery: before.query,
+      previousQuestion: 'Chứng thư chữ ký số chuyên dùng công vụ có hiệu lực bao lâu?',
+      previousSources: [...previousSources, { docId: 'removed-doc', section: 'Điều 1' }],
+    });
+    expect(result).toMatchObject({ answered: true, sourcesOfPrevious: true, sentences: [] });
+    expect(result.citations).toEqual(before.citations);
+    const gone = await kb.answerer.ask('điều nào quy định?', {
+      previousSources: [{ docId: 'nd-68-2024', section: 'Điều 99' }],
+    });
+    expect(gone.answered).toBe(false);
+    expect(gone.suggestions.length).toBeGreaterThan(0);
+  });
+
   it('quotes the signing abbreviations whole, not cut at "TM."', async () => {
     const result = await kb.answerer.ask('KT. TL. TUQ. là viết tắt của gì, có in đậm ko');
     expect(result.sentences[0]?.text).toMatch(/TM\. \(thay mặt\).*TUQ\. \(thừa ủy quyền\)/);

@@ -6,6 +6,7 @@ import {
   comparedLevels,
   asksDifference,
   askedPredicate,
+  asksSource,
   definedTerms,
   foldDiacritics,
   hasImpossibleMarks,
@@ -330,6 +331,32 @@ describe('question helpers', () => {
     const s = analyzer.syllables('Chữ ký số là gì, đúng hay sai?');
     expect(stripQuestionFrames(s)).toEqual(['chữ', 'kí', 'số']);
     expect(stripQuestionFrames(['là', 'gì'])).toEqual(['là', 'gì']);
+  });
+
+  it.each([
+    'điều nào quy định?',
+    'Văn bản nào quy định vậy?',
+    'theo văn bản nào?',
+    'nghị định nào quy định?',
+    'quy định ở điều nào?',
+    'Điều mấy ạ?',
+    'nội dung này ở điều nào?',
+    'căn cứ vào đâu?',
+    'dieu nao quy dinh',
+    'câu trả lời trên trích từ đâu?',
+  ])('%p asks where the last answer comes from', (q) => {
+    expect(asksSource(q)).toBe(true);
+  });
+
+  it.each([
+    'Văn bản nào quy định về chữ ký số?',
+    'Điều nào quy định chữ ký số?',
+    'Điều 5 nói gì?',
+    'ai ký?',
+    'điều',
+    '',
+  ])('%p asks a question of its own', (q) => {
+    expect(asksSource(q)).toBe(false);
   });
 
   it('finds what a yes/no question asks of its subject', () => {
