@@ -115,9 +115,7 @@ export class ExtractiveAnswerer implements QuestionAnswerer {
 
   async ask(question: string, context: AskContext = {}): Promise<AnswerResult> {
     // "điều nào quy định?" after an answer: the sections it cited, whatever the chain of
-    // follow-ups that led to it.
-    // Without an answer before, it names nothing to look for: searched, its words "điều", "quy
-    // định" match any article.
+    // follow-ups that led to it. Never searched: its words "điều", "quy định" match any article.
     if (asksSource(question)) return this.sourcesOf(question, context);
     const read = { mayStandAlone: false };
     const result = await this.answer(question, context, read);
