@@ -64,12 +64,14 @@ const listed = (phrase: string): ListedWord[] =>
 function hasWordsAt(syllables: readonly string[], at: number, phrase: ListedWord[]): boolean {
   if (at < 0 || at + phrase.length > syllables.length) return false;
   // A plain loop: this runs for every question (question frames), no closure per call.
-  for (let j = 0; j < phrase.length; j++) {
-    const typed = syllables[at + j]!;
-    const word = phrase[j]!;
-    if (typed !== word.listed && (typed !== word.folded || hasDiacritics(typed))) return false;
-  }
+  for (let j = 0; j < phrase.length; j++)
+    if (!isListedWord(syllables[at + j]!, phrase[j]!)) return false;
   return true;
+}
+
+/** `typed` is `word`: exactly, or folded when typed without marks ("co" is "có", "cơ" is not). */
+function isListedWord(typed: string, word: ListedWord): boolean {
+  return typed === word.listed || (typed === word.folded && !hasDiacritics(typed));
 }
 
 /** Each frame's words, as listed and folded (to match a syllable typed without marks). */
@@ -311,24 +313,17 @@ const FOLLOW_UP_LEAD = ['vay con', 'the con', 'con ve', 'con'];
 const FOLLOW_UP_TAIL = ['thi the nao', 'thi sao', 'ra sao'];
 
 /** Closing words of a yes/no question ("… không?", "… ko?"). */
-const YES_NO_CLOSE = ['không', 'ko', 'hông'].map(canonical);
+const YES_NO_CLOSE = listed('không ko hông');
 /** Particles that may follow the closing word ("… không ạ?", "… không vậy?"). */
-const AFTER_CLOSE = ['ạ', 'nhỉ', 'vậy', 'nhé', 'hả', 'nha'].map(canonical);
+const AFTER_CLOSE = listed('ạ nhỉ vậy nhé hả nha');
 /** Modal words that open what a yes/no question asks ("có được", "bị", "bắt buộc"). */
-const MODALS = ['có', 'được', 'bị', 'phải', 'cần', 'nên', 'thể', 'phép', 'bắt', 'buộc'].map(
-  canonical,
-);
-const HAS = canonical('có');
+const MODALS = listed('có được bị phải cần nên thể phép bắt buộc');
+const HAS = listed('có')[0]!;
 /** Longest predicate looked for, in content words: a longer one is the whole question. */
 const MAX_PREDICATE = 6;
 
-/** `typed` is `word`: exactly, or folded when typed without marks ("co" is "có", "cơ" is not). */
-function isWord(typed: string, word: string): boolean {
-  return typed === word || (!hasDiacritics(typed) && typed === foldDiacritics(word));
-}
-
-const isAny = (typed: string, words: readonly string[]): boolean =>
-  words.some((w) => isWord(typed, w));
+const isAny = (typed: string, words: readonly ListedWord[]): boolean =>
+  words.some((w) => isListedWord(typed, w));
 
 /**
  * What a yes/no question asks of its subject, as content syllables (as given): "Chứng thư … có
@@ -346,7 +341,7 @@ export function askedPredicate(syllables: readonly string[]): string[] | undefin
   end--;
   // The first "có": "Có cần cho người duyệt biết là có dùng AI không?" asks of "cho người duyệt
   // biết", not of "dùng AI".
-  let start = syllables.findIndex((s, i) => i < end && isWord(s, HAS));
+  let start = syllables.findIndex((s, i) => i < end && isListedWord(s, HAS));
   if (start < 0) start = syllables.findIndex((s, i) => i < end && isAny(s, MODALS));
   if (start < 0) return undefined;
   // Past the modal words themselves: "có được phép", "có bắt buộc phải".
@@ -383,8 +378,7 @@ const SOURCE_QUESTION = new RegExp(
  * định về chữ ký số?" names what it is about, and is not this).
  */
 export function asksSource(question: string): boolean {
-  const folded = foldDiacritics(question.normalize('NFC').toLowerCase())
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+  const folded = foldedWords(question.normalize('NFC').toLowerCase())
     .replace(SOURCE_FILLER, ' ')
     .replace(/\s+/g, ' ')
     .trim();
